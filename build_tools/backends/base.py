@@ -1,0 +1,58 @@
+"""What every backend receives and returns.
+
+Like a Sphinx builder, a backend gets resolved content (the plan, the theme, the
+measurer) and only writes its format. It returns bytes; the pipeline writes them
+atomically, so a backend can never leave a half-written file behind.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import ClassVar, Protocol
+
+from build_tools.errors import Problem
+from build_tools.measure import Measurer
+from build_tools.plan import DeckPlan
+from build_tools.theme import Theme
+
+
+@dataclass(frozen=True)
+class Options:
+    allow_overflow: bool = False
+    template: Path | None = None  # a customer's .pptx, overrides the theme's
+    layout: str | None = None  # handout layout, overrides the outline's
+    epoch: int | None = None  # SOURCE_DATE_EPOCH, for reproducible timestamps
+
+
+@dataclass(frozen=True)
+class Context:
+    plan: DeckPlan
+    theme: Theme
+    measurer: Measurer
+    project: Path  # the folder asset paths are relative to
+    stem: str  # output file names start with this
+    options: Options = field(default_factory=Options)
+
+    def asset(self, relative: str) -> Path:
+        return self.project / relative
+
+
+@dataclass(frozen=True)
+class Output:
+    name: str  # file name inside the output folder
+    data: bytes
+    count: int  # slides or pages
+    unit: str  # "slides" | "pages" | "sections"
+
+
+@dataclass
+class Result:
+    outputs: list[Output]
+    warnings: list[Problem] = field(default_factory=list)
+
+
+class Backend(Protocol):
+    name: ClassVar[str]  # the build target: "slides", "handout", "notes"
+
+    def render(self, context: Context) -> Result: ...

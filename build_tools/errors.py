@@ -1,0 +1,62 @@
+"""User-facing problems. A problem is the author's to fix; anything else is a bug.
+
+Problems carry the field path (``chapters[1].slides[0].title``); the loader's location map
+turns it into ``file:line:column`` so a backend can report a problem without knowing YAML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+MAX_REPORTED = 20
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str  # the field, e.g. "chapters[1].slides[0].title"; "" for the whole file
+    message: str
+    file: Path | None = None
+    line: int | None = None
+    column: int | None = None
+
+    def located(self, file: Path, line: int | None, column: int | None) -> Problem:
+        return replace(self, file=file, line=line, column=column)
+
+    def __str__(self) -> str:
+        where = ""
+        if self.file is not None:
+            where = str(self.file)
+            if self.line is not None:
+                where += f":{self.line}:{self.column or 1}"
+            where += ": "
+        field = f"{self.path}: " if self.path else ""
+        return f"{where}{field}{self.message}"
+
+
+class CourseError(Exception):
+    """Base for errors that are reported as lines of problems, without a traceback."""
+
+    exit_status = 1
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+    def lines(self) -> list[str]:
+        shown = [str(problem) for problem in self.problems[:MAX_REPORTED]]
+        if len(self.problems) > MAX_REPORTED:
+            shown.append(f"… and {len(self.problems) - MAX_REPORTED} more problems")
+        return shown
+
+
+class InputError(CourseError):
+    """The outline (or an asset it names) is wrong: exit status 2."""
+
+    exit_status = 2
+
+
+class BuildFailure(CourseError):
+    """The input is valid but an output cannot be made as asked (e.g. text overflows)."""
+
+    exit_status = 1

@@ -1,0 +1,318 @@
+"""Text measurement and Chinese line breaking: the only module that knows glyph widths.
+
+Hand-written because no maintained library breaks mixed Chinese/Latin text with font
+metrics and the Chinese line-breaking rules (禁则): python-pptx's ``fit_text`` breaks at
+spaces only, reportlab's CJK wrap lets closing punctuation start a line, and uniseg/ICU
+bindings give break opportunities but no widths. Widths come from the font's ``hmtx``
+table via fontTools. Calibration (line height 1.2, paragraph space 0.2 em, ~0.24 em of
+automatic space between CJK and Latin) follows LibreOffice renders (field notes), so a
+verdict here matches what a trainer sees.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from fontTools.ttLib import TTFont
+
+LINE_HEIGHT = 1.2  # x size
+PARAGRAPH_SPACE = 0.2  # x size, before every paragraph but the first
+CJK_LATIN_GAP = 0.24  # em, added where CJK meets Latin letters or digits
+
+# 禁则: characters that may not start a line, and ones that may not end one.
+NO_START = frozenset("，。、；：？！）」』》〉】〕〗”’…—–·%‰,.;:?!)]}>・ー々〻ぁぃぅぇぉっゃゅょァィゥェォッャュョ")
+NO_END = frozenset("（「『《〈【〔〖“‘([{<")
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    bold: bool = False
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph to measure: its runs, its size relative to the box's base size, indent."""
+
+    runs: tuple[Run, ...]
+    scale: float = 1.0
+    indent_pt: float = 0.0
+
+    @classmethod
+    def plain(cls, text: str, scale: float = 1.0, bold: bool = False) -> Paragraph:
+        return cls((Run(text, bold),), scale)
+
+    @property
+    def text(self) -> str:
+        return "".join(run.text for run in self.runs)
+
+
+@dataclass(frozen=True)
+class Measurement:
+    size_pt: float
+    lines: tuple[tuple[str, ...], ...]  # per paragraph, its lines
+    height_pt: float
+    width_pt: float  # the widest line
+
+    @property
+    def line_count(self) -> int:
+        return sum(len(lines) for lines in self.lines)
+
+
+@dataclass(frozen=True)
+class Fit:
+    """The outcome of fitting text into a box: the size used and whether it fits."""
+
+    measurement: Measurement
+    box_height_pt: float
+    fits: bool
+
+    @property
+    def size_pt(self) -> float:
+        return self.measurement.size_pt
+
+    @property
+    def overflow_pt(self) -> float:
+        return max(0.0, self.measurement.height_pt - self.box_height_pt)
+
+
+@dataclass
+class Font:
+    """Advance widths of one TrueType face, in font units, keyed by code point."""
+
+    path: Path
+    units_per_em: int
+    advances: dict[int, int] = field(repr=False)
+
+    def covers(self, char: str) -> bool:
+        return ord(char) in self.advances
+
+    def advance_em(self, char: str) -> float:
+        units = self.advances.get(ord(char))
+        if units is None:
+            # Not in the font: the handout's coverage check reports it; here assume a
+            # full-width glyph so the fit check errs on the safe side.
+            return 1.0
+        return units / self.units_per_em
+
+
+@cache
+def load_font(path: Path) -> Font:
+    font = TTFont(path, lazy=True)
+    metrics = font["hmtx"].metrics
+    advances = {code: metrics[name][0] for code, name in font.getBestCmap().items()}
+    return Font(path, font["head"].unitsPerEm, advances)
+
+
+@dataclass(frozen=True)
+class Measurer:
+    """Measures with a regular and a bold face; built once per build from the theme."""
+
+    regular: Font
+    bold: Font
+
+    @classmethod
+    def from_paths(cls, regular: Path, bold: Path) -> Measurer:
+        return cls(load_font(regular), load_font(bold))
+
+    def missing(self, text: str) -> list[str]:
+        """Characters neither face can draw (whitespace aside), in order of appearance."""
+        seen: dict[str, None] = {}
+        for char in text:
+            if not char.isspace() and not self.regular.covers(char):
+                seen.setdefault(char)
+        return list(seen)
+
+    def width_em(self, text: str, bold: bool = False) -> float:
+        font = self.bold if bold else self.regular
+        total = 0.0
+        previous = ""
+        for char in text:
+            total += font.advance_em(char)
+            if previous and _is_cjk(previous) != _is_cjk(char) and _gap_applies(previous, char):
+                total += CJK_LATIN_GAP
+            previous = char
+        return total
+
+    def width_pt(self, text: str, size_pt: float, bold: bool = False) -> float:
+        return self.width_em(text, bold) * size_pt
+
+    def break_lines(self, paragraph: Paragraph, width_pt: float, size_pt: float) -> list[str]:
+        """Greedy line breaking with 禁则; Latin words stay whole unless wider than a line."""
+        size = size_pt * paragraph.scale
+        available = max(width_pt - paragraph.indent_pt, size)
+        lines: list[str] = []
+        line: list[_Token] = []
+        line_width = 0.0
+        for token in _tokens(paragraph.runs):
+            token_width = sum(self.width_pt(c, size, b) for c, b in token.chars)
+            if line and line_width + token_width > available + 1e-6:
+                lines.append(_join(line))
+                line, line_width = [], 0.0
+                if token.is_space:
+                    continue
+            if token_width > available and not token.is_space:
+                # A word longer than the line: cut it by characters, as renderers do.
+                for piece in _split_to_width(token, available, lambda c, b: self.width_pt(c, size, b)):
+                    if line:
+                        lines.append(_join(line))
+                    line = [piece]
+                    line_width = sum(self.width_pt(c, size, b) for c, b in piece.chars)
+                continue
+            line.append(token)
+            line_width += token_width
+        if line or not lines:
+            lines.append(_join(line))
+        return [text.rstrip() for text in lines]
+
+    def measure(
+        self, paragraphs: Sequence[Paragraph], width_pt: float, size_pt: float
+    ) -> Measurement:
+        per_paragraph: list[tuple[str, ...]] = []
+        height = 0.0
+        widest = 0.0
+        for index, paragraph in enumerate(paragraphs):
+            size = size_pt * paragraph.scale
+            lines = self.break_lines(paragraph, width_pt, size_pt)
+            per_paragraph.append(tuple(lines))
+            height += len(lines) * LINE_HEIGHT * size
+            if index:
+                height += PARAGRAPH_SPACE * size
+            for line in lines:
+                bold = all(run.bold for run in paragraph.runs)
+                widest = max(widest, self.width_pt(line, size, bold) + paragraph.indent_pt)
+        return Measurement(size_pt, tuple(per_paragraph), height, widest)
+
+    def fit(
+        self,
+        paragraphs: Sequence[Paragraph],
+        width_pt: float,
+        height_pt: float,
+        sizes: Iterable[float],
+    ) -> Fit:
+        """Try sizes from largest to smallest; the first that fits wins, else the last."""
+        measurement: Measurement | None = None
+        for size in sorted(set(sizes), reverse=True):
+            measurement = self.measure(paragraphs, width_pt, size)
+            if measurement.height_pt <= height_pt + 1e-6 and measurement.width_pt <= width_pt + 1e-6:
+                return Fit(measurement, height_pt, True)
+        if measurement is None:
+            raise ValueError("expected at least one size to try")
+        return Fit(measurement, height_pt, False)
+
+
+def size_steps(largest_pt: float, smallest_pt: float, step_pt: float = 1.0) -> list[float]:
+    """The sizes the fit check may use, largest first."""
+    steps = []
+    size = largest_pt
+    while size >= smallest_pt - 1e-9:
+        steps.append(round(size, 2))
+        size -= step_pt
+    return steps
+
+
+# --- tokens ----------------------------------------------------------------------------
+
+
+@dataclass
+class _Token:
+    chars: list[tuple[str, bool]]
+    is_space: bool = False
+
+    @property
+    def text(self) -> str:
+        return "".join(c for c, _ in self.chars)
+
+
+def _is_cjk(char: str) -> bool:
+    code = ord(char)
+    return (
+        0x2E80 <= code <= 0x9FFF
+        or 0xAC00 <= code <= 0xD7AF
+        or 0xF900 <= code <= 0xFAFF
+        or 0xFE30 <= code <= 0xFE4F
+        or 0xFF00 <= code <= 0xFFEF
+        or 0x20000 <= code <= 0x3FFFF
+    )
+
+
+def _gap_applies(left: str, right: str) -> bool:
+    """LibreOffice's autospace: only between CJK and Latin letters or digits."""
+    other = right if _is_cjk(left) else left
+    return other.isalnum() and unicodedata.category(other)[0] in "LN" and not _is_cjk(other)
+
+
+def _breaks_after(char: str) -> bool:
+    """Can a line break follow this character, CJK-wise?"""
+    return _is_cjk(char) or char.isspace()
+
+
+def _tokens(runs: Iterable[Run]) -> list[_Token]:
+    """Split into unbreakable units: each CJK character, each Latin word, each space run.
+
+    Then apply 禁则 by gluing: a no-start character joins the unit before it, a no-end
+    character joins the unit after it.
+    """
+    chars = [(char, run.bold) for run in runs for char in run.text]
+    units: list[_Token] = []
+    for char, bold in chars:
+        if char.isspace():
+            if units and units[-1].is_space:
+                units[-1].chars.append((char, bold))
+            else:
+                units.append(_Token([(char, bold)], is_space=True))
+        elif _is_cjk(char) or char in NO_START or char in NO_END:
+            units.append(_Token([(char, bold)]))
+        else:
+            previous = units[-1] if units else None
+            if (
+                previous is not None
+                and not previous.is_space
+                and not _is_cjk(previous.chars[-1][0])
+                and previous.chars[-1][0] not in NO_START
+                and previous.chars[-1][0] not in NO_END
+            ):
+                previous.chars.append((char, bold))
+            else:
+                units.append(_Token([(char, bold)]))
+    glued: list[_Token] = []
+    pending_open: list[tuple[str, bool]] = []
+    for unit in units:
+        first = unit.chars[0][0]
+        if pending_open and not unit.is_space:
+            unit = _Token(pending_open + unit.chars)
+            pending_open = []
+        if not unit.is_space and len(unit.chars) == 1 and first in NO_END:
+            pending_open = list(unit.chars)
+            continue
+        if not unit.is_space and first in NO_START and glued and not glued[-1].is_space:
+            glued[-1].chars.extend(unit.chars)
+            continue
+        glued.append(unit)
+    if pending_open:
+        glued.append(_Token(pending_open))
+    return glued
+
+
+def _join(tokens: list[_Token]) -> str:
+    return "".join(token.text for token in tokens)
+
+
+def _split_to_width(token: _Token, width: float, measure_char) -> list[_Token]:  # type: ignore[no-untyped-def]
+    pieces: list[_Token] = []
+    current: list[tuple[str, bool]] = []
+    used = 0.0
+    for char, bold in token.chars:
+        char_width = measure_char(char, bold)
+        if current and used + char_width > width:
+            pieces.append(_Token(current))
+            current, used = [], 0.0
+        current.append((char, bold))
+        used += char_width
+    if current:
+        pieces.append(_Token(current))
+    return pieces

@@ -1,0 +1,97 @@
+"""The theme: one object every backend reads its colours, fonts and sizes from.
+
+Kept as data in ``assets/theme.yaml`` so a department can restyle without touching code.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
+THEME_FILE = ASSETS / "theme.yaml"
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Colours(_Frozen):
+    primary: str
+    accent: str
+    secondary: str
+    light: str
+    text: str
+    muted: str
+    background: str
+    series: list[str] = Field(min_length=1)
+
+
+class Fonts(_Frozen):
+    deck_latin: str
+    deck_east_asian: str
+    regular: str
+    bold: str
+    web: str
+
+
+class TypeScale(_Frozen):
+    title: float
+    divider: float
+    heading: float
+    body: float
+    body_min: float
+    small: float
+    caption: float
+    footer: float
+
+
+class DeckLook(_Frozen):
+    width_in: float
+    height_in: float
+    margin_in: float
+    template: str
+
+
+class HandoutLook(_Frozen):
+    page: str
+    margin_mm: float
+    body_pt: float
+    heading_pt: float
+
+
+class Labels(_Frozen):
+    opening: str
+    closing: str
+    break_: str = Field(alias="break")
+    page: str
+    supplementary: str
+
+
+class Theme(_Frozen):
+    name: str
+    colours: Colours
+    fonts: Fonts
+    type_scale: TypeScale
+    deck: DeckLook
+    handout: HandoutLook
+    labels: Labels
+
+    def path(self, relative: str) -> Path:
+        """Theme paths are relative to the project folder (the parent of ``assets/``)."""
+        return ASSETS.parent / relative
+
+    @property
+    def regular_font(self) -> Path:
+        return self.path(self.fonts.regular)
+
+    @property
+    def bold_font(self) -> Path:
+        return self.path(self.fonts.bold)
+
+
+def load_theme(path: Path = THEME_FILE) -> Theme:
+    with path.open(encoding="utf-8") as stream:
+        return Theme.model_validate(yaml.safe_load(stream))
