@@ -1,0 +1,34 @@
+"""Shared fixtures. Client tools skip locally when missing but fail in CI (CI=true)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+COURSE = ROOT / "source" / "course.yaml"
+ALLKINDS = FIXTURES / "valid" / "allkinds" / "source" / "course.yaml"
+
+
+def require_tool(name: str) -> str:
+    """Path of a client tool; skip without it locally, fail without it in CI."""
+    found = shutil.which(name)
+    if found:
+        return found
+    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+        pytest.fail(f"{name} is required in CI but is not installed")
+    pytest.skip(f"{name} not installed")
+
+
+@pytest.fixture
+def course_path() -> Path:
+    return COURSE
+
+
+@pytest.fixture
+def allkinds_path() -> Path:
+    return ALLKINDS
