@@ -1,19 +1,149 @@
-"""load -> plan -> backends -> atomic writes (provisional)."""
+"""The build, top to bottom: load -> plan -> render each output -> write them atomically.
+
+Nothing is written until every requested output has rendered, and each file is written
+to a temporary name in the output folder and renamed into place: a typo, an overflow or a
+killed build leaves the last good outputs untouched.
+"""
+
 from __future__ import annotations
 
+import importlib
+import os
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from build_tools.backends.base import Context, Options
+from build_tools.backends.base import Backend, Context, Options, Output
+from build_tools.errors import CourseError, Problem
+from build_tools.manifest import Manifest, fingerprint
 from build_tools.measure import Measurer
-from build_tools.outline.loader import load_outline
+from build_tools.outline.loader import load, locate, project_folder
+from build_tools.outline.source import Source
 from build_tools.plan import make_plan
-from build_tools.theme import load_theme
+from build_tools.theme import Theme, load_theme
+
+# Imported only when asked for: `check` and no-change rebuilds stay fast.
+BACKENDS = {
+    "slides": "build_tools.backends.deck:DeckBackend",
+    "handout": "build_tools.backends.handout:HandoutBackend",
+    "notes": "build_tools.backends.trainer_notes:TrainerNotesBackend",
+}
+TARGETS = tuple(BACKENDS)
 
 
-def prepare(source: Path, options: Options | None = None) -> Context:
-    theme = load_theme()
-    outline = load_outline(source)
+def backend(name: str) -> Backend:
+    module, _, cls = BACKENDS[name].partition(":")
+    return getattr(importlib.import_module(module), cls)()  # type: ignore[no-any-return]
+
+
+@dataclass
+class Written:
+    target: str
+    output: Output
+    path: Path
+    seconds: float
+    skipped: bool = False
+
+
+@dataclass
+class Report:
+    written: list[Written] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def options_from_env(**values: object) -> Options:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return Options(epoch=int(epoch) if epoch and epoch.isdigit() else None, **values)  # type: ignore[arg-type]
+
+
+def prepare(source: Path, options: Options | None = None, theme: Theme | None = None) -> Context:
+    """Load and plan: everything a backend needs, resolved once."""
+    return prepare_located(source, options, theme)[0]
+
+
+def prepare_located(
+    source: Path, options: Options | None = None, theme: Theme | None = None
+) -> tuple[Context, Source]:
+    """As ``prepare``, also returning the source map that locates backend problems."""
+    theme = theme or load_theme()
+    project = project_folder(source)
+    outline, located = load(source, project)
     plan = make_plan(outline, theme.labels.opening, theme.labels.closing)
     measurer = Measurer.from_paths(theme.regular_font, theme.bold_font)
-    project = source.resolve().parent.parent
-    return Context(plan, theme, measurer, project, source.stem, options or Options())
+    options = options or Options()
+    if options.template is None and outline.course.template is not None:
+        options = Options(**{**options.__dict__, "template": project / outline.course.template})
+    return Context(plan, theme, measurer, project, source.stem, options), located
+
+
+def render(
+    context: Context, targets: Iterable[str], located_source: Source,
+    progress: Callable[[str], None] | None = None,
+) -> tuple[list[tuple[str, Output, float]], list[Problem]]:
+    """Render in memory; problems found by backends get the outline's line and column."""
+    rendered: list[tuple[str, Output, float]] = []
+    warnings: list[Problem] = []
+    for target in targets:
+        if progress:
+            progress(target)
+        started = time.perf_counter()
+        try:
+            result = backend(target).render(context)
+        except CourseError as error:
+            error.problems = [locate(p, located_source) for p in error.problems]
+            raise
+        seconds = time.perf_counter() - started
+        warnings += [locate(p, located_source) for p in result.warnings]
+        rendered += [(target, output, seconds) for output in result.outputs]
+    return rendered, warnings
+
+
+def build(
+    source: Path, out: Path, targets: Iterable[str], options: Options | None = None,
+    force: bool = False, progress: Callable[[str], None] | None = None,
+) -> Report:
+    targets = list(targets)
+    out.mkdir(parents=True, exist_ok=True)
+    manifest = Manifest.read(out)
+    key = fingerprint(source, project_folder(source), options or Options())
+    stale = [t for t in targets if force or not manifest.fresh(t, key, out)]
+    report = Report()
+    for target in targets:
+        if target not in stale:
+            for name in manifest.outputs(target):
+                path = out / name
+                data = path.read_bytes()
+                count, unit = manifest.count(target, name)
+                report.written.append(
+                    Written(target, Output(name, data, count, unit), path, 0.0, skipped=True)
+                )
+    if not stale:
+        return report
+    context, located = prepare_located(source, options)
+    rendered, report.warnings = render(context, stale, located, progress)
+    for target, output, seconds in rendered:
+        path = write_atomically(out / output.name, output.data)
+        report.written.append(Written(target, output, path, seconds))
+    for target in stale:
+        outputs = [o for t, o, _ in rendered if t == target]
+        manifest.record(target, key, outputs)
+    manifest.write(out)
+    return report
+
+
+def write_atomically(path: Path, data: bytes) -> Path:
+    """Temporary file in the same folder, fsync, rename: readers never see half a file."""
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path

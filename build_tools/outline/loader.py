@@ -1,13 +1,59 @@
-"""Placeholder loader (replaced by the located loader)."""
+"""Load an outline: read with locations, validate against the model, check across fields.
+
+Every problem of the file is collected and reported at once (capped when printed), each
+with ``file:line:column`` and the field path, so an author fixes them in one pass.
+"""
+
 from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
+from pydantic import ValidationError
 
+from build_tools.errors import InputError, Problem
+from build_tools.outline.messages import problems_from
 from build_tools.outline.model import Outline
+from build_tools.outline.rules import check_outline
+from build_tools.outline.source import Source, read_source
 
 
-def load_outline(path: Path) -> Outline:
-    with path.open(encoding="utf-8-sig") as stream:
-        return Outline.model_validate(yaml.safe_load(stream))
+def project_folder(outline_file: Path) -> Path:
+    """Asset paths are relative to the folder that holds ``source/`` (the project)."""
+    folder = outline_file.resolve().parent
+    return folder.parent if folder.name == "source" else folder
+
+
+def load_outline(file: Path, project: Path | None = None) -> Outline:
+    return load(file, project)[0]
+
+
+def load(file: Path, project: Path | None = None) -> tuple[Outline, Source]:
+    source = read_source(file)
+    if not isinstance(source.data, dict):
+        raise InputError([Problem(
+            "", "expected a mapping with 'course' and 'chapters' at the top; got "
+            f"{type(source.data).__name__}", file, 1, 1,
+        )])
+    try:
+        outline = Outline.model_validate(source.data)
+    except ValidationError as error:
+        raise InputError(problems_from(error, source)) from None
+    problems = check_outline(outline, project or project_folder(file))
+    if problems:
+        raise InputError([locate(problem, source) for problem in problems])
+    return outline, source
+
+
+def locate(problem: Problem, source: Source) -> Problem:
+    """Give a problem found by field path its file, line and column."""
+    path = _parse_path(problem.path)
+    line, column = source.locate(path)
+    return problem.located(source.file, line, column)
+
+
+def _parse_path(text: str) -> tuple[str | int, ...]:
+    parts: list[str | int] = []
+    for piece in text.replace("]", "").replace("[", ".").split("."):
+        if piece:
+            parts.append(int(piece) if piece.isdigit() else piece)
+    return tuple(parts)

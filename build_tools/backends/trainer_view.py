@@ -1,0 +1,509 @@
+"""The trainer's notes as plain template data: the plan, formatted, and nothing decided.
+
+Both notes templates (HTML and Markdown) render from this one view, so the two files can
+never disagree about what is on a slide or when it starts. The view only *formats*: clock
+strings, paragraph splits, a compact summary of each slide's content. Numbering, order and
+timing come from the :class:`~build_tools.plan.DeckPlan` unchanged; nothing here counts
+slides or adds minutes to a clock.
+
+The view carries no UI words. A summary line has a ``role`` (``"step"``, ``"series"`` …)
+and the templates choose how to phrase it, so the course language lives in the templates
+and the theme's labels, not in Python.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from build_tools.outline.model import (
+    BulletsSlide,
+    ChartSlide,
+    ComparisonSlide,
+    ImageSlide,
+    PillarsSlide,
+    Point,
+    ProcessSlide,
+    Question,
+    QuoteSlide,
+    Slide,
+    TableSlide,
+    TimelineSlide,
+)
+from build_tools.plan import DeckPlan, Pause, PlannedSlide, Section, chapter_label
+from build_tools.theme import Theme
+
+_HEX = re.compile(r"^[0-9A-Fa-f]{6}$")
+_CSS_UNSAFE = re.compile(r"[<>{};\\]")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+# --- view types -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Item:
+    """One line of a slide's content summary.
+
+    ``role`` tells the template how to phrase it (``point``, ``column``, ``step``, ``event``,
+    ``header``, ``first_cells``, ``quote``, ``image``, ``chart``, ``series``, ``agenda``,
+    ``subtitle``, ``lead``); ``head`` is author text shown in bold before ``text``; ``sub``
+    are second-level author texts; ``key`` is a code the template translates (a chart type).
+    """
+
+    role: str
+    text: str
+    head: str | None = None
+    sub: tuple[str, ...] = ()
+    key: str | None = None
+
+
+@dataclass(frozen=True)
+class TrainerNoteView:
+    label: str  # update | tip | source | caution
+    paragraphs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SlideView:
+    number: int
+    id: str
+    kind: str
+    title: str
+    start: str
+    end: str
+    minutes: int
+    generated: bool
+    supplementary: bool
+    variant: str | None  # "versus" for a versus comparison
+    summary: tuple[Item, ...]
+    notes: tuple[str, ...]
+    trainer: tuple[TrainerNoteView, ...]
+
+
+@dataclass(frozen=True)
+class Discussion:
+    question: str
+    hint: str
+
+
+@dataclass(frozen=True)
+class ChapterView:
+    number: int
+    label: str  # "01", as on the divider slide
+    title: str
+    objectives: tuple[str, ...]
+    discussion: Discussion
+    takeaways: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SectionView:
+    anchor: str
+    name: str
+    chapter: ChapterView | None
+    first: int
+    last: int
+    start: str
+    end: str
+    minutes: int
+    slides: tuple[SlideView, ...]
+
+
+@dataclass(frozen=True)
+class RunRow:
+    """A run-sheet row: a section of the deck, or a break between chapters."""
+
+    kind: str  # "section" | "break"
+    name: str
+    anchor: str | None
+    first: int | None
+    last: int | None
+    minutes: int
+    start: str
+    end: str
+
+
+@dataclass(frozen=True)
+class Option:
+    letter: str
+    text: str
+    correct: bool
+
+
+@dataclass(frozen=True)
+class QuestionView:
+    number: int  # position in the outline's quiz, as every product numbers it
+    type: str  # single | multiple | truefalse
+    question: str
+    options: tuple[Option, ...]  # empty for true/false
+    answer: tuple[str, ...]  # the correct options' letters, or the true/false word
+    answer_text: tuple[str, ...]
+    explanation: str
+
+
+@dataclass(frozen=True)
+class QuizGroup:
+    chapter: ChapterView | None  # None: tagged with a chapter the course does not have
+    questions: tuple[QuestionView, ...]
+
+
+@dataclass(frozen=True)
+class Term:
+    term: str
+    definition: str
+
+
+@dataclass(frozen=True)
+class Reference:
+    title: str
+    issuer: str
+    year: int
+    note: str | None
+
+
+@dataclass(frozen=True)
+class CourseView:
+    title: str
+    subtitle: str | None
+    presenter: str
+    organisation: str
+    date: str  # ISO, for machines and <time>
+    year: int
+    month: int
+    day: int
+    audience: str
+    materials: tuple[str, ...]
+    keywords: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Schedule:
+    start: str
+    end: str
+    elapsed_minutes: int  # first slide to last slide, breaks included
+    declared_minutes: int  # what the outline says the course lasts
+    teaching_minutes: int
+    break_minutes: int
+    slide_count: int
+
+
+@dataclass(frozen=True)
+class Look:
+    """Theme values already made safe for a CSS context."""
+
+    primary: str
+    accent: str
+    secondary: str
+    light: str
+    text: str
+    muted: str
+    background: str
+    font_stack: str
+
+
+@dataclass(frozen=True)
+class UiLabels:
+    """The theme's shared product words (the notes' own words live in the templates)."""
+
+    opening: str
+    closing: str
+    break_: str
+    supplementary: str
+
+
+@dataclass(frozen=True)
+class NotesView:
+    course: CourseView
+    schedule: Schedule
+    run_sheet: tuple[RunRow, ...]
+    chapters: tuple[ChapterView, ...]
+    sections: tuple[SectionView, ...]
+    quiz: tuple[QuizGroup, ...]
+    glossary: tuple[Term, ...]
+    references: tuple[Reference, ...]
+    look: Look
+    labels: UiLabels
+
+
+# --- formatting helpers ------------------------------------------------------------------
+
+
+def clock(moment: dt.datetime) -> str:
+    """A wall-clock time as the run sheet shows it: ``HH:MM``."""
+    return moment.strftime("%H:%M")
+
+
+def paragraphs(text: str) -> tuple[str, ...]:
+    """Blank lines in the outline separate paragraphs; single newlines stay inside one."""
+    return tuple(part.strip() for part in _PARAGRAPH_BREAK.split(text) if part.strip())
+
+
+def number(value: float) -> str:
+    """Chart values as an author would write them: ``10`` not ``10.0``, ``12.5`` as is."""
+    return f"{value:g}" if abs(value) < 1e15 else f"{value:.0f}"
+
+
+def css_colour(hex_rgb: str) -> str:
+    if not _HEX.match(hex_rgb):
+        raise ValueError(f"theme colour: expected 6 hex digits like '1F3A5F'; got {hex_rgb!r}")
+    return f"#{hex_rgb.upper()}"
+
+
+def css_value(value: str) -> str:
+    """Refuse theme text that could end a CSS declaration or the ``<style>`` element."""
+    found = _CSS_UNSAFE.search(value)
+    if found:
+        raise ValueError(f"theme value: expected no {found.group()!r} in {value!r}")
+    return value
+
+
+# --- slide summaries ---------------------------------------------------------------------
+
+
+def _points(points: list[Point]) -> list[Item]:
+    return [Item("point", p.text or "", head=p.lead, sub=tuple(p.sub)) for p in points]
+
+
+def summarise(slide: PlannedSlide) -> tuple[Item, ...]:
+    """What the audience sees on the slide, compressed to a few lines per kind."""
+    content: Slide | None = slide.content
+    items: list[Item] = []
+    if content is None:  # generated slides: title, agenda, divider, closing
+        if slide.kind == "agenda":
+            items += [Item("agenda", a.title, head=f"{a.number:02d}") for a in slide.agenda]
+        elif slide.lead:
+            items.append(Item("lead", slide.lead))
+        if slide.subtitle and slide.kind != "divider":
+            items.insert(0, Item("subtitle", slide.subtitle))
+        return tuple(items)
+    match content:
+        case BulletsSlide():
+            items += _points(content.points)
+        case ComparisonSlide():
+            items += [Item("column", "；".join(c.points), head=c.heading) for c in content.columns]
+        case PillarsSlide():
+            items += [Item("column", "；".join(c.points), head=c.heading) for c in content.pillars]
+        case TableSlide():
+            table = content.table
+            items.append(Item("header", "", sub=tuple(table.columns)))
+            items.append(Item("first_cells", "", sub=tuple(row[0] for row in table.rows)))
+        case ProcessSlide():
+            items += [
+                Item("step", step.text or "", head=step.title, key=str(index))
+                for index, step in enumerate(content.steps, start=1)
+            ]
+            items += _points(content.points)
+        case TimelineSlide():
+            items += [
+                Item("event", event.title, head=event.label,
+                     sub=(event.text,) if event.text else ())
+                for event in content.events
+            ]
+            items += _points(content.points)
+        case QuoteSlide():
+            quote = content.quote
+            items.append(Item("quote", quote.text, sub=(quote.source,) if quote.source else ()))
+            items += _points(content.points)
+        case ImageSlide():
+            image = content.image
+            items.append(
+                Item("image", image.alt, sub=(image.caption,) if image.caption else ())
+            )
+        case ChartSlide():
+            chart = content.chart
+            items.append(Item("chart", "、".join(chart.categories), key=chart.type,
+                              sub=tuple(s for s in (chart.unit, chart.source) if s)))
+            items += [
+                Item(
+                    "series",
+                    "；".join(
+                        f"{category} {number(value)}"
+                        for category, value in zip(chart.categories, series.values, strict=True)
+                    ),
+                    head=series.name,
+                )
+                for series in chart.series
+            ]
+    return tuple(items)
+
+
+def _slide(slide: PlannedSlide) -> SlideView:
+    content = slide.content
+    versus = isinstance(content, ComparisonSlide) and content.versus
+    return SlideView(
+        number=slide.number,
+        id=slide.id,
+        kind=slide.kind,
+        title=slide.title,
+        start=clock(slide.start),
+        end=clock(slide.end),
+        minutes=slide.minutes,
+        generated=slide.generated,
+        supplementary=slide.supplementary,
+        variant="versus" if versus else None,
+        summary=summarise(slide),
+        notes=paragraphs(slide.notes),
+        trainer=tuple(TrainerNoteView(n.label, paragraphs(n.text)) for n in slide.trainer),
+    )
+
+
+# --- the whole document ------------------------------------------------------------------
+
+
+def _chapter(section: Section) -> ChapterView | None:
+    chapter = section.chapter
+    if chapter is None:
+        return None
+    return ChapterView(
+        number=chapter.number,
+        label=chapter_label(chapter),
+        title=chapter.title,
+        objectives=tuple(chapter.objectives),
+        discussion=Discussion(chapter.discussion.question, chapter.discussion.hint),
+        takeaways=tuple(chapter.takeaways),
+    )
+
+
+def _anchor(index: int, section: Section) -> str:
+    # Anchors come from numbers only, never from author text.
+    if section.chapter is not None:
+        return f"chapter-{section.chapter.number}"
+    return f"section-{index + 1}"
+
+
+def _run_sheet(plan: DeckPlan, anchors: list[str]) -> tuple[RunRow, ...]:
+    """Sections in plan order, each break after the chapter the plan put it after."""
+    after: dict[int, list[Pause]] = {}
+    for pause in plan.pauses:
+        after.setdefault(pause.after_chapter, []).append(pause)
+    rows: list[RunRow] = []
+    for section, anchor in zip(plan.sections, anchors, strict=True):
+        rows.append(
+            RunRow("section", section.name, anchor, section.first.number, section.last.number,
+                   section.minutes, clock(section.first.start), clock(section.last.end))
+        )
+        if section.chapter is not None:
+            rows += [
+                RunRow("break", pause.title, None, None, None, pause.minutes,
+                       clock(pause.start), clock(pause.end))
+                for pause in after.get(section.chapter.number, [])
+            ]
+    return tuple(rows)
+
+
+def _question(number_: int, question: Question) -> QuestionView:
+    options = tuple(
+        Option(chr(ord("A") + index), text, text in question.answer)
+        for index, text in enumerate(question.options)
+    )
+    letters = {option.text: option.letter for option in options}
+    return QuestionView(
+        number=number_,
+        type=question.type,
+        question=question.question,
+        options=options if question.type != "truefalse" else (),
+        answer=tuple(letters.get(answer, answer) for answer in question.answer)
+        if question.type != "truefalse" else tuple(question.answer),
+        answer_text=tuple(question.answer),
+        explanation=question.explanation,
+    )
+
+
+def _quiz(plan: DeckPlan, chapters: tuple[ChapterView, ...]) -> tuple[QuizGroup, ...]:
+    """Questions grouped under their chapter tag, chapters in plan order.
+
+    A question keeps its position in the outline as its number, so the notes, the handout
+    and a printed answer key all call it the same thing. Questions tagged with a chapter
+    the course lacks are kept in a last group rather than dropped.
+    """
+    numbered = [
+        _question(index, question)
+        for index, question in enumerate(plan.outline.quiz, start=1)
+    ]
+    tags = [question.chapter for question in plan.outline.quiz]
+    groups = [
+        QuizGroup(chapter, tuple(q for q, tag in zip(numbered, tags, strict=True)
+                                 if tag == chapter.number))
+        for chapter in chapters
+    ]
+    known = {chapter.number for chapter in chapters}
+    stray = tuple(q for q, tag in zip(numbered, tags, strict=True) if tag not in known)
+    if stray:
+        groups.append(QuizGroup(None, stray))
+    return tuple(group for group in groups if group.questions)
+
+
+def _look(theme: Theme) -> Look:
+    colours = theme.colours
+    return Look(
+        primary=css_colour(colours.primary),
+        accent=css_colour(colours.accent),
+        secondary=css_colour(colours.secondary),
+        light=css_colour(colours.light),
+        text=css_colour(colours.text),
+        muted=css_colour(colours.muted),
+        background=css_colour(colours.background),
+        font_stack=css_value(theme.fonts.web),
+    )
+
+
+def build_view(plan: DeckPlan, theme: Theme) -> NotesView:
+    """Turn the plan into the data both notes templates render."""
+    course = plan.course
+    anchors = [_anchor(index, section) for index, section in enumerate(plan.sections)]
+    sections = tuple(
+        SectionView(
+            anchor=anchor,
+            name=section.name,
+            chapter=_chapter(section),
+            first=section.first.number,
+            last=section.last.number,
+            start=clock(section.first.start),
+            end=clock(section.last.end),
+            minutes=section.minutes,
+            slides=tuple(_slide(slide) for slide in section.slides),
+        )
+        for section, anchor in zip(plan.sections, anchors, strict=True)
+    )
+    chapters = tuple(s.chapter for s in sections if s.chapter is not None)
+    return NotesView(
+        course=CourseView(
+            title=course.title,
+            subtitle=course.subtitle,
+            presenter=course.presenter,
+            organisation=course.organisation,
+            date=course.date.isoformat(),
+            year=course.date.year,
+            month=course.date.month,
+            day=course.date.day,
+            audience=course.audience,
+            materials=tuple(course.materials),
+            keywords=tuple(course.keywords),
+        ),
+        schedule=Schedule(
+            start=clock(plan.start),
+            end=clock(plan.end),
+            elapsed_minutes=int((plan.end - plan.start).total_seconds() // 60),
+            declared_minutes=course.duration,
+            teaching_minutes=plan.teaching_minutes,
+            break_minutes=sum(pause.minutes for pause in plan.pauses),
+            slide_count=len(plan.slides),
+        ),
+        run_sheet=_run_sheet(plan, anchors),
+        chapters=chapters,
+        sections=sections,
+        quiz=_quiz(plan, chapters),
+        glossary=tuple(Term(t.term, t.definition) for t in plan.outline.glossary),
+        references=tuple(
+            Reference(r.title, r.issuer, r.year, r.note) for r in plan.outline.references
+        ),
+        look=_look(theme),
+        labels=UiLabels(
+            opening=theme.labels.opening,
+            closing=theme.labels.closing,
+            break_=theme.labels.break_,
+            supplementary=theme.labels.supplementary,
+        ),
+    )

@@ -1,0 +1,205 @@
+"""The command line: ``course build|check|schema|stats|watch``.
+
+Exit status: 0 success, 1 the build failed (e.g. text overflows), 2 bad input. Problems
+print as ``file:line:column: field: message``, one per line, without a traceback; any
+other exception is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from build_tools.errors import CourseError, Problem
+
+DEFAULT_SOURCE = Path("source/course.yaml")
+DEFAULT_OUT = Path("build")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args))
+    except CourseError as error:
+        for line in error.lines():
+            print(f"error: {line}", file=sys.stderr)
+        return error.exit_status
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="course", description="Build a deck, a handout and trainer's notes from one outline."
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="command")
+
+    def with_source(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--source", type=Path, default=DEFAULT_SOURCE,
+                         help="the outline file (default: source/course.yaml)")
+
+    def with_render_options(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--template", type=Path, help="render onto this .pptx template")
+        sub.add_argument("--layout", choices=("notes", "article", "grid"),
+                         help="handout layout (default: the outline's handout_layout)")
+        sub.add_argument("--allow-overflow", action="store_true",
+                         help="report text that overflows its box as a warning, not an error")
+
+    build = commands.add_parser("build", help="build the outputs into the output folder")
+    build.add_argument("targets", nargs="*", default=["all"],
+                       choices=("slides", "handout", "notes", "all"), metavar="target",
+                       help="slides, handout, notes or all (default: all)")
+    with_source(build)
+    build.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (default: build)")
+    build.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
+    with_render_options(build)
+    build.set_defaults(run=_build)
+
+    check = commands.add_parser("check", help="validate and lint the outline; write nothing")
+    with_source(check)
+    with_render_options(check)
+    check.set_defaults(run=_check)
+
+    schema = commands.add_parser("schema", help="print the outline's JSON Schema")
+    schema.add_argument("--out", type=Path, help="write it to this file instead")
+    schema.set_defaults(run=_schema)
+
+    stats = commands.add_parser("stats", help="slides and minutes per chapter")
+    with_source(stats)
+    stats.set_defaults(run=_stats)
+
+    watch = commands.add_parser("watch", help="rebuild when source/ or assets/ change")
+    with_source(watch)
+    watch.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    with_render_options(watch)
+    watch.set_defaults(run=_watch)
+    return parser
+
+
+def _options(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from build_tools.pipeline import options_from_env
+
+    return options_from_env(
+        allow_overflow=args.allow_overflow, template=args.template, layout=args.layout
+    )
+
+
+def _targets(names: Sequence[str]) -> list[str]:
+    from build_tools.pipeline import TARGETS
+
+    if "all" in names:
+        return list(TARGETS)
+    return [t for t in TARGETS if t in names]
+
+
+def _build(args: argparse.Namespace) -> int:
+    from build_tools.pipeline import build
+
+    started = time.perf_counter()
+    progress = _progress() if sys.stderr.isatty() and not os.environ.get("CI") else None
+    report = build(args.source, args.out, _targets(args.targets), _options(args), args.force,
+                   progress)
+    _print_warnings(report.warnings)
+    for item in report.written:
+        size = len(item.output.data)
+        note = "unchanged" if item.skipped else f"{item.seconds:.2f} s"
+        print(f"{item.path}  {item.output.count} {item.output.unit}  {_size(size)}  {note}")
+    print(f"done in {time.perf_counter() - started:.2f} s")
+    return 0
+
+
+def _progress():  # type: ignore[no-untyped-def]
+    def show(target: str) -> None:
+        print(f"  rendering {target} …", file=sys.stderr, flush=True)
+
+    return show
+
+
+def _check(args: argparse.Namespace) -> int:
+    """Everything a build does except writing: the fit check and font coverage included."""
+    from build_tools.lint import lint
+    from build_tools.pipeline import TARGETS, prepare_located, render
+
+    context, located = prepare_located(args.source, _options(args))
+    _, warnings = render(context, TARGETS, located)
+    warnings += lint(context.plan, located)
+    _print_warnings(warnings)
+    plan = context.plan
+    print(f"{args.source}: valid; {len(plan.slides)} slides in {len(plan.sections)} sections, "
+          f"{plan.teaching_minutes} minutes, {len(warnings)} warnings")
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from build_tools.outline.schema import schema_text
+
+    text = schema_text()
+    if args.out:
+        args.out.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _stats(args: argparse.Namespace) -> int:
+    from build_tools.outline.loader import load
+    from build_tools.plan import make_plan
+    from build_tools.theme import load_theme
+
+    theme = load_theme()
+    outline, _ = load(args.source)
+    plan = make_plan(outline, theme.labels.opening, theme.labels.closing)
+    rows = [("section", "slides", "numbers", "minutes", "start", "end")]
+    pauses = {pause.after_chapter: pause for pause in plan.pauses}
+    for section in plan.sections:
+        rows.append((
+            section.name, str(len(section.slides)),
+            f"{section.first.number}–{section.last.number}", str(section.minutes),
+            section.first.start.strftime("%H:%M"), section.last.end.strftime("%H:%M"),
+        ))
+        pause = pauses.get(section.chapter.number) if section.chapter else None
+        if pause:
+            rows.append((f"  ({pause.title})", "", "", str(pause.minutes),
+                         pause.start.strftime("%H:%M"), pause.end.strftime("%H:%M")))
+    rows.append(("total", str(len(plan.slides)), "", str(plan.teaching_minutes),
+                 plan.start.strftime("%H:%M"), plan.end.strftime("%H:%M")))
+    widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        print("  ".join(cell + " " * (widths[i] - _width(cell)) for i, cell in enumerate(row)))
+    declared = outline.course.duration
+    verdict = "matches" if declared == plan.teaching_minutes else "DOES NOT match"
+    print(f"teaching minutes {plan.teaching_minutes} {verdict} the declared duration {declared}")
+    return 0 if declared == plan.teaching_minutes else 1
+
+
+def _watch(args: argparse.Namespace) -> int:
+    from build_tools.watch import watch
+
+    return watch(args.source, args.out, _options(args))
+
+
+def _print_warnings(warnings: list[Problem]) -> None:
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+
+
+def _size(size: int) -> str:
+    return f"{size / 1e6:.1f} MB" if size >= 1e6 else f"{size / 1e3:.0f} KB"
+
+
+def _width(text: str) -> int:
+    """Display width: CJK characters take two columns in a terminal."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
+
+

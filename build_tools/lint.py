@@ -1,0 +1,32 @@
+"""Advice for authors: things that build but that a trainer or attendee would notice."""
+
+from __future__ import annotations
+
+from build_tools.errors import Problem
+from build_tools.outline.loader import locate
+from build_tools.outline.source import Source
+from build_tools.plan import DeckPlan
+
+NOTES_CHARACTERS = (40, 400)
+
+
+def lint(plan: DeckPlan, source: Source) -> list[Problem]:
+    warnings: list[Problem] = []
+    declared = plan.course.duration
+    if plan.teaching_minutes != declared:
+        warnings.append(Problem(
+            "course.duration", f"slide minutes add up to {plan.teaching_minutes}; the course "
+            f"declares {declared}",
+        ))
+    low, high = NOTES_CHARACTERS
+    for slide in plan.slides:
+        if not low <= len(slide.notes) <= high:
+            warnings.append(Problem(
+                f"{slide.path}.notes", f"expected speaker notes of {low}–{high} characters; "
+                f"got {len(slide.notes)}",
+            ))
+        if not slide.generated and slide.handout is None:
+            warnings.append(Problem(
+                slide.path, "content slide has no handout text for attendees"
+            ))
+    return [locate(warning, source) for warning in warnings]

@@ -1,0 +1,94 @@
+"""The content-hash manifest that lets ``build`` skip outputs whose inputs did not change.
+
+An output is fresh when the hash of everything it is made from (the outline, the
+project's ``source/`` and ``assets/``, the package's own code and templates, the options)
+equals the one recorded when it was last written, and the file on disk still has the
+hash recorded then. Hashing ~10 MB of inputs takes ~20 ms; importing the renderers alone
+takes ~0.4 s, which is what a no-change rebuild saves.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from build_tools.backends.base import Options, Output
+from build_tools.theme import ASSETS
+
+FILE = ".manifest.json"
+PACKAGE = Path(__file__).resolve().parent
+SKIP = {"__pycache__", ".git", ".nox", "build"}
+
+
+def _files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(
+        path for path in folder.rglob("*")
+        if path.is_file() and not SKIP.intersection(path.relative_to(folder).parts)
+        and path.suffix != ".pyc"
+    )
+
+
+def fingerprint(source: Path, project: Path, options: Options) -> str:
+    digest = hashlib.sha256()
+    folders = {PACKAGE, ASSETS, project / "assets", project / "source", source.resolve().parent}
+    files = {source.resolve()}
+    for folder in folders:
+        files.update(path.resolve() for path in _files(folder))
+    for path in sorted(files):
+        digest.update(str(path).encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    digest.update(repr(sorted(options.__dict__.items(), key=str)).encode())
+    return digest.hexdigest()
+
+
+@dataclass
+class Manifest:
+    entries: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, out: Path) -> Manifest:
+        try:
+            return cls(json.loads((out / FILE).read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            return cls()
+
+    def fresh(self, target: str, key: str, out: Path) -> bool:
+        entry = self.entries.get(target)
+        if not entry or entry.get("inputs") != key:
+            return False
+        for name, recorded in entry["outputs"].items():
+            path = out / name
+            if not path.is_file() or _sha(path.read_bytes()) != recorded["sha256"]:
+                return False
+        return True
+
+    def outputs(self, target: str) -> list[str]:
+        return list(self.entries[target]["outputs"])
+
+    def count(self, target: str, name: str) -> tuple[int, str]:
+        recorded = self.entries[target]["outputs"][name]
+        return recorded["count"], recorded["unit"]
+
+    def record(self, target: str, key: str, outputs: list[Output]) -> None:
+        self.entries[target] = {
+            "inputs": key,
+            "outputs": {
+                o.name: {"sha256": _sha(o.data), "count": o.count, "unit": o.unit}
+                for o in outputs
+            },
+        }
+
+    def write(self, out: Path) -> None:
+        from build_tools.pipeline import write_atomically
+
+        text = json.dumps(self.entries, indent=2, sort_keys=True, ensure_ascii=False)
+        write_atomically(out / FILE, text.encode("utf-8"))
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

@@ -1,0 +1,183 @@
+"""Turn pydantic's validation errors into located, author-facing problems.
+
+Pydantic knows what was expected; the source map knows where. Messages follow MkDocs:
+say what was expected and what was received, and suggest the closest valid key.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from build_tools.errors import Problem
+from build_tools.outline import model
+from build_tools.outline.source import Path_, Source, format_path
+
+PATTERNS = {
+    r"^[a-z0-9][a-z0-9-]*$": "a slide id of lowercase letters, digits and '-' (like 'market-trends')",
+    r"^([01][0-9]|2[0-3]):[0-5][0-9]$": 'a 24-hour time in quotes, like "09:00"',
+}
+
+
+def _vocabulary() -> dict[str, set[str]]:
+    """Every key each model accepts, to suggest from; also all keys, as a fallback."""
+    keys: dict[str, set[str]] = {"*": set()}
+    for value in vars(model).values():
+        if isinstance(value, type) and issubclass(value, BaseModel) and value is not BaseModel:
+            names = set(value.model_fields)
+            keys[value.__name__] = names
+            keys["*"] |= names
+    return keys
+
+
+VOCABULARY = _vocabulary()
+
+
+def describe(value: Any) -> str:
+    """How a received value is shown: short, typed, never the whole 10,000 characters."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return f"a list of {len(value)}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "…"
+        return repr(shown)
+    return f"{value!r} ({type(value).__name__})"
+
+
+def problems_from(error: ValidationError, source: Source) -> list[Problem]:
+    problems = []
+    seen: set[tuple[str, str]] = set()
+    for item in error.errors(include_url=False):
+        path = _data_path(source.data, item["loc"])
+        message = _message(item, path, source)
+        key = (format_path(path), message)
+        if key in seen:
+            continue
+        seen.add(key)
+        at_key = item["type"] == "extra_forbidden"
+        line, column = source.locate(path, at_key=at_key)
+        problems.append(Problem(format_path(path), message, source.file, line, column))
+    return problems
+
+
+def _data_path(data: Any, loc: tuple[Any, ...]) -> Path_:
+    """Drop the parts of pydantic's location that are not in the data (union tags)."""
+    path: list[str | int] = []
+    current = data
+    for part in loc:
+        if isinstance(current, dict):
+            if part in current:
+                path.append(part)
+                current = current[part]
+            elif isinstance(part, str) and part in model.KINDS:
+                continue  # the discriminated union's tag, not a key
+            else:
+                path.append(part)
+                current = None
+        elif isinstance(current, list) and isinstance(part, int) and part < len(current):
+            path.append(part)
+            current = current[part]
+        else:
+            if not (isinstance(part, str) and part in model.KINDS):
+                path.append(part)
+            current = None
+    return tuple(path)
+
+
+def _message(item: Any, path: Path_, source: Source) -> str:
+    kind = item["type"]
+    value = item.get("input")
+    ctx = item.get("ctx", {})
+    name = str(path[-1]) if path else ""
+    if kind == "missing":
+        return f"expected a value for required field '{name}'; it is missing"
+    if kind == "extra_forbidden":
+        return _unknown_key(name, path, source)
+    if kind in ("string_type",):
+        return f"expected text; got {describe(value)}"
+    if kind in ("string_too_short",):
+        return "expected text; got an empty value"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        extra = " of minutes" if name in ("minutes", "duration") else ""
+        return f"expected a whole number{extra}; got {describe(value)}"
+    if kind in ("float_type", "float_parsing", "finite_number"):
+        return f"expected a number; got {describe(value)}"
+    if kind in ("bool_type", "bool_parsing"):
+        return f"expected true or false; got {describe(value)}"
+    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+        bound = {"greater_than": "greater than", "greater_than_equal": "at least",
+                 "less_than": "less than", "less_than_equal": "at most"}[kind]
+        limit = next(iter(ctx.values()))
+        return f"expected a number {bound} {limit}; got {describe(value)}"
+    if kind in ("too_short", "too_long"):
+        bound = "at least" if kind == "too_short" else "at most"
+        limit = ctx.get("min_length") if kind == "too_short" else ctx.get("max_length")
+        actual = ctx.get("actual_length", len(value) if hasattr(value, "__len__") else "?")
+        return f"expected {bound} {limit} items; got {actual}"
+    if kind == "string_pattern_mismatch":
+        wanted = PATTERNS.get(ctx.get("pattern", ""), f"text matching {ctx.get('pattern')}")
+        if name == "start" and isinstance(value, int):
+            return f"expected {wanted}; got {value} (YAML reads an unquoted 9:00 as a number)"
+        return f"expected {wanted}; got {describe(value)}"
+    if kind == "literal_error":
+        return f"expected one of {ctx.get('expected')}; got {describe(value)}"
+    if kind == "union_tag_invalid":
+        tag = str(ctx.get("tag", ""))
+        close = difflib.get_close_matches(tag, model.KINDS, n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        return f"expected kind to be one of: {', '.join(model.KINDS)}; got {tag!r}{hint}"
+    if kind == "union_tag_not_found":
+        return f"expected a 'kind' key (one of: {', '.join(model.KINDS)}); it is missing"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"expected a mapping of keys to values; got {describe(value)}"
+    if kind == "list_type":
+        return f"expected a list; got {describe(value)}"
+    if kind in ("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"):
+        return f"expected a date like 2024-02-05; got {describe(value)}"
+    if kind == "value_error":
+        return str(ctx.get("error", item["msg"]))
+    if kind == "assertion_error":
+        return item["msg"].removeprefix("Assertion failed, ")
+    return f"{item['msg'][0].lower()}{item['msg'][1:]}; got {describe(value)}"
+
+
+def _unknown_key(name: str, path: Path_, source: Source) -> str:
+    siblings = _sibling_keys(source.data, path[:-1])
+    allowed = _allowed_keys(siblings)
+    close = difflib.get_close_matches(name, sorted(allowed), n=1, cutoff=0.6)
+    if close:
+        return f"unknown key '{name}'; did you mean '{close[0]}'?"
+    if allowed and len(allowed) <= 12:
+        return f"unknown key '{name}'; expected one of: {', '.join(sorted(allowed))}"
+    return f"unknown key '{name}'"
+
+
+def _sibling_keys(data: Any, path: Path_) -> set[str]:
+    current = data
+    for part in path:
+        try:
+            current = current[part]
+        except (KeyError, IndexError, TypeError):
+            return set()
+    return set(current) if isinstance(current, dict) else set()
+
+
+def _allowed_keys(siblings: set[str]) -> set[str]:
+    """The field set of the model whose other keys best match the mapping's keys."""
+    best: set[str] = set()
+    best_score = 0
+    for name, fields in VOCABULARY.items():
+        if name == "*":
+            continue
+        score = len(siblings & fields)
+        if score > best_score or (score == best_score and best and len(fields) < len(best)):
+            best, best_score = fields, score
+    return best or VOCABULARY["*"]
+

@@ -1,0 +1,43 @@
+"""``course watch``: rebuild when the outline or assets change, keep going on bad input.
+
+watchfiles (Rust notify underneath) gives debounced change sets without polling. The
+process stays warm, so a rebuild pays no import cost; the manifest skips what is fresh.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from build_tools.backends.base import Options
+from build_tools.errors import CourseError
+from build_tools.outline.loader import project_folder
+from build_tools.pipeline import TARGETS, build
+
+
+def watch(source: Path, out: Path, options: Options) -> int:
+    from watchfiles import watch as changes
+
+    project = project_folder(source)
+    folders = [str(p) for p in (source.resolve().parent, project / "assets") if p.is_dir()]
+    print(f"watching {', '.join(folders)} (Ctrl-C to stop)", flush=True)
+    _once(source, out, options)
+    for _ in changes(*folders, debounce=100, step=20):
+        _once(source, out, options)
+    return 0
+
+
+def _once(source: Path, out: Path, options: Options) -> None:
+    started = time.perf_counter()
+    try:
+        report = build(source, out, TARGETS, options)
+    except CourseError as error:
+        for line in error.lines():
+            print(f"error: {line}", file=sys.stderr, flush=True)
+        return
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    built = [w.path.name for w in report.written if not w.skipped]
+    print(f"rebuilt {', '.join(built) or 'nothing (no change)'} in "
+          f"{time.perf_counter() - started:.2f} s", flush=True)
