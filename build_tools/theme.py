@@ -62,12 +62,60 @@ class HandoutLook(_Frozen):
     heading_pt: float
 
 
+class QuizTypeLabels(_Frozen):
+    single: str
+    multiple: str
+    truefalse: str
+
+
+class HandoutLabels(_Frozen):
+    """The handout's own words and formats (``{name}`` placeholders are filled by code)."""
+
+    document: str
+    course_info: str
+    contents: str
+    schedule: str
+    objectives: str
+    takeaways: str
+    discussion: str
+    glossary: str
+    term: str
+    definition: str
+    quiz: str
+    references: str
+    presenter: str
+    organisation: str
+    date: str
+    audience: str
+    duration: str
+    start: str
+    minutes: str
+    date_format: str
+    time_range: str
+    slide: str
+    bookmark: str
+    handout_text: str
+    notes: str
+    lead_separator: str
+    quote_source: str
+    chart_unit: str
+    chart_source: str
+    option: str
+    versus: str
+    quiz_true: str
+    quiz_false: str
+    quiz_types: QuizTypeLabels
+    reference: str
+    reference_note: str
+
+
 class Labels(_Frozen):
     opening: str
     closing: str
     break_: str = Field(alias="break")
     page: str
     supplementary: str
+    handout: HandoutLabels
 
 
 class Theme(_Frozen):

@@ -17,7 +17,7 @@ from build_tools.outline.source import Path_, Source, format_path
 
 PATTERNS = {
     r"^[a-z0-9][a-z0-9-]*$": "a slide id of lowercase letters, digits and '-' (like 'market-trends')",
-    r"^([01][0-9]|2[0-3]):[0-5][0-9]$": 'a 24-hour time in quotes, like "09:00"',
+    model.START_PATTERN: 'a 24-hour time in quotes, like "09:00"',
 }
 
 
@@ -54,7 +54,17 @@ def describe(value: Any) -> str:
 def problems_from(error: ValidationError, source: Source) -> list[Problem]:
     problems = []
     seen: set[tuple[str, str]] = set()
-    for item in error.errors(include_url=False):
+    items = error.errors(include_url=False)
+    suggested = set()
+    for item in items:
+        if item["type"] == "extra_forbidden":
+            path = _data_path(source.data, item["loc"])
+            hint = _message(item, path, source)
+            if "did you mean '" in hint:
+                suggested.add((*path[:-1], hint.split("did you mean '")[1].rstrip("'?")))
+    for item in items:
+        if item["type"] == "missing" and _data_path(source.data, item["loc"]) in suggested:
+            continue  # the misspelt key's message already names it
         path = _data_path(source.data, item["loc"])
         message = _message(item, path, source)
         key = (format_path(path), message)
@@ -100,10 +110,15 @@ def _message(item: Any, path: Path_, source: Source) -> str:
         return f"expected a value for required field '{name}'; it is missing"
     if kind == "extra_forbidden":
         return _unknown_key(name, path, source)
+    if kind == "string_type" and name == "start" and isinstance(value, int):
+        return (f"expected {PATTERNS[model.START_PATTERN]}; got {value} (YAML reads an "
+                "unquoted 9:00 as the number 540)")
     if kind in ("string_type",):
         return f"expected text; got {describe(value)}"
     if kind in ("string_too_short",):
         return "expected text; got an empty value"
+    if kind == "string_too_long":
+        return f"expected at most {ctx.get('max_length')} characters; got {len(value)}"
     if kind in ("int_type", "int_parsing", "int_from_float"):
         extra = " of minutes" if name in ("minutes", "duration") else ""
         return f"expected a whole number{extra}; got {describe(value)}"
@@ -123,8 +138,6 @@ def _message(item: Any, path: Path_, source: Source) -> str:
         return f"expected {bound} {limit} items; got {actual}"
     if kind == "string_pattern_mismatch":
         wanted = PATTERNS.get(ctx.get("pattern", ""), f"text matching {ctx.get('pattern')}")
-        if name == "start" and isinstance(value, int):
-            return f"expected {wanted}; got {value} (YAML reads an unquoted 9:00 as a number)"
         return f"expected {wanted}; got {describe(value)}"
     if kind == "literal_error":
         return f"expected one of {ctx.get('expected')}; got {describe(value)}"

@@ -38,11 +38,15 @@ def _no_control(text: str) -> str:
     return text
 
 
+MAX_TEXT = 2000  # characters; far beyond any slide, but stops a pasted document
 Text = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_no_control)
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT),
+    AfterValidator(_no_control),
 ]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
 Minutes = Annotated[int, Field(gt=0, le=600, strict=True)]
+START_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
 
 
 def _relative_asset(path: str) -> str:
@@ -302,7 +306,7 @@ class Course(Strict):
     language: Literal["zh-CN"] = "zh-CN"
     audience: Text
     duration: Minutes
-    start: Annotated[str, StringConstraints(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
+    start: Annotated[str, StringConstraints(pattern=START_PATTERN)]
     materials: list[Text] = Field(default_factory=list)
     keywords: list[Text] = Field(default_factory=list)
     template: AssetPath | None = None

@@ -127,8 +127,11 @@ def _compose(file: Path, text: str) -> yaml.Node | None:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         what = error.problem or "invalid YAML"
-        if error.context:
-            what = f"{what} {error.context}"
+        if error.context and what.startswith("but "):
+            what = f"{error.context}, {what}"
+        elif error.context:
+            started = error.context_mark.line + 1 if error.context_mark else None
+            what = f"{what} ({error.context}" + (f" that starts at line {started})" if started else ")")
         return _raise_syntax(file, mark, what)
     except yaml.YAMLError as error:
         raise InputError([Problem("", f"expected valid YAML; {error}", file)]) from None
@@ -175,22 +178,20 @@ class _Builder:
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
             if node.tag != f"{_TAG}seq":
-                raise self.fail(node, path, f"expected a plain list; got tag {node.tag!r}")
+                raise self.fail(node, path, _tag_message(node.tag))
             return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
         if node.tag not in _SCALAR_TAGS:
-            self.problems.append(self.problem(node, path, (
-                f"expected plain text, numbers or dates; got tag {_short(node.tag)!r} "
-                "(tags that build objects are not allowed)"
-            )))
+            self.problems.append(self.problem(node, path, _tag_message(node.tag)))
             return None
         try:
             return _constructor.construct_object(node, deep=True)
         except (yaml.constructor.ConstructorError, ValueError) as error:
-            raise self.fail(node, path, f"expected a valid {_short(node.tag)}; {error}") from None
+            what = _short(node.tag).removeprefix("!!").replace("timestamp", "date")
+            raise self.fail(node, path, f"expected a valid {what}; {error}") from None
 
     def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[str, Any]:
         if node.tag != f"{_TAG}map":
-            raise self.fail(node, path, f"expected a plain mapping; got tag {_short(node.tag)!r}")
+            raise self.fail(node, path, _tag_message(node.tag))
         result: dict[str, Any] = {}
         first_seen: dict[str, int] = {}
         for key_node, value_node in node.value:
@@ -211,6 +212,13 @@ class _Builder:
             self.source.keys[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             result[key] = self.build(value_node, child, depth + 1)
         return result
+
+
+def _tag_message(tag: str) -> str:
+    return (
+        f"expected plain text, numbers, dates, lists or mappings; got tag {_short(tag)!r} "
+        "(tags that build objects are not allowed)"
+    )
 
 
 def _short(tag: str) -> str:

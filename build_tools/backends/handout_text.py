@@ -1,0 +1,262 @@
+"""Text for reportlab: escaping, and line breaking decided by ``build_tools.measure``.
+
+Two facts from the field notes drive this module. reportlab parses Paragraph text as markup,
+so outline text is escaped here and markup (``<b>``, ``<font>``, ``<br/>``) is only ever
+added by code. And reportlab's own CJK wrap lets ``，。`` start a line, so the measurer
+breaks the lines (with 禁则, the same rules the deck's fit check uses) and reportlab only
+draws them: ``MeasuredParagraph`` asks ``Measurer.break_lines`` for the lines at the width
+it is given and hands reportlab one ``<br/>``-separated line each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph
+
+from build_tools.measure import LINE_HEIGHT, PARAGRAPH_SPACE, Measurer, Run, size_steps
+from build_tools.measure import Paragraph as MeasuredText
+
+# Measured widths add LibreOffice's CJK/Latin autospace, which reportlab does not draw, so a
+# measured line is never wider than drawn; this slack also absorbs width rounding.
+SLACK_PT = 1.0
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of text with the only styling the handout's code adds to outline text."""
+
+    text: str
+    bold: bool = False
+    colour: str | None = None  # hex RGB, e.g. "1F3A5F"; None = the style's colour
+
+
+def plain(text: str, bold: bool = False, colour: str | None = None) -> tuple[Span, ...]:
+    return (Span(text, bold, colour),)
+
+
+def escape_text(text: str) -> str:
+    """Outline text made safe for reportlab markup: ``R&D <b>`` shows as typed."""
+    return escape(text)
+
+
+def span_markup(span: Span) -> str:
+    markup = escape_text(span.text)
+    if span.bold:
+        markup = f"<b>{markup}</b>"
+    if span.colour:
+        markup = f'<font color="#{span.colour}">{markup}</font>'
+    return markup
+
+
+def line_markup(spans: Sequence[Span]) -> str:
+    return "".join(span_markup(span) for span in spans if span.text)
+
+
+def split_lines(spans: Sequence[Span], lines: Sequence[str]) -> list[list[Span]]:
+    """Give each measured line back its styling.
+
+    ``break_lines`` returns plain strings (breaking spaces dropped, lines right-stripped);
+    walking the original characters alongside them recovers which span each character came
+    from, so bold lead-ins and colours survive the line breaking.
+    """
+    chars = [(char, index) for index, span in enumerate(spans) for char in span.text]
+    cursor = 0
+    result: list[list[Span]] = []
+    for line in lines:
+        while cursor < len(chars) and chars[cursor][0].isspace() and not line[:1].isspace():
+            cursor += 1
+        pieces: list[Span] = []
+        for char in line:
+            if cursor >= len(chars) or chars[cursor][0] != char:
+                # Cannot happen with the measurer's contract; keep the text, drop styling.
+                return [[Span(text)] for text in lines]
+            source = spans[chars[cursor][1]]
+            if pieces and pieces[-1].bold == source.bold and pieces[-1].colour == source.colour:
+                pieces[-1] = Span(pieces[-1].text + char, source.bold, source.colour)
+            else:
+                pieces.append(Span(char, source.bold, source.colour))
+            cursor += 1
+        result.append(pieces)
+    return result
+
+
+def break_spans(
+    measurer: Measurer, spans: Sequence[Span], width_pt: float, size_pt: float
+) -> list[list[Span]]:
+    """The measurer's lines (禁则 applied) for ``spans`` at ``width_pt``, styling kept."""
+    text = MeasuredText(tuple(Run(span.text, span.bold) for span in spans))
+    lines = measurer.break_lines(text, max(width_pt - SLACK_PT, size_pt), size_pt)
+    return split_lines(spans, lines)
+
+
+class MeasuredParagraph(Flowable):
+    """A reportlab Paragraph whose line breaks are decided by the measurer.
+
+    The breaking happens in ``wrap`` because only then is the width known (a table cell, a
+    column, a frame). Splitting across pages is reportlab's, at the measured line breaks.
+    """
+
+    def __init__(
+        self,
+        spans: Sequence[Span],
+        style: ParagraphStyle,
+        measurer: Measurer,
+        bullet: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.spans = tuple(span for span in spans if span.text)
+        self.style = style
+        self.measurer = measurer
+        self.bullet = bullet
+        self._paragraph: Paragraph | None = None
+        self._width: float | None = None
+
+    def _build(self, avail_width: float) -> Paragraph:
+        if self._paragraph is None or self._width != avail_width:
+            text_width = avail_width - self.style.leftIndent - self.style.rightIndent
+            lines = break_spans(self.measurer, self.spans, text_width, self.style.fontSize)
+            markup = "<br/>".join(line_markup(line) for line in lines)
+            bullet = escape_text(self.bullet) if self.bullet is not None else None
+            self._paragraph = Paragraph(markup, self.style, bulletText=bullet)
+            self._width = avail_width
+        return self._paragraph
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        paragraph = self._build(availWidth)
+        self.width, self.height = paragraph.wrap(availWidth, availHeight)
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        return self._build(availWidth).split(availWidth, availHeight)
+
+    def draw(self) -> None:
+        assert self._paragraph is not None, "wrap() before draw()"
+        self._paragraph.drawOn(self.canv, 0, 0)
+
+    def getSpaceBefore(self) -> float:  # noqa: N802 (reportlab's API)
+        return float(self.style.spaceBefore)
+
+    def getSpaceAfter(self) -> float:  # noqa: N802
+        return float(self.style.spaceAfter)
+
+    @property
+    def text(self) -> str:
+        return "".join(span.text for span in self.spans)
+
+
+@dataclass(frozen=True)
+class CanvasFonts:
+    regular: str
+    bold: str
+
+
+def draw_spans(
+    canvas: Canvas, fonts: CanvasFonts, x: float, y: float, spans: Sequence[Span],
+    size: float, colour: str,
+) -> float:
+    """Draw one already-broken line at baseline ``y``; returns its width.
+
+    For drawings (slide miniatures, the cover) where text is placed, not flowed.
+    """
+    start = x
+    for span in spans:
+        font = fonts.bold if span.bold else fonts.regular
+        canvas.setFont(font, size)
+        canvas.setFillColor(f"#{span.colour or colour}")
+        canvas.drawString(x, y, span.text)
+        x += stringWidth(span.text, font, size)
+    return x - start
+
+
+def spans_width(fonts: CanvasFonts, spans: Sequence[Span], size: float) -> float:
+    return sum(
+        stringWidth(span.text, fonts.bold if span.bold else fonts.regular, size) for span in spans
+    )
+
+
+# --- placed text (drawings) --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph placed in a drawing: spans, size relative to the box's size, indent.
+
+    ``marker`` is the hex colour of a square bullet drawn in the indent, or None.
+    """
+
+    spans: tuple[Span, ...]
+    scale: float = 1.0
+    indent_pt: float = 0.0
+    marker: str | None = None
+
+
+@dataclass(frozen=True)
+class Placed:
+    """The outcome of fitting blocks into a box: size used, lines per block, height."""
+
+    size_pt: float
+    lines: tuple[tuple[tuple[Span, ...], ...], ...]
+    height_pt: float
+    fits: bool
+
+
+def fit_blocks(
+    measurer: Measurer, blocks: Sequence[Block], width_pt: float, height_pt: float,
+    largest_pt: float, smallest_pt: float,
+) -> Placed:
+    """The largest size (1 pt steps) at which the blocks fit, as measured lines with styling."""
+    texts = [
+        MeasuredText(tuple(Run(s.text, s.bold) for s in block.spans), block.scale, block.indent_pt)
+        for block in blocks
+    ]
+    sizes = size_steps(largest_pt, min(smallest_pt, largest_pt))
+    fit = measurer.fit(texts, max(width_pt - SLACK_PT, 1.0), height_pt, sizes)
+    lines = tuple(
+        tuple(tuple(line) for line in split_lines(block.spans, block_lines))
+        for block, block_lines in zip(blocks, fit.measurement.lines, strict=True)
+    )
+    return Placed(fit.size_pt, lines, fit.measurement.height_pt, fit.fits)
+
+
+def draw_blocks(
+    canvas: Canvas, fonts: CanvasFonts, measurer: Measurer, blocks: Sequence[Block],
+    box: tuple[float, float, float, float], sizes: tuple[float, float], colour: str,
+    align: str = "left", valign: str = "top",
+) -> Placed:
+    """Fit ``blocks`` into ``box`` (x, y, width, height; y is the bottom) and draw them.
+
+    Lines that still do not fit at the smallest size are left out rather than drawn over
+    the box's edge: a miniature is a summary, the full text is in the handout's text.
+    """
+    x, y, width, height = box
+    placed = fit_blocks(measurer, blocks, width, height, *sizes)
+    top = y + height
+    if valign == "middle" and placed.fits:
+        top -= (height - placed.height_pt) / 2
+    cursor = top
+    for index, (block, lines) in enumerate(zip(blocks, placed.lines, strict=True)):
+        size = placed.size_pt * block.scale
+        if index:
+            cursor -= PARAGRAPH_SPACE * size
+        for line_index, line in enumerate(lines):
+            baseline = cursor - size
+            if baseline - size * 0.2 < y - 0.5:
+                return placed
+            left = x + block.indent_pt
+            if align != "left":
+                spare = width - block.indent_pt - spans_width(fonts, line, size)
+                left += spare / 2 if align == "center" else spare
+            if block.marker and line_index == 0:
+                side = size * 0.32
+                canvas.setFillColor(f"#{block.marker}")
+                canvas.rect(left - size * 0.85, baseline + size * 0.3, side, side, stroke=0,
+                            fill=1)
+            draw_spans(canvas, fonts, left, baseline, line, size, colour)
+            cursor -= LINE_HEIGHT * size
+    return placed

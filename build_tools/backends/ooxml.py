@@ -1,0 +1,739 @@
+"""The little raw OOXML the deck needs that python-pptx has no API for, in one place.
+
+Everything here edits lxml trees through python-pptx's oxml layer (``OxmlElement``,
+``qn``, ``insert_element_before``) or plain ``lxml.etree`` for namespaces python-pptx does
+not map (``p14``, app properties); no XML is ever concatenated as text. Each function
+exists because of a measured gap (see the field notes):
+
+- the east-asian font slot and ``lang`` on runs (python-pptx sets ``a:latin`` only, so
+  renderers pick arbitrary or Japanese fallbacks for Chinese);
+- explicit bullets, spacing and "autofit off", so sizes decided at build time hold in
+  every renderer;
+- slide-number and footer placeholders cloned from the layout (python-pptx skips them);
+- sections (``p14:sectionLst``), alt text, app properties;
+- the theme's font scheme (``ea`` and ``script="Hans"``) and colours, and new layouts, for
+  the template script;
+- a workaround for python-pptx's quadratic part naming, by shadowing a few methods on one
+  package instance while a deck is built (no fork, nothing global).
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import hashlib
+import io
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from lxml import etree
+from pptx.opc.constants import CONTENT_TYPE as CT
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import Part, XmlPart
+from pptx.opc.packuri import PackURI
+from pptx.oxml import parse_xml
+from pptx.oxml.ns import qn
+from pptx.oxml.shapes.autoshape import CT_Shape
+from pptx.oxml.xmlchemy import OxmlElement
+from pptx.parts.slide import SlideLayoutPart
+from pptx.util import Emu, Pt
+
+from build_tools.reproducible import rewrite_zip
+
+if TYPE_CHECKING:
+    from pptx.enum.shapes import PP_PLACEHOLDER
+    from pptx.presentation import Presentation
+    from pptx.slide import Slide, SlideLayout, SlideMaster
+
+P14 = "http://schemas.microsoft.com/office/powerpoint/2010/main"
+SECTIONS_EXT = "{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"
+EP = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+CORE = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+DCTERMS = "http://purl.org/dc/terms/"
+XSI = "http://www.w3.org/2001/XMLSchema-instance"
+
+_RUN_SUCCESSORS = ("a:cs", "a:sym", "a:hlinkClick", "a:hlinkMouseOver", "a:rtl", "a:extLst")
+_AUTOFIT_SUCCESSORS = ("a:scene3d", "a:sp3d", "a:flatTx", "a:extLst")
+_AUTOFIT_TAGS = ("a:noAutofit", "a:normAutofit", "a:spAutoFit")
+_BULLET_TAGS = (
+    "a:buClrTx", "a:buClr", "a:buSzTx", "a:buSzPct", "a:buSzPts", "a:buFontTx", "a:buFont",
+    "a:buNone", "a:buAutoNum", "a:buChar", "a:buBlip",
+)
+_BULLET_SUCCESSORS = ("a:tabLst", "a:defRPr", "a:extLst")
+EMU_PER_PT = 12700
+
+
+def _guid(*parts: object) -> str:
+    """A GUID derived from its parts: stable across builds, unique per input."""
+    name = "\x1f".join(str(part) for part in parts)
+    return "{" + str(uuid.uuid5(uuid.NAMESPACE_URL, name)).upper() + "}"
+
+
+def _srgb(hex_rgb: str) -> Any:
+    colour = OxmlElement("a:srgbClr")
+    colour.set("val", hex_rgb.upper())
+    return colour
+
+
+def _solid_fill(hex_rgb: str) -> Any:
+    fill = OxmlElement("a:solidFill")
+    fill.append(_srgb(hex_rgb))
+    return fill
+
+
+# --- runs: fonts and language ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Script:
+    """The fonts and language every run gets: one value, made from the theme."""
+
+    latin: str
+    east_asian: str
+    lang: str
+    alt_lang: str = "en-US"
+
+
+def set_run_script(rPr: Any, script: Script) -> None:
+    """Set ``a:latin`` and ``a:ea`` (right after it) and ``lang``/``altLang`` on run properties.
+
+    Works for ``a:rPr``, ``a:endParaRPr`` and ``a:defRPr``: all are the same schema type.
+    """
+    rPr.set("lang", script.lang)
+    rPr.set("altLang", script.alt_lang)
+    latin = rPr.get_or_add_latin()
+    latin.set("typeface", script.latin)
+    for old in rPr.findall(qn("a:ea")):
+        rPr.remove(old)
+    ea = OxmlElement("a:ea")
+    ea.set("typeface", script.east_asian)
+    latin.addnext(ea)
+
+
+def localise(element: Any, script: Script) -> None:
+    """Give every run, field and paragraph end under ``element`` the script's fonts and lang.
+
+    Run as a final pass over a slide or notes tree, so nothing written anywhere (table
+    cells, cloned placeholders, notes) is missed.
+    """
+    for run in element.iter(qn("a:r"), qn("a:fld")):
+        set_run_script(run.get_or_add_rPr(), script)
+    for end in element.iter(qn("a:endParaRPr")):
+        set_run_script(end, script)
+
+
+# --- paragraphs and text bodies --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Bullet:
+    char: str
+    colour: str  # hex RGB
+    size_pct: int = 100
+
+
+def set_paragraph_indent(p: Any, margin_pt: float, indent_pt: float) -> None:
+    """Left margin and first-line indent (negative: a hanging bullet), in points."""
+    pPr = p.get_or_add_pPr()
+    pPr.set("marL", str(round(margin_pt * EMU_PER_PT)))
+    pPr.set("indent", str(round(indent_pt * EMU_PER_PT)))
+
+
+def set_bullet(p: Any, bullet: Bullet | None) -> None:
+    """An explicit bullet character (or ``a:buNone``), so no inherited list style leaks in."""
+    pPr = p.get_or_add_pPr()
+    pPr.remove_all(*_BULLET_TAGS)
+    if bullet is None:
+        pPr.insert_element_before(OxmlElement("a:buNone"), *_BULLET_SUCCESSORS)
+        return
+    colour = OxmlElement("a:buClr")
+    colour.append(_srgb(bullet.colour))
+    size = OxmlElement("a:buSzPct")
+    size.set("val", str(bullet.size_pct * 1000))
+    char = OxmlElement("a:buChar")
+    char.set("char", bullet.char)
+    for child in (colour, size, char):
+        pPr.insert_element_before(child, *_BULLET_SUCCESSORS)
+
+
+def autofit_off(bodyPr: Any) -> None:
+    """Replace any autofit setting with ``a:noAutofit``: sizes are decided at build time."""
+    bodyPr.remove_all(*_AUTOFIT_TAGS)
+    bodyPr.insert_element_before(OxmlElement("a:noAutofit"), *_AUTOFIT_SUCCESSORS)
+
+
+def autofit_off_everywhere(element: Any) -> None:
+    """Autofit off in every text body of a tree (masters and layouts of a template)."""
+    for bodyPr in list(element.iter(qn("a:bodyPr"))):
+        autofit_off(bodyPr)
+
+
+def set_body_insets(bodyPr: Any, insets_pt: tuple[float, float, float, float]) -> None:
+    """Left, top, right, bottom insets in points, written explicitly."""
+    for name, value in zip(("lIns", "tIns", "rIns", "bIns"), insets_pt, strict=True):
+        bodyPr.set(name, str(round(value * EMU_PER_PT)))
+
+
+# --- shapes ------------------------------------------------------------------------------
+
+
+def next_shape_id(spTree: Any) -> int:
+    ids = [int(value) for value in spTree.xpath("//p:cNvPr/@id")]
+    return max([1, *ids]) + 1
+
+
+def clone_placeholder(slide: Slide, layout_sp: Any) -> Any:
+    """Copy a layout placeholder (slide number, footer) onto a slide with a fresh shape id.
+
+    Position stays inherited (empty ``p:spPr``); the text body, with its ``slidenum``
+    field, is kept.
+    """
+    spTree = slide.shapes._spTree
+    sp = copy.deepcopy(layout_sp)
+    sp.nvSpPr.cNvPr.set("id", str(next_shape_id(spTree)))
+    spPr = sp.find(qn("p:spPr"))
+    if spPr is not None:
+        for child in list(spPr):
+            spPr.remove(child)
+    spTree.append(sp)
+    return sp
+
+
+def set_slide_number_field(sp: Any, number: int) -> None:
+    """Ensure the placeholder holds exactly one ``slidenum`` field showing ``number``.
+
+    The cached text matters: viewers that do not evaluate fields show it as is.
+    """
+    txBody = sp.get_or_add_txBody()
+    fields = [f for f in txBody.iter(qn("a:fld")) if f.get("type") == "slidenum"]
+    if fields:
+        field = fields[0]
+        paragraph = field.getparent()
+    else:
+        field = OxmlElement("a:fld")
+        field.set("id", _guid("slidenum"))
+        field.set("type", "slidenum")
+        paragraph = txBody.find(qn("a:p"))
+        if paragraph is None:
+            paragraph = txBody.add_p()
+    for other in txBody.findall(qn("a:p")):
+        if other is not paragraph:
+            txBody.remove(other)
+    for child in list(paragraph):
+        if child.tag in (qn("a:r"), qn("a:br"), qn("a:fld")):
+            paragraph.remove(child)
+    end = paragraph.find(qn("a:endParaRPr"))
+    if end is not None:
+        end.addprevious(field)
+    else:
+        paragraph.append(field)
+    text = field.find(qn("a:t"))
+    if text is None:
+        text = etree.SubElement(field, qn("a:t"))
+    text.text = str(number)
+
+
+def remove_shape(shape: Any) -> None:
+    element = shape._element
+    element.getparent().remove(element)
+
+
+def set_alt_text(shape: Any, text: str) -> None:
+    """Alt text (``descr``) for screen readers and accessibility checkers."""
+    shape._element._nvXxPr.cNvPr.set("descr", text)
+
+
+def set_shape_alpha(shape: Any, alpha_pct: int) -> None:
+    """Transparency of a solid fill, for decoration that sits behind text."""
+    fill = shape._element.spPr.find(qn("a:solidFill"))
+    colour = fill[0]
+    colour.remove_all("a:alpha")
+    alpha = OxmlElement("a:alpha")
+    alpha.set("val", str(alpha_pct * 1000))
+    colour.append(alpha)
+
+
+def placeholder_element(
+    shape_id: int, name: str, ph_type: PP_PLACEHOLDER, idx: int,
+    rect: tuple[int, int, int, int],
+) -> Any:
+    """A new placeholder ``p:sp`` at ``rect`` (EMU), for template layouts and masters."""
+    sp = CT_Shape.new_placeholder_sp(shape_id, name, ph_type, "horz", "full", idx)
+    if sp.find(qn("p:txBody")) is None:
+        from pptx.oxml.text import CT_TextBody
+
+        sp.append(CT_TextBody.new())
+    x, y, cx, cy = rect
+    xfrm = sp.spPr.get_or_add_xfrm()
+    xfrm.x, xfrm.y, xfrm.cx, xfrm.cy = Emu(x), Emu(y), Emu(cx), Emu(cy)
+    return sp
+
+
+# --- list styles (masters, layouts, placeholders) -----------------------------------------
+
+
+@dataclass(frozen=True)
+class LevelStyle:
+    """One level of a list style: what a paragraph at that level looks like by default."""
+
+    size_pt: float
+    colour: str
+    bold: bool = False
+    align: str = "l"
+    margin_pt: float = 0.0
+    indent_pt: float = 0.0
+    bullet: Bullet | None = None
+    line_pct: int = 100
+    before_pt: float = 0.0
+    major: bool = False  # heading font (+mj) instead of body font (+mn)
+
+
+def level_properties(level: int, style: LevelStyle) -> Any:
+    """An ``a:lvlNpPr`` element (N = level, 1-based) from a ``LevelStyle``."""
+    pPr = OxmlElement(f"a:lvl{level}pPr")
+    pPr.set("marL", str(round(style.margin_pt * EMU_PER_PT)))
+    pPr.set("indent", str(round(style.indent_pt * EMU_PER_PT)))
+    pPr.set("algn", style.align)
+    pPr.set("eaLnBrk", "1")
+    pPr.set("latinLnBrk", "0")
+    pPr.set("hangingPunct", "1")
+    line = etree.SubElement(pPr, qn("a:lnSpc"))
+    etree.SubElement(line, qn("a:spcPct")).set("val", str(style.line_pct * 1000))
+    before = etree.SubElement(pPr, qn("a:spcBef"))
+    etree.SubElement(before, qn("a:spcPts")).set("val", str(round(style.before_pt * 100)))
+    if style.bullet is None:
+        etree.SubElement(pPr, qn("a:buNone"))
+    else:
+        etree.SubElement(etree.SubElement(pPr, qn("a:buClr")), qn("a:srgbClr")).set(
+            "val", style.bullet.colour
+        )
+        etree.SubElement(pPr, qn("a:buSzPct")).set("val", str(style.bullet.size_pct * 1000))
+        font = etree.SubElement(pPr, qn("a:buFont"))
+        font.set("typeface", "Arial")
+        etree.SubElement(pPr, qn("a:buChar")).set("char", style.bullet.char)
+    rPr = etree.SubElement(pPr, qn("a:defRPr"))
+    rPr.set("sz", str(round(style.size_pt * 100)))
+    rPr.set("b", "1" if style.bold else "0")
+    rPr.set("kern", "1200")
+    rPr.append(_solid_fill(style.colour))
+    prefix = "+mj" if style.major else "+mn"
+    for tag, suffix in (("a:latin", "lt"), ("a:ea", "ea"), ("a:cs", "cs")):
+        etree.SubElement(rPr, qn(tag)).set("typeface", f"{prefix}-{suffix}")
+    return pPr
+
+
+def set_list_style(container: Any, levels: Sequence[LevelStyle]) -> None:
+    """Fill ``a:lstStyle`` (or a ``p:titleStyle``/``p:bodyStyle``) with levels 1…n."""
+    for child in list(container):
+        if child.tag != qn("a:extLst"):
+            container.remove(child)
+    for index, style in enumerate(levels, start=1):
+        container.append(level_properties(index, style))
+
+
+def placeholder_list_style(sp: Any, levels: Sequence[LevelStyle]) -> None:
+    txBody = sp.get_or_add_txBody()
+    lstStyle = txBody.find(qn("a:lstStyle"))
+    if lstStyle is None:
+        lstStyle = OxmlElement("a:lstStyle")
+        txBody.bodyPr.addnext(lstStyle)
+    set_list_style(lstStyle, levels)
+
+
+def master_text_styles(master: SlideMaster, title: Sequence[LevelStyle],
+                       body: Sequence[LevelStyle], other: Sequence[LevelStyle]) -> None:
+    """Rewrite the master's ``p:txStyles`` (title, body and other text defaults)."""
+    txStyles = master._element.find(qn("p:txStyles"))
+    for tag, levels in (("p:titleStyle", title), ("p:bodyStyle", body), ("p:otherStyle", other)):
+        container = txStyles.find(qn(tag))
+        set_list_style(container, levels)
+
+
+def set_body_anchor(sp: Any, anchor: str, insets_pt: tuple[float, float, float, float]) -> None:
+    bodyPr = sp.get_or_add_txBody().bodyPr
+    bodyPr.set("wrap", "square")
+    bodyPr.set("anchor", anchor)
+    set_body_insets(bodyPr, insets_pt)
+    autofit_off(bodyPr)
+
+
+def set_prompt(sp: Any, text: str) -> None:
+    """The grey prompt a layout placeholder shows in PowerPoint's editing view."""
+    txBody = sp.get_or_add_txBody()
+    for p in txBody.findall(qn("a:p")):
+        txBody.remove(p)
+    p = txBody.add_p()
+    run = p.add_r()
+    run.text = text
+
+
+# --- layouts and masters (template script) -------------------------------------------------
+
+
+def hide_master_shapes(layout: SlideLayout) -> None:
+    """The layout draws its own background art; the master's decoration stays off."""
+    layout._element.cSld.getparent().set("showMasterSp", "0")
+
+
+def new_layout(master: SlideMaster, name: str) -> SlideLayout:
+    """Add an empty, named layout to ``master`` (a new part, related both ways)."""
+    package = master.part.package
+    layout_element = OxmlElement("p:sldLayout", nsmap={
+        "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+        "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+        "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
+    })
+    layout_element.set("preserve", "1")
+    layout_element.set("userDrawn", "1")
+    cSld = etree.SubElement(layout_element, qn("p:cSld"))
+    cSld.set("name", name)
+    spTree = etree.SubElement(cSld, qn("p:spTree"))
+    nvGrpSpPr = etree.SubElement(spTree, qn("p:nvGrpSpPr"))
+    cNvPr = etree.SubElement(nvGrpSpPr, qn("p:cNvPr"))
+    cNvPr.set("id", "1")
+    cNvPr.set("name", "")
+    etree.SubElement(nvGrpSpPr, qn("p:cNvGrpSpPr"))
+    etree.SubElement(nvGrpSpPr, qn("p:nvPr"))
+    grpSpPr = etree.SubElement(spTree, qn("p:grpSpPr"))
+    xfrm = etree.SubElement(grpSpPr, qn("a:xfrm"))
+    for tag in ("a:off", "a:ext", "a:chOff", "a:chExt"):
+        child = etree.SubElement(xfrm, qn(tag))
+        keys = ("x", "y") if tag.endswith("Off") else ("cx", "cy")
+        for key in keys:
+            child.set(key, "0")
+    clrMapOvr = etree.SubElement(layout_element, qn("p:clrMapOvr"))
+    etree.SubElement(clrMapOvr, qn("a:masterClrMapping"))
+    layout_element = parse_xml(etree.tostring(layout_element))  # rebind custom element classes
+    part = SlideLayoutPart(
+        package.next_partname("/ppt/slideLayouts/slideLayout%d.xml"),
+        CT.PML_SLIDE_LAYOUT, package, layout_element,
+    )
+    part.relate_to(master.part, RT.SLIDE_MASTER)
+    rId = master.part.relate_to(part, RT.SLIDE_LAYOUT)
+    id_list = master._element.get_or_add_sldLayoutIdLst()
+    used = [int(v) for v in master.part.package.presentation_part._element.xpath(
+        "//p:sldMasterId/@id")] + [int(v) for v in id_list.xpath("./p:sldLayoutId/@id")]
+    entry = etree.SubElement(id_list, qn("p:sldLayoutId"))
+    entry.set("id", str(max([2147483648, *used]) + 1))
+    entry.set(qn("r:id"), rId)
+    return part.slide_layout
+
+
+def clear_shapes(container: Any) -> None:
+    """Remove every shape from a master's, layout's or slide's shape tree."""
+    spTree = container.shapes._spTree
+    for shape in list(spTree.iter_shape_elms()):
+        spTree.remove(shape)
+
+
+def set_slide_size(prs: Presentation, width: int, height: int) -> None:
+    """Set the slide size and drop ``type="screen4x3"``, which would contradict it."""
+    prs.slide_width = Emu(width)
+    prs.slide_height = Emu(height)
+    sldSz = prs.part._element.find(qn("p:sldSz"))
+    if "type" in sldSz.attrib:
+        del sldSz.attrib["type"]
+
+
+def edit_related_xml(part: Any, reltype: str, edit: Callable[[Any], None]) -> None:
+    """Edit an XML part python-pptx keeps as a blob (a theme), by replacing the part.
+
+    Only for parts without relationships of their own (themes normally have none).
+    """
+    for rId, rel in list(part.rels.items()):
+        if rel.reltype != reltype:
+            continue
+        old = rel.target_part
+        if len(old.rels):
+            raise ValueError(f"{old.partname} has relationships; cannot replace it")
+        element = parse_xml(old.blob)
+        edit(element)
+        new = XmlPart(old.partname, old.content_type, old.package, element)
+        part.drop_rel(rId)
+        part.relate_to(new, reltype)
+        return
+    raise KeyError(f"no {reltype} relationship")
+
+
+def set_theme_fonts(theme: Any, latin: str, east_asian: str, name: str) -> None:
+    """Major and minor fonts: ``latin``, ``ea`` and the ``Hans`` script entry."""
+    scheme = theme.find(".//" + qn("a:fontScheme"))
+    scheme.set("name", name)
+    for tag in ("a:majorFont", "a:minorFont"):
+        font = scheme.find(qn(tag))
+        font.find(qn("a:latin")).set("typeface", latin)
+        font.find(qn("a:ea")).set("typeface", east_asian)
+        hans = [f for f in font.findall(qn("a:font")) if f.get("script") == "Hans"]
+        if hans:
+            hans[0].set("typeface", east_asian)
+        else:
+            entry = OxmlElement("a:font")
+            entry.set("script", "Hans")
+            entry.set("typeface", east_asian)
+            font.find(qn("a:cs")).addnext(entry)
+
+
+def set_theme_colours(theme: Any, name: str, colours: dict[str, str]) -> None:
+    """Replace scheme colours (``dk1``, ``accent1``…) with explicit RGB values."""
+    scheme = theme.find(".//" + qn("a:clrScheme"))
+    scheme.set("name", name)
+    for slot, value in colours.items():
+        element = scheme.find(qn(f"a:{slot}"))
+        for child in list(element):
+            element.remove(child)
+        element.append(_srgb(value))
+    theme.set("name", name)
+
+
+# --- presentation ------------------------------------------------------------------------
+
+
+def delete_all_slides(prs: Presentation) -> None:
+    """Remove a template's own slides and sections; their parts drop out on save."""
+    id_list = prs.slides._sldIdLst
+    for entry in list(id_list):
+        prs.part.drop_rel(entry.rId)
+        id_list.remove(entry)
+    write_sections(prs, [])
+
+
+def write_sections(prs: Presentation, sections: Sequence[tuple[str, Sequence[int]]]) -> None:
+    """Write ``p14:sectionLst`` as the last extension of the one ``p:extLst``.
+
+    Replaces an existing section list (a template's) rather than adding a second, and
+    writes nothing when there are no sections.
+    """
+    presentation = prs.part._element
+    extLst = presentation.find(qn("p:extLst"))
+    if extLst is not None:
+        for ext in extLst.findall(qn("p:ext")):
+            if ext.get("uri") == SECTIONS_EXT:
+                extLst.remove(ext)
+        if not len(extLst) and not sections:
+            presentation.remove(extLst)
+    if not sections:
+        return
+    if extLst is None:
+        extLst = OxmlElement("p:extLst")
+        presentation.append(extLst)
+    ext = etree.SubElement(extLst, qn("p:ext"))
+    ext.set("uri", SECTIONS_EXT)
+    section_list = etree.SubElement(ext, f"{{{P14}}}sectionLst", nsmap={"p14": P14})
+    for index, (name, slide_ids) in enumerate(sections):
+        section = etree.SubElement(section_list, f"{{{P14}}}section")
+        section.set("name", name)
+        section.set("id", _guid("section", index, name))
+        id_list = etree.SubElement(section, f"{{{P14}}}sldIdLst")
+        for slide_id in slide_ids:
+            etree.SubElement(id_list, f"{{{P14}}}sldId").set("id", str(slide_id))
+
+
+def read_sections(prs: Presentation) -> list[tuple[str, list[int]]]:
+    """The section list as (name, slide ids); used by tests and checks."""
+    found = prs.part._element.findall(f".//{{{P14}}}section")
+    return [
+        (s.get("name"), [int(i.get("id")) for i in s.iter(f"{{{P14}}}sldId")]) for s in found
+    ]
+
+
+@dataclass(frozen=True)
+class Properties:
+    title: str
+    subject: str
+    author: str
+    keywords: str
+    language: str
+    company: str
+    when: dt.datetime
+    application: str
+
+
+def set_properties(prs: Presentation, props: Properties, slides: int, notes: int) -> None:
+    """Core properties (all fields, so a template's own metadata never leaks) and app.xml."""
+    core = prs.core_properties
+    when = props.when.replace(tzinfo=None)
+    core.title = props.title
+    core.subject = props.subject
+    core.author = props.author
+    core.last_modified_by = props.author
+    core.keywords = props.keywords
+    core.language = props.language
+    core.created = when
+    core.modified = when
+    core.last_printed = when
+    core.revision = 1
+    core.category = ""
+    core.comments = ""
+    core.content_status = ""
+    core.identifier = ""
+    core.version = ""
+    _replace_app_properties(prs, props, slides, notes)
+
+
+def _replace_app_properties(prs: Presentation, props: Properties, slides: int, notes: int) -> None:
+    root = etree.Element(f"{{{EP}}}Properties", nsmap={None: EP, "vt": VT})
+    for tag, value in (
+        ("TotalTime", "0"),
+        ("Application", props.application),
+        ("PresentationFormat", "Widescreen"),
+        ("Slides", str(slides)),
+        ("Notes", str(notes)),
+        ("HiddenSlides", "0"),
+        ("ScaleCrop", "false"),
+        ("Company", props.company),
+        ("LinksUpToDate", "false"),
+        ("SharedDoc", "false"),
+        ("HyperlinksChanged", "false"),
+    ):
+        etree.SubElement(root, f"{{{EP}}}{tag}").text = value
+    blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    package = prs.part.package
+    for rId, rel in list(package.rels.items()):
+        if rel.reltype == RT.EXTENDED_PROPERTIES:
+            package.drop_rel(rId)
+    part = Part(PackURI("/docProps/app.xml"), CT.OFC_EXTENDED_PROPERTIES, package, blob)
+    package.relate_to(part, RT.EXTENDED_PROPERTIES)
+
+
+def drop_thumbnail(prs: Presentation) -> None:
+    """A template's thumbnail shows the template, not the deck: leave it out."""
+    package = prs.part.package
+    for rId, rel in list(package.rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            package.drop_rel(rId)
+
+
+# --- fast slide adding ---------------------------------------------------------------------
+
+
+class SlideAdder:
+    """Adds slides without python-pptx's per-slide rescans of the whole package.
+
+    python-pptx finds the next free part name by walking every part, the next slide id by
+    scanning every id, and an existing relationship by regrouping all relationships: each
+    is linear per slide, so a deck is quadratic. Inside ``fast_parts`` this keeps counters
+    instead. It uses python-pptx's own part classes; nothing is forked or patched globally.
+    """
+
+    def __init__(self, prs: Presentation) -> None:
+        self._prs = prs
+        ids = [int(entry.id) for entry in prs.slides._sldIdLst]
+        self._next_id = max([255, *ids]) + 1
+        self._count = len(ids)
+
+    def add(self, layout: SlideLayout) -> Slide:
+        from pptx.parts.slide import SlidePart
+
+        part = self._prs.part
+        self._count += 1
+        slide_part = SlidePart.new(
+            PackURI(f"/ppt/slides/slide{self._count}.xml"), part.package, layout.part
+        )
+        rId = part.rels._add_relationship(RT.SLIDE, slide_part)
+        slide = slide_part.slide
+        slide.shapes.clone_layout_placeholders(layout)
+        entry = OxmlElement("p:sldId")
+        entry.set("id", str(self._next_id))
+        entry.set(qn("r:id"), rId)
+        self._prs.slides._sldIdLst.append(entry)
+        self._next_id += 1
+        return slide
+
+
+@contextmanager
+def fast_parts(prs: Presentation) -> Iterator[SlideAdder]:
+    """Cache part names and image parts on this one package while a deck is built.
+
+    The cache is valid because nothing is removed from the package inside the block.
+    """
+    package = prs.part.package
+    used: dict[str, set[str]] = {}
+    counters: dict[str, int] = {}
+    images: dict[str, Any] = {}
+    original_image_part = package.get_or_add_image_part
+
+    def next_partname(template: str) -> PackURI:
+        if template not in used:
+            prefix = template[: (template % 42).find("42")]
+            used[template] = {str(p.partname) for p in package.iter_parts()
+                              if str(p.partname).startswith(prefix)}
+            counters[template] = 1
+        number = counters[template]
+        while template % number in used[template]:
+            number += 1
+        name = template % number
+        used[template].add(name)
+        counters[template] = number + 1
+        return PackURI(name)
+
+    def get_or_add_image_part(image_file: Any) -> Any:
+        if isinstance(image_file, str):
+            with open(image_file, "rb") as stream:
+                blob = stream.read()
+        else:
+            image_file.seek(0)
+            blob = image_file.read()
+        key = hashlib.sha1(blob).hexdigest()
+        if key not in images:
+            images[key] = original_image_part(io.BytesIO(blob))
+        return images[key]
+
+    package.next_partname = next_partname
+    package.get_or_add_image_part = get_or_add_image_part
+    try:
+        yield SlideAdder(prs)
+    finally:
+        del package.next_partname
+        del package.get_or_add_image_part
+
+
+# --- charts --------------------------------------------------------------------------------
+
+
+def chart_text(chart: Any, script: Script, size_pt: float, colour: str) -> None:
+    """Default text of a chart: size, colour, latin and east-asian font, language."""
+    chart.font.size = Pt(size_pt)
+    chart.font.color.rgb = _rgb(colour)
+    txPr = chart._chartSpace.find(qn("c:txPr"))
+    for defRPr in txPr.iter(qn("a:defRPr")):
+        set_run_script(defRPr, script)
+    for run in chart._chartSpace.iter(qn("a:r")):
+        set_run_script(run.get_or_add_rPr(), script)
+
+
+def _rgb(hex_rgb: str) -> Any:
+    from pptx.dml.color import RGBColor
+
+    return RGBColor.from_string(hex_rgb)
+
+
+# --- package -------------------------------------------------------------------------------
+
+
+def normalise_package(data: bytes, when: dt.datetime) -> bytes:
+    """Rewrite a saved PPTX so identical input gives identical bytes.
+
+    Embedded workbooks (chart data) are rewritten recursively, and their core properties,
+    which XlsxWriter stamps with the wall-clock time, get ``when``.
+    """
+    stamp = when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    def fix_core(name: str, content: bytes) -> bytes:
+        if name != "docProps/core.xml":
+            return content
+        root = etree.fromstring(content)
+        for tag in ("created", "modified"):
+            for element in root.iter(f"{{{DCTERMS}}}{tag}"):
+                element.text = stamp
+        return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+    def member(name: str, content: bytes) -> bytes:
+        if name.endswith(".xlsx"):
+            return rewrite_zip(content, when, fix_core)
+        return content
+
+    return rewrite_zip(data, when, member)

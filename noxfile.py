@@ -1,0 +1,82 @@
+"""Sessions: `nox -l` lists them. Environments are reused between runs (fast rebuilds)."""
+
+from __future__ import annotations
+
+import nox
+
+nox.options.reuse_existing_virtualenvs = True
+nox.options.default_venv_backend = "venv"
+nox.options.sessions = ["build"]
+
+PYPROJECT = nox.project.load_toml("pyproject.toml")
+
+
+def _install(session: nox.Session, *groups: str) -> None:
+    session.install("-e", ".")
+    for group in groups:
+        session.install(*nox.project.dependency_groups(PYPROJECT, group))
+
+
+def _build(session: nox.Session, target: str) -> None:
+    _install(session)
+    session.run("course", "build", target, *session.posargs)
+
+
+@nox.session
+def slides(session: nox.Session) -> None:
+    """Build the slide deck: build/course.pptx."""
+    _build(session, "slides")
+
+
+@nox.session
+def handout(session: nox.Session) -> None:
+    """Build the attendee handout: build/course-handout.pdf."""
+    _build(session, "handout")
+
+
+@nox.session
+def notes(session: nox.Session) -> None:
+    """Build the trainer's notes: build/course-notes.html and .md."""
+    _build(session, "notes")
+
+
+@nox.session
+def build(session: nox.Session) -> None:
+    """Build all three outputs into build/ (skips outputs whose inputs did not change)."""
+    _build(session, "all")
+
+
+@nox.session
+def check(session: nox.Session) -> None:
+    """Validate and lint the outline, run the fit and font checks; write nothing."""
+    _install(session)
+    session.run("course", "check", *session.posargs)
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """Run the test suite (real-client tests skip locally without the tools, fail in CI)."""
+    _install(session, "test")
+    session.run("pytest", "-q", *session.posargs)
+
+
+@nox.session
+def verify(session: nox.Session) -> None:
+    """Open the outputs in real clients (LibreOffice, poppler, qpdf, Chromium); previews in build/preview."""
+    _install(session, "test")
+    session.run("pytest", "-q", "tests/clients", *session.posargs)
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """ruff (lint and format check) and mypy."""
+    _install(session, "lint")
+    session.run("ruff", "check", "build_tools", "tests", "bench", "noxfile.py")
+    session.run("mypy")
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Benchmark build time and memory at 32, 320 and 3,200 slides, beside pandoc."""
+    _install(session)
+    session.run("python", "bench/run.py", *session.posargs)
