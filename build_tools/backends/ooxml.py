@@ -203,7 +203,7 @@ def clone_placeholder(slide: Slide, layout_sp: Any) -> Any:
     return sp
 
 
-def set_slide_number_field(sp: Any, number: int) -> None:
+def set_slide_number_field(sp: Any, number: int | str) -> None:
     """Ensure the placeholder holds exactly one ``slidenum`` field showing ``number``.
 
     The cached text matters: viewers that do not evaluate fields show it as is.
@@ -240,6 +240,16 @@ def set_slide_number_field(sp: Any, number: int) -> None:
 def remove_shape(shape: Any) -> None:
     element = shape._element
     element.getparent().remove(element)
+
+
+def remove_style(shape: Any) -> None:
+    """Drop an autoshape's ``p:style`` (theme line, fill and shadow references).
+
+    Every colour is then explicit, so a customer theme cannot add outlines or shadows.
+    """
+    style = shape._element.find(qn("p:style"))
+    if style is not None:
+        shape._element.remove(style)
 
 
 def set_alt_text(shape: Any, text: str) -> None:
