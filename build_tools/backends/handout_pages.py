@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -45,29 +45,43 @@ class PageInfo:
         return self.anchors.get(key)
 
 
-class Anchor(Flowable):
-    """An invisible mark at the top of a block: a link target, a bookmark, a running head.
+@dataclass(frozen=True)
+class Mark:
+    """A place in the handout: link target ``key``, optional bookmark, optional running head.
 
-    Kept inside the block it marks (a ``KeepTogether``), so it lands on the block's page.
+    ``outline`` is the bookmark title (None: no bookmark) at ``level`` (0 = top);
+    ``section`` is what the page header names from here on.
     """
 
-    def __init__(
-        self, key: str, outline: str | None = None, level: int = 0, section: str | None = None
-    ) -> None:
+    key: str
+    outline: str | None = None
+    level: int = 0
+    section: str | None = None
+
+
+def place_marks(canvas: Canvas, marks: Sequence[Mark], top: float) -> None:
+    """Bind the marks to the current page at height ``top`` of the drawing flowable."""
+    for mark in marks:
+        canvas.bookmarkHorizontal(mark.key, 0, top)
+        if mark.outline is not None:
+            canvas.addOutlineEntry(mark.outline, mark.key, mark.level, closed=mark.level > 0)
+
+
+class Anchor(Flowable):
+    """An invisible flowable carrying marks; kept inside the block it marks (``KeepTogether``)
+    so it lands on the block's page. Any flowable with a ``marks`` attribute works the same.
+    """
+
+    def __init__(self, *marks: Mark) -> None:
         super().__init__()
-        self.key = key
-        self.outline = outline
-        self.level = level
-        self.section = section
+        self.marks = marks
         self.width = self.height = 0
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         return 0, 0
 
     def draw(self) -> None:
-        self.canv.bookmarkHorizontal(self.key, 0, 4)
-        if self.outline is not None:
-            self.canv.addOutlineEntry(self.outline, self.key, self.level, closed=self.level > 0)
+        place_marks(self.canv, self.marks, 4)
 
 
 def fixed_timestamp(epoch: int) -> TimeStamp:
@@ -155,12 +169,12 @@ class HandoutDoc(BaseDocTemplate):
         self._page_section = None
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (reportlab's hook)
-        if isinstance(flowable, Anchor):
-            self.anchor_pages.setdefault(flowable.key, self.page)
-            if flowable.section is not None:
+        for mark in getattr(flowable, "marks", ()):
+            self.anchor_pages.setdefault(mark.key, self.page)
+            if mark.section is not None:
                 if self._page_section is None:
-                    self._page_section = flowable.section
-                self._running = flowable.section
+                    self._page_section = mark.section
+                self._running = mark.section
 
     # --- furniture -----------------------------------------------------------------------
 

@@ -450,23 +450,18 @@ def set_slide_size(prs: Presentation, width: int, height: int) -> None:
 
 
 def edit_related_xml(part: Any, reltype: str, edit: Callable[[Any], None]) -> None:
-    """Edit an XML part python-pptx keeps as a blob (a theme), by replacing the part.
+    """Edit, in place, an XML part related to ``part`` (a theme, shared by several owners).
 
-    Only for parts without relationships of their own (themes normally have none).
+    python-pptx keeps parts it has no class for (themes) as bytes: parse, edit, write back.
     """
-    for rId, rel in list(part.rels.items()):
-        if rel.reltype != reltype:
-            continue
-        old = rel.target_part
-        if len(old.rels):
-            raise ValueError(f"{old.partname} has relationships; cannot replace it")
-        element = parse_xml(old.blob)
-        edit(element)
-        new = XmlPart(old.partname, old.content_type, old.package, element)
-        part.drop_rel(rId)
-        part.relate_to(new, reltype)
+    target = part.part_related_by(reltype)
+    if isinstance(target, XmlPart):
+        edit(target._element)
         return
-    raise KeyError(f"no {reltype} relationship")
+    element = etree.fromstring(target.blob)
+    edit(element)
+    target.blob = etree.tostring(element, xml_declaration=True, encoding="UTF-8",
+                                 standalone=True)
 
 
 def set_theme_fonts(theme: Any, latin: str, east_asian: str, name: str) -> None:
@@ -602,17 +597,17 @@ def _replace_app_properties(prs: Presentation, props: Properties, slides: int, n
         etree.SubElement(root, f"{{{EP}}}{tag}").text = value
     blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     package = prs.part.package
-    for rId, rel in list(package.rels.items()):
-        if rel.reltype == RT.EXTENDED_PROPERTIES:
-            package.drop_rel(rId)
-    part = Part(PackURI("/docProps/app.xml"), CT.OFC_EXTENDED_PROPERTIES, package, blob)
-    package.relate_to(part, RT.EXTENDED_PROPERTIES)
+    try:
+        package.part_related_by(RT.EXTENDED_PROPERTIES).blob = blob
+    except KeyError:
+        part = Part(PackURI("/docProps/app.xml"), CT.OFC_EXTENDED_PROPERTIES, package, blob)
+        package.relate_to(part, RT.EXTENDED_PROPERTIES)
 
 
 def drop_thumbnail(prs: Presentation) -> None:
     """A template's thumbnail shows the template, not the deck: leave it out."""
     package = prs.part.package
-    for rId, rel in list(package.rels.items()):
+    for rId, rel in list(package._rels.items()):
         if rel.reltype == RT.THUMBNAIL:
             package.drop_rel(rId)
 

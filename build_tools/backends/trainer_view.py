@@ -183,7 +183,7 @@ class Schedule:
     start: str
     end: str
     elapsed_minutes: int  # first slide to last slide, breaks included
-    declared_minutes: int  # what the outline says the course lasts
+    declared_minutes: int  # the outline's course.duration: teaching minutes, breaks aside
     teaching_minutes: int
     break_minutes: int
     slide_count: int

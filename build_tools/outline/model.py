@@ -265,7 +265,7 @@ class Divider(Strict):
 
 
 class Chapter(Strict):
-    number: Annotated[int, Field(ge=1, le=99, strict=True)]
+    number: Annotated[int, Field(ge=1, le=9999, strict=True)]
     title: Text
     divider: Divider
     objectives: list[Text] = Field(min_length=1, max_length=6)
@@ -305,7 +305,7 @@ class Course(Strict):
     date: dt.date
     language: Literal["zh-CN"] = "zh-CN"
     audience: Text
-    duration: Minutes
+    duration: Annotated[int, Field(gt=0, strict=True)]  # teaching minutes, breaks aside
     start: Annotated[str, StringConstraints(pattern=START_PATTERN)]
     materials: list[Text] = Field(default_factory=list)
     keywords: list[Text] = Field(default_factory=list)

@@ -16,7 +16,7 @@ import yaml
 
 from build_tools.errors import InputError, Problem
 
-MAX_BYTES = 5_000_000  # an outline is a few hundred KB; more is a mistake or an attack
+MAX_BYTES = 16_000_000  # a 3,200-slide library is ~6 MB; far more is a mistake or an attack
 MAX_NODES = 200_000  # after alias expansion: stops "billion laughs" in milliseconds
 MAX_DEPTH = 40  # the format nests about 8 deep
 

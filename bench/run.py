@@ -1,0 +1,94 @@
+"""Benchmark: median wall time and peak memory per output and size, beside pandoc.
+
+Every case is a whole process (imports included), as an author experiences it. Results
+are printed as a Markdown table; nothing is asserted. Options: --quick skips 3,200
+slides; --repeat N sets the runs per case (default 5; 1 at 3,200 slides).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from make_outline import make  # noqa: E402
+from to_markdown import convert  # noqa: E402
+
+
+def run(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall seconds and peak resident MB of one child process."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    if status != 0:
+        error = process.stderr.read().decode() if process.stderr else ""
+        raise SystemExit(f"failed: {' '.join(command)}\n{error}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def measure(command: list[str], cwd: Path, repeat: int) -> tuple[float, float]:
+    runs = [run(command, cwd) for _ in range(repeat)]
+    return statistics.median(t for t, _ in runs), max(m for _, m in runs)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true", help="skip 3,200 slides")
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    sizes = [32, 320] if args.quick else [32, 320, 3200]
+    course = [sys.executable, "-m", "build_tools"]
+    pandoc = shutil.which("pandoc")
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in sizes:
+            folder = Path(tmp) / f"n{size}"
+            if size == 32:
+                source = folder / "source" / "course.yaml"
+                source.parent.mkdir(parents=True)
+                shutil.copy(ROOT / "source" / "course.yaml", source)
+            else:
+                source = make(size, folder / "source" / "course.yaml")
+            repeat = 1 if size >= 3200 else args.repeat
+            out = folder / "build"
+            for target in ("slides", "handout", "notes", "all"):
+                command = [*course, "build", target, "--source", str(source), "--out", str(out),
+                           "--force", "--allow-overflow"]
+                seconds, memory = measure(command, ROOT, repeat)
+                rows.append((size, f"ours: {target}", seconds, memory))
+            command = [*course, "build", "all", "--source", str(source), "--out", str(out)]
+            seconds, memory = measure(command, ROOT, repeat)
+            rows.append((size, "ours: all, no change", seconds, memory))
+            if pandoc:
+                markdown = convert(source, folder / "course.md")
+                command = [pandoc, str(markdown), "-o", str(folder / "pandoc.pptx"),
+                           "--slide-level=2"]
+                seconds, memory = measure(command, ROOT, repeat)
+                rows.append((size, "pandoc: pptx", seconds, memory))
+            print(f"… {size} slides done", file=sys.stderr, flush=True)
+    print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python "
+          f"{platform.python_version()}, {platform.platform()}")
+    if pandoc:
+        version = subprocess.run([pandoc, "--version"], capture_output=True, text=True)
+        print(f"pandoc: {version.stdout.splitlines()[0]}")
+    print()
+    print("| slides | case | median wall time | peak memory |")
+    print("| ---: | --- | ---: | ---: |")
+    for size, case, seconds, memory in rows:
+        print(f"| {size} | {case} | {seconds:.2f} s | {memory:.0f} MB |")
+
+
+if __name__ == "__main__":
+    main()
