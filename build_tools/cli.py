@@ -174,7 +174,7 @@ def _stats(args: argparse.Namespace) -> int:
     declared = outline.course.duration
     verdict = "matches" if declared == plan.teaching_minutes else "DOES NOT match"
     print(f"teaching minutes {plan.teaching_minutes} {verdict} the declared duration {declared}")
-    return 0 if declared == plan.teaching_minutes else 1
+    return 0
 
 
 def _watch(args: argparse.Namespace) -> int:

@@ -1,0 +1,82 @@
+"""The command line's contract: exit 0 success, 1 build failure, 2 bad input; no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from build_tools import pipeline
+from build_tools.cli import main
+from tests.corpus import copy_project
+from tests.unit.test_pipeline import Echo, Failing
+
+
+@pytest.fixture
+def fake_backends(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(pipeline.BACKENDS, "slides", "tests.unit.test_pipeline:Echo")
+    monkeypatch.setitem(pipeline.BACKENDS, "handout", "tests.unit.test_pipeline:Failing")
+    Echo.calls = 0
+
+
+def test_build_prints_one_line_per_output_and_exits_0(
+    fake_backends: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = copy_project(tmp_path / "p")
+    assert main(["build", "slides", "--source", str(source), "--out", str(tmp_path / "o")]) == 0
+    line = capsys.readouterr().out.splitlines()[0]
+    assert line.startswith(f"{tmp_path / 'o' / 'course.txt'}  5 slides  ")
+    assert line.endswith(" s")
+
+
+def test_a_build_failure_exits_1_with_a_located_message(
+    fake_backends: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = copy_project(tmp_path / "p")
+    status = main(["build", "handout", "--source", str(source), "--out", str(tmp_path / "o")])
+    assert status == 1
+    assert capsys.readouterr().err == (
+        f"error: {source}:22:16: chapters[0].slides[0].title: does not fit\n"
+    )
+
+
+def test_bad_input_exits_2_without_a_traceback(tmp_path: Path) -> None:
+    source = copy_project(tmp_path / "p")
+    source.write_text("course: [\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "build_tools", "check", "--source", str(source)],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"error: {source}:")
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_a_missing_outline_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["stats", "--source", str(tmp_path / "none.yaml")]) == 2
+    assert capsys.readouterr().err == f"error: {tmp_path / 'none.yaml'}: no such file\n"
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["build", "everything"])
+    assert caught.value.code == 2
+
+
+def test_stats_shows_minutes_per_chapter_against_the_duration(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = copy_project(tmp_path / "p")
+    assert main(["stats", "--source", str(source)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[2].split()[:4] == ["01", "概述", "2", "3–4"]
+    assert out[-1] == "teaching minutes 20 matches the declared duration 20"
+
+
+def test_schema_prints_the_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    assert json.loads(capsys.readouterr().out)["title"] == "Course outline"
