@@ -38,3 +38,13 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """No tests collected (exit 5) is a failure in CI: a green run must have tested."""
     if exitstatus == 5 and os.environ.get("CI", "").lower() in ("1", "true", "yes"):
         session.exitstatus = 1
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real course, all three outputs, built once per test session into a temp folder."""
+    from build_tools.pipeline import TARGETS, build
+
+    out = tmp_path_factory.mktemp("built")
+    build(COURSE, out, TARGETS, force=True)
+    return out

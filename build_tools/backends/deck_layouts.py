@@ -36,6 +36,7 @@ _KIND_TYPES = {
     "footer": (PP_PLACEHOLDER.FOOTER,),
     "slide_number": (PP_PLACEHOLDER.SLIDE_NUMBER,),
 }
+_FURNITURE = (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER, PP_PLACEHOLDER.DATE)
 _CONTENT_TYPES = (
     PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.CHART, PP_PLACEHOLDER.TABLE,
     PP_PLACEHOLDER.PICTURE, PP_PLACEHOLDER.BITMAP, PP_PLACEHOLDER.ORG_CHART,
@@ -149,10 +150,11 @@ class ChosenLayout:
     role: str
     layout: SlideLayout
     content: Rect  # where the deck draws a slide's content
-    slots: frozenset[int]  # idx values of the placeholders the layout has
+    rects: dict[int, Rect]  # the layout's placeholders by idx (slides inherit these)
+    furniture: tuple[tuple[PP_PLACEHOLDER, int, object], ...]  # footer, number: type, idx, sp
 
     def has(self, idx: int) -> bool:
-        return idx in self.slots
+        return idx in self.rects
 
 
 @dataclass
@@ -196,9 +198,8 @@ def _content_rect(layout: SlideLayout, layout_map: LayoutMap, slide: Rect, margi
         if kind in _KIND_TYPES["title"]:
             top = max(top, rect.bottom + margin // 3)
             left, right = min(rect.x, right), max(rect.right, left)
-        elif kind in (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER, PP_PLACEHOLDER.DATE):
-            if rect.y > slide.h // 2:
-                bottom = min(bottom, rect.y - margin // 4)
+        elif kind in _FURNITURE and rect.y > slide.h // 2:
+            bottom = min(bottom, rect.y - margin // 4)
     return Rect(left, top, right - left, max(0, bottom - top))
 
 
@@ -214,7 +215,8 @@ def open_template(path: Path, layout_map: LayoutMap, margin: int,
     for master in prs.slide_masters:
         for layout in master.slide_layouts:
             by_name.setdefault(_normalise(layout.name), layout)
-    available = ", ".join(repr(layout.name) for m in prs.slide_masters for layout in m.slide_layouts)
+    available = ", ".join(repr(name) for name in
+                          (layout.name for m in prs.slide_masters for layout in m.slide_layouts))
     slide = Rect(0, 0, int(prs.slide_width), int(prs.slide_height))
     problems: list[Problem] = []
     chosen: dict[str, ChosenLayout] = {}
@@ -235,9 +237,14 @@ def open_template(path: Path, layout_map: LayoutMap, margin: int,
                 f"placeholder"), file=path))
         if missing:
             continue
-        slots = frozenset(p.placeholder_format.idx for p in layout.placeholders)
+        rects = {p.placeholder_format.idx: rect_of(p) for p in layout.placeholders}
+        furniture = tuple(
+            (p.placeholder_format.type, p.placeholder_format.idx, p._element)
+            for p in layout.placeholders
+            if p.placeholder_format.type in (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
+        )
         content = _content_rect(layout, layout_map, slide, margin)
-        chosen[role] = ChosenLayout(role, layout, content, slots)
+        chosen[role] = ChosenLayout(role, layout, content, rects, furniture)
     if problems:
         raise InputError(problems)
     return Template(prs, path, chosen, layout_map)

@@ -16,8 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer
 
-from build_tools.backends.handout_pages import Anchor, Mark
-from build_tools.backends.handout_parts import ContentsLine, Parts, RuledLines, Rule
+from build_tools.backends.handout_parts import ContentsLine, Parts, Rule, RuledLines
 from build_tools.backends.handout_text import Block, Span, draw_blocks
 from build_tools.outline.model import Question
 from build_tools.plan import DeckPlan, Section
@@ -74,27 +73,29 @@ def paint_cover(canvas: Canvas, parts: Parts, page_size: tuple[float, float]) ->
     canvas.setFillColor(f"#{colours.accent}")
     canvas.rect(0, height - field - 5, width, 5, stroke=0, fill=1)
     text_width = width * 0.8 - 2 * margin
-    draw_blocks(canvas, kit.fonts, kit.measurer, [Block((Span(labels.document, True),))],
+    draw_blocks(canvas, kit.fonts, kit.breaker, [Block((Span(labels.document, True),))],
                 (margin, height - margin - heading, text_width, heading * 1.4),
                 (heading * 0.8, heading * 0.8), colours.light)
-    canvas.rect(margin, height - field * 0.42, 26 * mm, 3, stroke=0, fill=1)
-    draw_blocks(canvas, kit.fonts, kit.measurer, [Block((Span(course.title, True),))],
-                (margin, height - field * 0.42 + 12, text_width, field * 0.36),
-                (heading * 2.2, heading * 1.3), WHITE, valign="top")
+    rule_y = height - field * 0.5
+    canvas.setFillColor(f"#{colours.accent}")
+    canvas.rect(margin, rule_y, 26 * mm, 3, stroke=0, fill=1)
+    draw_blocks(canvas, kit.fonts, kit.breaker, [Block((Span(course.title, True),))],
+                (margin, rule_y + heading, text_width, field * 0.5 - margin - heading * 3),
+                (heading * 2.2, heading * 1.3), WHITE, valign="bottom")
     if course.subtitle:
-        draw_blocks(canvas, kit.fonts, kit.measurer, [Block((Span(course.subtitle),))],
-                    (margin, height - field * 0.42 - 14 - heading * 2.6, text_width,
-                     heading * 2.6), (heading * 1.1, heading * 0.8), colours.light)
+        draw_blocks(canvas, kit.fonts, kit.breaker, [Block((Span(course.subtitle),))],
+                    (margin, rule_y - heading * 0.8 - heading * 3, text_width, heading * 3),
+                    (heading * 1.1, heading * 0.8), colours.light)
     rows = [(labels.presenter, course.presenter), (labels.organisation, course.organisation),
             (labels.date, format_date(parts, course.date))]
     row_height = heading * 2.4
     top = height - field - 24 * mm
     for index, (label, value) in enumerate(rows):
         y = top - index * row_height
-        draw_blocks(canvas, kit.fonts, kit.measurer, [Block((Span(label),))],
+        draw_blocks(canvas, kit.fonts, kit.breaker, [Block((Span(label),))],
                     (margin, y, 34 * mm, row_height), (heading * 0.7, heading * 0.6),
                     colours.muted, valign="middle")
-        draw_blocks(canvas, kit.fonts, kit.measurer, [Block((Span(value, True),))],
+        draw_blocks(canvas, kit.fonts, kit.breaker, [Block((Span(value, True),))],
                     (margin + 36 * mm, y, width - 2 * margin - 36 * mm, row_height),
                     (heading * 0.95, heading * 0.7), colours.primary, valign="middle")
         canvas.setStrokeColor(f"#{colours.light}")
@@ -211,7 +212,7 @@ def _takeaways(parts: Parts, section: Section) -> list[Flowable]:
         Spacer(1, styles.body_pt * 0.4),
         parts.para([Span(labels.discussion + labels.lead_separator, True, colours.accent),
                     Span(chapter.discussion.question)], styles.body),
-        RuledLines(colours.light, styles.body_pt * 2.2, 3),
+        RuledLines(colours.muted, styles.body_pt * 2.2, 3),
     ]
     return [parts.keep(*head, *items[:2]), *items[2:], parts.keep(*discussion)]
 
@@ -242,7 +243,3 @@ def _quiz(parts: Parts, plan: DeckPlan, questions: Sequence[Question]) -> list[F
         story.append(parts.keep(*heading, *lines))
     return story
 
-
-def contents_marks(parts: Parts) -> list[Flowable]:
-    """Marks for the contents page itself (used when it has no heading of its own)."""
-    return [Anchor(Mark(CONTENTS_KEY, parts.labels.contents, 0, parts.labels.contents))]

@@ -9,6 +9,7 @@ what a reader needs to recognise the slide, with text fitted by the measurer.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,8 +18,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-from build_tools.backends.handout_text import Block, CanvasFonts, Span, draw_blocks
-from build_tools.measure import Measurer
+from build_tools.backends.handout_text import Block, Breaker, CanvasFonts, Span, draw_blocks
 from build_tools.outline.model import (
     BulletsSlide,
     Chart,
@@ -44,10 +44,10 @@ Box = tuple[float, float, float, float]  # x, bottom y, width, height
 
 @dataclass(frozen=True)
 class Kit:
-    """Everything a drawing needs besides the slide: theme, fonts, measurer, assets."""
+    """Everything a drawing needs besides the slide: theme, fonts, line breaking, assets."""
 
     theme: Theme
-    measurer: Measurer
+    breaker: Breaker
     fonts: CanvasFonts
     plan: DeckPlan
     image_path: Callable[[str], Path]
@@ -87,17 +87,20 @@ def point_blocks(points: Sequence[Point], kit: Kit, separator: str, indent: floa
 class Miniature(Flowable):
     """A planned slide at ``width`` points wide (16:9 from the theme), framed."""
 
-    def __init__(self, slide: PlannedSlide, kit: Kit, width: float) -> None:
+    def __init__(self, slide: PlannedSlide, kit: Kit, width: float, draft: bool = False) -> None:
         super().__init__()
+        self.draft = draft
         self.slide = slide
         self.kit = kit
         self.width = width
         self.height = width * kit.height / kit.width
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return self.width, self.height
 
     def draw(self) -> None:
+        if self.draft:
+            return
         canvas = self.canv
         kit = self.kit
         canvas.saveState()
@@ -148,7 +151,7 @@ def _text(
     canvas: Canvas, kit: Kit, blocks: Sequence[Block], box: Box, sizes: tuple[float, float],
     colour: str, align: str = "left", valign: str = "top",
 ) -> None:
-    draw_blocks(canvas, kit.fonts, kit.measurer, blocks, box, sizes, colour, align, valign)
+    draw_blocks(canvas, kit.fonts, kit.breaker, blocks, box, sizes, colour, align, valign)
 
 
 def _line(text: str, bold: bool = False, colour: str | None = None) -> Block:
@@ -332,12 +335,12 @@ def _pillars(canvas: Canvas, content: object, box: Box, kit: Kit) -> None:
 def _table(canvas: Canvas, content: object, box: Box, kit: Kit) -> None:
     assert isinstance(content, TableSlide)
     x, y, width, height = box
-    colours, scale, measurer = kit.theme.colours, kit.theme.type_scale, kit.measurer
+    colours, scale, breaker = kit.theme.colours, kit.theme.type_scale, kit.breaker
     table = content.table
     rows = [table.columns, *table.rows]
     # Column widths in proportion to each column's longest text, within sensible bounds.
     weights = [
-        max(measurer.width_em(row[i]) for row in rows) for i in range(len(table.columns))
+        max(breaker.width_em(row[i]) for row in rows) for i in range(len(table.columns))
     ]
     weights = [min(max(w, 4.0), 24.0) for w in weights]
     widths = [width * w / sum(weights) for w in weights]
@@ -608,7 +611,7 @@ def _axes_chart(canvas: Canvas, chart: Chart, box: Box, kit: Kit, size: float) -
             canvas.setLineWidth(max(size * 0.2, 1))
             points = [(px + slot * (c + 0.5), py + position(v)) for c, v in
                       enumerate(series.values)]
-            for (x1, y1), (x2, y2) in zip(points, points[1:], strict=False):
+            for (x1, y1), (x2, y2) in itertools.pairwise(points):
                 canvas.line(x1, y1, x2, y2)
             for px1, py1 in points:
                 canvas.circle(px1, py1, size * 0.3, stroke=0, fill=1)

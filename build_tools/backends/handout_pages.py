@@ -77,7 +77,7 @@ class Anchor(Flowable):
         self.marks = marks
         self.width = self.height = 0
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return 0, 0
 
     def draw(self) -> None:
@@ -168,7 +168,7 @@ class HandoutDoc(BaseDocTemplate):
     def _begin_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         self._page_section = None
 
-    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (reportlab's hook)
+    def afterFlowable(self, flowable: Flowable) -> None:
         for mark in getattr(flowable, "marks", ()):
             self.anchor_pages.setdefault(mark.key, self.page)
             if mark.section is not None:

@@ -19,7 +19,6 @@ from build_tools.backends.handout_styles import Styles, colour
 from build_tools.backends.handout_text import (
     MeasuredParagraph,
     Span,
-    break_spans,
     draw_spans,
     spans_width,
 )
@@ -37,6 +36,7 @@ class Parts:
     info: PageInfo
     frame_width: float
     frame_height: float
+    draft: bool = False  # a pass that only learns page numbers: pictures are not drawn
 
     @property
     def theme(self) -> Theme:
@@ -51,7 +51,7 @@ class Parts:
     def para(
         self, spans: Sequence[Span], style: ParagraphStyle, bullet: str | None = None
     ) -> MeasuredParagraph:
-        return MeasuredParagraph(spans, style, self.kit.measurer, bullet)
+        return MeasuredParagraph(spans, style, self.kit.breaker, bullet)
 
     def text(
         self, text: str, style: ParagraphStyle, bold: bool = False, colour_hex: str | None = None
@@ -147,7 +147,7 @@ class Rule(Flowable):
         self.hex_rgb, self.thickness, self.fraction, self.space = (
             hex_rgb, thickness, fraction, space)
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
         self.height = self.thickness + self.space
         return self.width, self.height
@@ -166,7 +166,7 @@ class RuledLines(Flowable):
         super().__init__()
         self.hex_rgb, self.spacing, self.count = hex_rgb, spacing, count
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
         self.height = self.spacing * self.count
         return self.width, self.height
@@ -182,6 +182,7 @@ def draw_ruled(
     canvas.saveState()  # type: ignore[attr-defined]
     canvas.setStrokeColor(colour(hex_rgb))  # type: ignore[attr-defined]
     canvas.setLineWidth(0.5)  # type: ignore[attr-defined]
+    canvas.setStrokeAlpha(0.45)  # type: ignore[attr-defined]
     line_y = y + height - spacing
     while line_y >= y - 0.01:
         canvas.line(x, line_y, x + width, line_y)  # type: ignore[attr-defined]
@@ -203,11 +204,11 @@ class ContentsLine(Flowable):
         self.page = str(page) if page is not None else "0"
         self._lines: list[list[Span]] = []
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         size = self.style.fontSize
         number_space = size * 4
-        self._lines = break_spans(
-            self.parts.kit.measurer, self.spans, availWidth - self.indent - number_space, size)
+        self._lines = self.parts.kit.breaker.break_spans(
+            self.spans, availWidth - self.indent - number_space, size)
         self.width = availWidth
         self.height = len(self._lines) * self.style.leading + size * 0.5
         return self.width, self.height
@@ -246,7 +247,7 @@ class Marked(Flowable):
         self.inner = inner
         self.marks = marks
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width, self.height = self.inner.wrap(availWidth, availHeight)
         return self.width, self.height
 

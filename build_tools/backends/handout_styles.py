@@ -30,6 +30,7 @@ class Styles:
     body: ParagraphStyle
     body_bullet: ParagraphStyle
     body_sub: ParagraphStyle
+    numbered: ParagraphStyle
     small: ParagraphStyle
     caption: ParagraphStyle
     cell: ParagraphStyle
@@ -80,6 +81,10 @@ def make_styles(theme: Theme, fonts: HandoutFonts) -> Styles:
             "body_bullet", body, leftIndent=bullet_indent, bulletIndent=body * 0.2,
             spaceAfter=body * 0.3,
         ),
+        numbered=style(
+            "numbered", body, leftIndent=bullet_indent, bulletIndent=body * 0.1,
+            spaceAfter=body * 0.3, bulletFontName=fonts.bold, bulletFontSize=body,
+        ),
         body_sub=style(
             "body_sub", body * 0.92, leftIndent=bullet_indent * 2,
             bulletIndent=bullet_indent + body * 0.2, spaceAfter=body * 0.2, textColor=muted,
@@ -103,10 +108,12 @@ def make_styles(theme: Theme, fonts: HandoutFonts) -> Styles:
         ),
         kicker=style("kicker", body * 0.8, fontName=fonts.bold, textColor=accent),
         quote=style(
-            "quote", body * 1.15, textColor=primary, leftIndent=body * 1.2,
-            spaceBefore=body * 0.3, spaceAfter=body * 0.3,
+            "quote", body * 1.15, textColor=primary, spaceBefore=body * 0.2,
+            spaceAfter=body * 0.3,
         ),
-        handout_text=style("handout_text", body * 0.92, spaceAfter=body * 0.3),
+        handout_text=style(
+            "handout_text", body * 0.9, leading=body * 0.9 * 1.45, spaceAfter=body * 0.3,
+        ),
         option=style(
             "option", body, leftIndent=body * 3.2, bulletIndent=body * 1.4,
             bulletColor=primary, bulletFontSize=body, spaceAfter=body * 0.15,

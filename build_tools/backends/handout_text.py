@@ -86,13 +86,42 @@ def split_lines(spans: Sequence[Span], lines: Sequence[str]) -> list[list[Span]]
     return result
 
 
-def break_spans(
-    measurer: Measurer, spans: Sequence[Span], width_pt: float, size_pt: float
-) -> list[list[Span]]:
-    """The measurer's lines (禁则 applied) for ``spans`` at ``width_pt``, styling kept."""
-    text = MeasuredText(tuple(Run(span.text, span.bold) for span in spans))
-    lines = measurer.break_lines(text, max(width_pt - SLACK_PT, size_pt), size_pt)
-    return split_lines(spans, lines)
+class Breaker:
+    """The measurer's line breaking and fitting, remembered for the length of one render.
+
+    The handout is built twice or more (page numbers settle on the second pass) and every
+    pass asks the same questions; answers are keyed by text, style and width.
+    """
+
+    def __init__(self, measurer: Measurer) -> None:
+        self.measurer = measurer
+        self._lines: dict[tuple[object, ...], list[list[Span]]] = {}
+        self._fits: dict[tuple[object, ...], Placed] = {}
+
+    def width_em(self, text: str, bold: bool = False) -> float:
+        return self.measurer.width_em(text, bold)
+
+    def break_spans(
+        self, spans: Sequence[Span], width_pt: float, size_pt: float
+    ) -> list[list[Span]]:
+        """The measurer's lines (禁则 applied) for ``spans`` at ``width_pt``, styling kept."""
+        key = (tuple(spans), round(width_pt, 3), size_pt)
+        if key not in self._lines:
+            text = MeasuredText(tuple(Run(span.text, span.bold) for span in spans))
+            lines = self.measurer.break_lines(text, max(width_pt - SLACK_PT, size_pt), size_pt)
+            self._lines[key] = split_lines(spans, lines)
+        return self._lines[key]
+
+    def fit_blocks(
+        self, blocks: Sequence[Block], width_pt: float, height_pt: float, largest_pt: float,
+        smallest_pt: float,
+    ) -> Placed:
+        """The largest size (1 pt steps) at which the blocks fit, as lines with styling."""
+        key = (tuple(blocks), round(width_pt, 3), round(height_pt, 3), largest_pt, smallest_pt)
+        if key not in self._fits:
+            self._fits[key] = fit_blocks(self.measurer, blocks, width_pt, height_pt,
+                                         largest_pt, smallest_pt)
+        return self._fits[key]
 
 
 class MeasuredParagraph(Flowable):
@@ -106,13 +135,13 @@ class MeasuredParagraph(Flowable):
         self,
         spans: Sequence[Span],
         style: ParagraphStyle,
-        measurer: Measurer,
+        breaker: Breaker,
         bullet: str | None = None,
     ) -> None:
         super().__init__()
         self.spans = tuple(span for span in spans if span.text)
         self.style = style
-        self.measurer = measurer
+        self.breaker = breaker
         self.bullet = bullet
         self._paragraph: Paragraph | None = None
         self._width: float | None = None
@@ -120,34 +149,48 @@ class MeasuredParagraph(Flowable):
     def _build(self, avail_width: float) -> Paragraph:
         if self._paragraph is None or self._width != avail_width:
             text_width = avail_width - self.style.leftIndent - self.style.rightIndent
-            lines = break_spans(self.measurer, self.spans, text_width, self.style.fontSize)
+            lines = self.breaker.break_spans(self.spans, text_width, self.style.fontSize)
             markup = "<br/>".join(line_markup(line) for line in lines)
             bullet = escape_text(self.bullet) if self.bullet is not None else None
-            self._paragraph = Paragraph(markup, self.style, bulletText=bullet)
+            self._paragraph = Paragraph(markup, _drawing_only(self.style), bulletText=bullet)
             self._width = avail_width
         return self._paragraph
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         paragraph = self._build(availWidth)
         self.width, self.height = paragraph.wrap(availWidth, availHeight)
         return self.width, self.height
 
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         return self._build(availWidth).split(availWidth, availHeight)
 
     def draw(self) -> None:
         assert self._paragraph is not None, "wrap() before draw()"
         self._paragraph.drawOn(self.canv, 0, 0)
 
-    def getSpaceBefore(self) -> float:  # noqa: N802 (reportlab's API)
+    def getSpaceBefore(self) -> float:
         return float(self.style.spaceBefore)
 
-    def getSpaceAfter(self) -> float:  # noqa: N802
+    def getSpaceAfter(self) -> float:
         return float(self.style.spaceAfter)
 
     @property
     def text(self) -> str:
         return "".join(span.text for span in self.spans)
+
+
+_DRAWING_ONLY: dict[int, ParagraphStyle] = {}
+
+
+def _drawing_only(style: ParagraphStyle) -> ParagraphStyle:
+    """The style with reportlab's CJK wrap off: the lines are already broken, and its CJK
+    pass (slow, and blind to 禁则) would only ever re-break a line the measurer got wrong.
+    """
+    found = _DRAWING_ONLY.get(id(style))
+    if found is None or found.parent is not style:
+        found = ParagraphStyle(f"{style.name}-measured", parent=style, wordWrap=None)
+        _DRAWING_ONLY[id(style)] = found
+    return found
 
 
 @dataclass(frozen=True)
@@ -225,7 +268,7 @@ def fit_blocks(
 
 
 def draw_blocks(
-    canvas: Canvas, fonts: CanvasFonts, measurer: Measurer, blocks: Sequence[Block],
+    canvas: Canvas, fonts: CanvasFonts, breaker: Breaker, blocks: Sequence[Block],
     box: tuple[float, float, float, float], sizes: tuple[float, float], colour: str,
     align: str = "left", valign: str = "top",
 ) -> Placed:
@@ -235,10 +278,12 @@ def draw_blocks(
     the box's edge: a miniature is a summary, the full text is in the handout's text.
     """
     x, y, width, height = box
-    placed = fit_blocks(measurer, blocks, width, height, *sizes)
+    placed = breaker.fit_blocks(blocks, width, height, *sizes)
     top = y + height
     if valign == "middle" and placed.fits:
         top -= (height - placed.height_pt) / 2
+    elif valign == "bottom" and placed.fits:
+        top = y + placed.height_pt
     cursor = top
     for index, (block, lines) in enumerate(zip(blocks, placed.lines, strict=True)):
         size = placed.size_pt * block.scale

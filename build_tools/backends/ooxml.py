@@ -98,20 +98,45 @@ class Script:
     alt_lang: str = "en-US"
 
 
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_RPR_AFTER_EA = frozenset(
+    f"{{{_A}}}{tag}" for tag in ("cs", "sym", "hlinkClick", "hlinkMouseOver", "rtl", "extLst")
+)
+
+
 def set_run_script(rPr: Any, script: Script) -> None:
     """Set ``a:latin`` and ``a:ea`` (right after it) and ``lang``/``altLang`` on run properties.
 
     Works for ``a:rPr``, ``a:endParaRPr`` and ``a:defRPr``: all are the same schema type.
+    Plain lxml (no xpath): this runs for every run of every slide.
     """
     rPr.set("lang", script.lang)
     rPr.set("altLang", script.alt_lang)
-    latin = rPr.get_or_add_latin()
-    latin.set("typeface", script.latin)
-    for old in rPr.findall(qn("a:ea")):
-        rPr.remove(old)
-    ea = OxmlElement("a:ea")
+    latin = ea = successor = None
+    for child in rPr:
+        tag = child.tag
+        if tag == _LATIN:
+            latin = child
+        elif tag == _EA:
+            ea = child
+        elif successor is None and tag in _RPR_AFTER_EA:
+            successor = child
+    if ea is None:
+        ea = etree.Element(_EA)
     ea.set("typeface", script.east_asian)
+    if latin is None:
+        latin = etree.Element(_LATIN)
+        if successor is not None:
+            successor.addprevious(latin)
+        else:
+            rPr.append(latin)
+    latin.set("typeface", script.latin)
     latin.addnext(ea)
+
+
+_LATIN = f"{{{_A}}}latin"
+_EA = f"{{{_A}}}ea"
+_RPR = f"{{{_A}}}rPr"
 
 
 def localise(element: Any, script: Script) -> None:
@@ -120,10 +145,106 @@ def localise(element: Any, script: Script) -> None:
     Run as a final pass over a slide or notes tree, so nothing written anywhere (table
     cells, cloned placeholders, notes) is missed.
     """
-    for run in element.iter(qn("a:r"), qn("a:fld")):
-        set_run_script(run.get_or_add_rPr(), script)
-    for end in element.iter(qn("a:endParaRPr")):
+    for run in element.iter(f"{{{_A}}}r", f"{{{_A}}}fld"):
+        rPr = run.find(_RPR)
+        if rPr is None:
+            rPr = etree.Element(_RPR)
+            run.insert(0, rPr)
+        set_run_script(rPr, script)
+    for end in element.iter(f"{{{_A}}}endParaRPr"):
         set_run_script(end, script)
+
+
+# --- writing text ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RunSpec:
+    text: str
+    size_pt: float
+    bold: bool | None = None  # None: inherit
+    colour: str | None = None  # hex RGB; None: inherit
+
+
+@dataclass(frozen=True)
+class ParagraphSpec:
+    runs: tuple[RunSpec, ...]
+    size_pt: float
+    line_pt: float
+    before_pt: float
+    margin_pt: float = 0.0
+    indent_pt: float = 0.0
+    bullet: Bullet | None = None
+    align: str | None = None
+    level: int = 0
+
+
+def _sub(parent: Any, tag: str, **attrs: str) -> Any:
+    element = etree.SubElement(parent, f"{{{_A}}}{tag}")
+    for key, value in attrs.items():
+        element.set(key, value)
+    return element
+
+
+def write_paragraphs(txBody: Any, paragraphs: Sequence[ParagraphSpec], script: Script) -> None:
+    """Replace a text body's paragraphs; every property explicit, fonts and lang set.
+
+    Built with plain lxml because python-pptx's setters rescan the tree per property
+    (the deck writes thousands of paragraphs).
+    """
+    for p in txBody.findall(f"{{{_A}}}p"):
+        txBody.remove(p)
+    for spec in paragraphs:
+        p = _sub(txBody, "p")
+        pPr = _sub(p, "pPr", marL=str(round(spec.margin_pt * EMU_PER_PT)),
+                   indent=str(round(spec.indent_pt * EMU_PER_PT)))
+        if spec.level:
+            pPr.set("lvl", str(spec.level))
+        if spec.align is not None:
+            pPr.set("algn", spec.align)
+        _sub(_sub(pPr, "lnSpc"), "spcPts", val=str(round(spec.line_pt * 100)))
+        _sub(_sub(pPr, "spcBef"), "spcPts", val=str(round(spec.before_pt * 100)))
+        _sub(_sub(pPr, "spcAft"), "spcPts", val="0")
+        if spec.bullet is None:
+            _sub(pPr, "buNone")
+        else:
+            _sub(_sub(pPr, "buClr"), "srgbClr", val=spec.bullet.colour.upper())
+            _sub(pPr, "buSzPct", val=str(spec.bullet.size_pct * 1000))
+            _sub(pPr, "buChar", char=spec.bullet.char)
+        for run in spec.runs:
+            r = _sub(p, "r")
+            rPr = _sub(r, "rPr", sz=str(round(run.size_pt * 100)))
+            if run.bold is not None:
+                rPr.set("b", "1" if run.bold else "0")
+            if run.colour is not None:
+                _sub(_sub(rPr, "solidFill"), "srgbClr", val=run.colour.upper())
+            set_run_script(rPr, script)
+            _sub(r, "t").text = run.text
+        end = _sub(p, "endParaRPr", sz=str(round(spec.size_pt * 100)))
+        set_run_script(end, script)
+
+
+def write_plain_paragraphs(txBody: Any, lines: Sequence[str], script: Script) -> None:
+    """Paragraphs that inherit every style (speaker notes): only text, fonts and lang."""
+    for p in txBody.findall(f"{{{_A}}}p"):
+        txBody.remove(p)
+    for line in lines:
+        p = _sub(txBody, "p")
+        r = _sub(p, "r")
+        set_run_script(_sub(r, "rPr"), script)
+        _sub(r, "t").text = line
+        set_run_script(_sub(p, "endParaRPr"), script)
+
+
+def set_body(bodyPr: Any, insets_pt: tuple[float, float, float, float] | None,
+             anchor: str | None) -> None:
+    """Wrap on, autofit off, and (when given) insets and vertical anchor."""
+    bodyPr.set("wrap", "square")
+    if anchor is not None:
+        bodyPr.set("anchor", anchor)
+    if insets_pt is not None:
+        set_body_insets(bodyPr, insets_pt)
+    autofit_off(bodyPr)
 
 
 # --- paragraphs and text bodies --------------------------------------------------------
@@ -235,6 +356,36 @@ def set_slide_number_field(sp: Any, number: int | str) -> None:
     if text is None:
         text = etree.SubElement(field, qn("a:t"))
     text.text = str(number)
+
+
+_P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+_PH_PATH = f"{{{_P}}}nvSpPr/{{{_P}}}nvPr/{{{_P}}}ph"
+
+
+def placeholder_kind(sp: Any) -> tuple[str, int] | None:
+    """A shape element's placeholder type and idx (schema defaults: "obj", 0), or None."""
+    ph = sp.find(_PH_PATH)
+    if ph is None:
+        return None
+    return ph.get("type", "obj"), int(ph.get("idx", "0"))
+
+
+def slide_placeholders(spTree: Any) -> list[Any]:
+    """Placeholder ``p:sp`` elements of a shape tree, by plain lxml (python-pptx uses xpath
+    per shape, the slowest part of a large build)."""
+    return [sp for sp in spTree.iterchildren(f"{{{_P}}}sp") if sp.find(_PH_PATH) is not None]
+
+
+def text_body(sp: Any) -> Any:
+    return sp.get_or_add_txBody()
+
+
+def has_text(sp: Any) -> bool:
+    return any((t.text or "").strip() for t in sp.iter(f"{{{_A}}}t"))
+
+
+def remove_element(element: Any) -> None:
+    element.getparent().remove(element)
 
 
 def remove_shape(shape: Any) -> None:
@@ -619,8 +770,9 @@ class SlideAdder:
     """Adds slides without python-pptx's per-slide rescans of the whole package.
 
     python-pptx finds the next free part name by walking every part, the next slide id by
-    scanning every id, and an existing relationship by regrouping all relationships: each
-    is linear per slide, so a deck is quadratic. Inside ``fast_parts`` this keeps counters
+    scanning every id, a slide's id by scanning the list, and clones layout placeholders
+    through per-shape xpath queries: each is linear per slide, so a deck is quadratic or
+    slow. Inside ``fast_parts`` this keeps counters and per-layout placeholder skeletons
     instead. It uses python-pptx's own part classes; nothing is forked or patched globally.
     """
 
@@ -629,8 +781,27 @@ class SlideAdder:
         ids = [int(entry.id) for entry in prs.slides._sldIdLst]
         self._next_id = max([255, *ids]) + 1
         self._count = len(ids)
+        self._skeletons: dict[int, list[Any]] = {}
+        self._notes_skeleton: list[Any] | None = None
 
-    def add(self, layout: SlideLayout) -> Slide:
+    def _skeleton(self, layout: SlideLayout) -> list[Any]:
+        """The placeholders a new slide gets from ``layout`` (as python-pptx would clone)."""
+        key = id(layout.part)
+        if key not in self._skeletons:
+            shapes = []
+            for sp in slide_placeholders(layout.shapes._spTree):
+                ph_type, _ = placeholder_kind(sp)
+                if ph_type in ("dt", "ftr", "sldNum"):
+                    continue
+                name = sp.nvSpPr.cNvPr.get("name", "Placeholder")
+                shapes.append(CT_Shape.new_placeholder_sp(
+                    0, name, sp.ph_type, sp.ph_orient, sp.ph_sz, sp.ph_idx
+                ))
+            self._skeletons[key] = shapes
+        return self._skeletons[key]
+
+    def add(self, layout: SlideLayout) -> tuple[Slide, int]:
+        """A new slide on ``layout`` with its placeholders; returns it and its slide id."""
         from pptx.parts.slide import SlidePart
 
         part = self._prs.part
@@ -640,13 +811,46 @@ class SlideAdder:
         )
         rId = part.rels._add_relationship(RT.SLIDE, slide_part)
         slide = slide_part.slide
-        slide.shapes.clone_layout_placeholders(layout)
+        spTree = slide.shapes._spTree
+        for number, skeleton in enumerate(self._skeleton(layout), start=2):
+            sp = copy.deepcopy(skeleton)
+            sp.nvSpPr.cNvPr.set("id", str(number))
+            spTree.append(sp)
         entry = OxmlElement("p:sldId")
-        entry.set("id", str(self._next_id))
+        slide_id = self._next_id
+        entry.set("id", str(slide_id))
         entry.set(qn("r:id"), rId)
         self._prs.slides._sldIdLst.append(entry)
         self._next_id += 1
-        return slide
+        return slide, slide_id
+
+
+    def notes_body(self, slide: Slide) -> Any:
+        """Give ``slide`` a notes page; return the notes body placeholder (``p:sp``).
+
+        The first is made by python-pptx; the rest copy its placeholders, skipping the
+        per-slide walk over the notes master's shapes.
+        """
+        from pptx.oxml.slide import CT_NotesSlide
+        from pptx.parts.slide import NotesSlidePart
+
+        if self._notes_skeleton is None:
+            spTree = slide.notes_slide.shapes._spTree
+            self._notes_skeleton = [copy.deepcopy(sp) for sp in slide_placeholders(spTree)]
+        else:
+            package = self._prs.part.package
+            part = NotesSlidePart(
+                package.next_partname("/ppt/notesSlides/notesSlide%d.xml"),
+                CT.PML_NOTES_SLIDE, package, CT_NotesSlide.new(),
+            )
+            part.relate_to(self._prs.part.notes_master_part, RT.NOTES_MASTER)
+            part.relate_to(slide.part, RT.SLIDE)
+            slide.part.relate_to(part, RT.NOTES_SLIDE)
+            spTree = part.notes_slide.shapes._spTree
+            for sp in self._notes_skeleton:
+                spTree.append(copy.deepcopy(sp))
+        return next(sp for sp in slide_placeholders(spTree)
+                    if placeholder_kind(sp)[0] == "body")  # type: ignore[index]
 
 
 @contextmanager

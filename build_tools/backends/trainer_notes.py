@@ -61,7 +61,7 @@ def _finalize_markdown(value: Any) -> Any:
 
 
 def markdown_cell(value: Any) -> MarkdownSafe:
-    """One table cell: escaped, and on one line (a newline would end the row)."""
+    """A table cell or a heading: escaped, and on one line (a newline would end it)."""
     text = value if isinstance(value, MarkdownSafe) else escape_markdown(str(value))
     return MarkdownSafe(" ".join(text.split()))
 
@@ -72,7 +72,8 @@ def markdown_raw(value: str) -> MarkdownSafe:
 
 
 @cache
-def _environment(markdown: bool) -> Environment:
+def environment(markdown: bool) -> Environment:
+    """The Jinja environment for one output format; built once, templates cached by Jinja."""
     env = Environment(
         loader=PackageLoader("build_tools", "templates"),
         autoescape=select_autoescape(enabled_extensions=("html", "html.j2"),
@@ -89,11 +90,11 @@ def _environment(markdown: bool) -> Environment:
 
 
 def render_html(view: NotesView) -> str:
-    return _environment(False).get_template(HTML_TEMPLATE).render(v=view)
+    return environment(False).get_template(HTML_TEMPLATE).render(v=view)
 
 
 def render_markdown(view: NotesView) -> str:
-    return _environment(True).get_template(MARKDOWN_TEMPLATE).render(v=view)
+    return environment(True).get_template(MARKDOWN_TEMPLATE).render(v=view)
 
 
 def _normalise(text: str) -> bytes:

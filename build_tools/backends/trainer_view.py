@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from build_tools.outline.model import (
     BulletsSlide,
@@ -41,18 +42,22 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 # --- view types -------------------------------------------------------------------------
 
+Role = Literal[
+    "point", "column", "step", "event", "header", "first_cells", "quote", "image", "chart",
+    "series", "agenda", "subtitle", "lead",
+]
+
 
 @dataclass(frozen=True)
 class Item:
     """One line of a slide's content summary.
 
-    ``role`` tells the template how to phrase it (``point``, ``column``, ``step``, ``event``,
-    ``header``, ``first_cells``, ``quote``, ``image``, ``chart``, ``series``, ``agenda``,
-    ``subtitle``, ``lead``); ``head`` is author text shown in bold before ``text``; ``sub``
-    are second-level author texts; ``key`` is a code the template translates (a chart type).
+    ``role`` tells the template how to phrase it; ``head`` is author text shown in bold
+    before ``text``; ``sub`` are second-level author texts; ``key`` is a code the template
+    translates (a chart type) or a step's position.
     """
 
-    role: str
+    role: Role
     text: str
     head: str | None = None
     sub: tuple[str, ...] = ()
@@ -240,7 +245,7 @@ def paragraphs(text: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in _PARAGRAPH_BREAK.split(text) if part.strip())
 
 
-def number(value: float) -> str:
+def format_number(value: float) -> str:
     """Chart values as an author would write them: ``10`` not ``10.0``, ``12.5`` as is."""
     return f"{value:g}" if abs(value) < 1e15 else f"{value:.0f}"
 
@@ -272,6 +277,7 @@ def summarise(slide: PlannedSlide) -> tuple[Item, ...]:
     items: list[Item] = []
     if content is None:  # generated slides: title, agenda, divider, closing
         if slide.kind == "agenda":
+            # Same two-digit form as plan.chapter_label, which needs a Chapter, not a number.
             items += [Item("agenda", a.title, head=f"{a.number:02d}") for a in slide.agenda]
         elif slide.lead:
             items.append(Item("lead", slide.lead))
@@ -319,7 +325,7 @@ def summarise(slide: PlannedSlide) -> tuple[Item, ...]:
                 Item(
                     "series",
                     "；".join(
-                        f"{category} {number(value)}"
+                        f"{category} {format_number(value)}"
                         for category, value in zip(chart.categories, series.values, strict=True)
                     ),
                     head=series.name,
@@ -393,14 +399,14 @@ def _run_sheet(plan: DeckPlan, anchors: list[str]) -> tuple[RunRow, ...]:
     return tuple(rows)
 
 
-def _question(number_: int, question: Question) -> QuestionView:
+def _question(number: int, question: Question) -> QuestionView:
     options = tuple(
         Option(chr(ord("A") + index), text, text in question.answer)
         for index, text in enumerate(question.options)
     )
     letters = {option.text: option.letter for option in options}
     return QuestionView(
-        number=number_,
+        number=number,
         type=question.type,
         question=question.question,
         options=options if question.type != "truefalse" else (),

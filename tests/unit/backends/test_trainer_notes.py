@@ -17,15 +17,21 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from jinja2 import UndefinedError
 
 from build_tools.backends.base import Context
 from build_tools.backends.trainer_notes import (
     TrainerNotesBackend,
+    environment,
     escape_markdown,
     markdown_cell,
 )
 from build_tools.backends.trainer_view import RunRow, build_view, css_value
+from build_tools.outline.model import Outline
 from build_tools.pipeline import prepare
+from build_tools.plan import make_plan
 from tests.conftest import ALLKINDS
 
 SCRIPT = "<script>alert(1)</script>"
@@ -462,3 +468,52 @@ class TestEscapers:
     def test_theme_values_cannot_close_the_style_element(self) -> None:
         with pytest.raises(ValueError, match="expected no"):
             css_value("sans-serif</style><script>")
+
+
+
+class TestEnvironment:
+    def test_a_misspelt_name_fails_the_build(self) -> None:
+        for markdown in (False, True):
+            with pytest.raises(UndefinedError):
+                environment(markdown).from_string("{{ v.nope }}").render(v={})
+
+    def test_only_html_templates_are_autoescaped(self) -> None:
+        autoescape = environment(False).autoescape
+        assert callable(autoescape)
+        assert autoescape("notes.html.j2") is True
+        assert autoescape("notes.md.j2") is False
+
+
+# Author text made of what breaks HTML and Markdown, plus CJK and line breaks.
+PIECES = st.sampled_from([*"<>&|*_#-+`[]\\!~=.) \n\"'1甲乙丙", "</b>", "&amp;", "<script>"])
+NASTY = st.lists(PIECES, min_size=1, max_size=12).map("".join).map(str.strip).filter(bool)
+
+
+class TestAnyAuthorText:
+    @settings(max_examples=40, deadline=None)
+    @given(title=NASTY, cell=NASTY, term=NASTY, definition=NASTY, notes=NASTY)
+    def test_it_is_shown_literally_and_breaks_nothing(
+        self, allkinds: Context, title: str, cell: str, term: str, definition: str, notes: str
+    ) -> None:
+        data = yaml.safe_load(ALLKINDS.read_text(encoding="utf-8"))
+        slide = data["chapters"][0]["slides"][0]
+        slide["title"], slide["notes"] = title, notes
+        data["chapters"][0]["slides"][3]["table"]["rows"][0][0] = cell
+        data["glossary"] = [{"term": term, "definition": definition}]
+        outline = Outline.model_validate(data)
+        theme = allkinds.theme
+        plan = make_plan(outline, theme.labels.opening, theme.labels.closing)
+        context = Context(plan, theme, allkinds.measurer, allkinds.project, "course")
+        html, markdown = render(context)
+
+        parsed = parse(html)
+        assert parsed.errors == [] and parsed.stack == []
+        assert [tag for tag, _ in parsed.starts].count("script") == 0
+        shown = "".join(parsed.text)
+        for text in (title, term, definition):
+            assert text in shown
+
+        for line in markdown.splitlines():
+            if line.startswith("| ") and "---" not in line:
+                assert unescaped_pipes(line) in (3, 6), line  # glossary: 3, run sheet: 6
+        assert f"\n### 4 · {markdown_cell(title)}\n" in markdown

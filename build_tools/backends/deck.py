@@ -1,0 +1,215 @@
+"""The slide deck (PPTX): every planned slide, natively drawn, fitted, reproducible.
+
+Reads top to bottom as the build: pick the template and check its contract, check the
+assets, draw each planned slide in order (content, notes, footer and number), then
+sections and properties, then save and normalise the zip. Overflow found while drawing
+is collected over the whole deck and raised once (or returned as warnings with
+``allow_overflow``). Kinds are drawn in ``deck_kinds``/``deck_generated``, text fitted in
+``deck_text``, raw XML touched only in ``ooxml``.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import ClassVar
+
+from pptx.enum.shapes import PP_PLACEHOLDER
+
+from build_tools.backends import ooxml
+from build_tools.backends.base import Context, Output, Result
+from build_tools.backends.deck_generated import (
+    draw_agenda,
+    draw_closing,
+    draw_divider,
+    draw_title,
+    long_date,
+)
+from build_tools.backends.deck_kinds import (
+    Look,
+    draw_bullets,
+    draw_chart,
+    draw_comparison,
+    draw_image,
+    draw_pillars,
+    draw_process,
+    draw_quote,
+    draw_table,
+    draw_timeline,
+)
+from build_tools.backends.deck_layouts import LayoutMap, Template, open_template
+from build_tools.backends.deck_shapes import Page
+from build_tools.backends.deck_text import Block, Para, Typesetter
+from build_tools.errors import BuildFailure, InputError, Problem
+from build_tools.plan import DeckPlan, PlannedSlide
+from build_tools.reproducible import build_time
+
+APPLICATION = "courseware-build-tools"
+FOOTER_SEPARATOR = " · "
+
+
+def template_path(context: Context) -> Path:
+    """The customer's template (option, then outline) or the house one from the theme."""
+    if context.options.template is not None:
+        return context.options.template
+    if context.plan.course.template is not None:
+        return context.asset(context.plan.course.template)
+    return context.theme.path(context.theme.deck.template)
+
+
+def unique_titles(plan: DeckPlan) -> tuple[dict[int, str], list[Problem]]:
+    """Slide titles made unique (screen readers and the outline pane list slides by them).
+
+    A repeated title gets " (2)", " (3)" …; each change is reported as a warning.
+    """
+    seen: dict[str, int] = {}
+    titles: dict[int, str] = {}
+    notes: list[Problem] = []
+    for slide in plan.slides:
+        count = seen.get(slide.title, 0) + 1
+        seen[slide.title] = count
+        titles[slide.number] = slide.title if count == 1 else f"{slide.title} ({count})"
+        if count > 1:
+            notes.append(Problem(f"{slide.path}.title", (
+                f"slide {slide.number} '{slide.title}': the title repeats an earlier slide's; "
+                f"shown as {titles[slide.number]!r}")))
+    return titles, notes
+
+
+def check_assets(context: Context) -> None:
+    """Every picture the deck needs exists and is readable, before anything is built."""
+    problems = []
+    for slide in context.plan.slides:
+        content = slide.content
+        if content is not None and content.kind == "image":
+            path = context.asset(content.image.path)
+            if not path.is_file():
+                problems.append(Problem(f"{slide.path}.image.path", (
+                    f"expected an image file at {content.image.path!r} (relative to "
+                    f"{context.project}); found none")))
+    if problems:
+        raise InputError(problems)
+
+
+class DeckBackend:
+    """Builds ``<stem>.pptx`` from the deck plan."""
+
+    name: ClassVar[str] = "slides"
+    format: ClassVar[str] = "pptx"
+
+    def render(self, context: Context) -> Result:
+        theme = context.theme
+        path = template_path(context)
+        layout_map = LayoutMap.load()
+        margin = round(theme.deck.margin_in * 914400)
+        template = open_template(path, layout_map, margin)
+        check_assets(context)
+        prs = template.prs
+        ooxml.delete_all_slides(prs)
+        ooxml.drop_thumbnail(prs)
+        script = ooxml.Script(theme.fonts.deck_latin, theme.fonts.deck_east_asian,
+                              context.plan.course.language)
+        typesetter = Typesetter(context.measurer, script)
+        look = Look(theme)
+        titles, warnings = unique_titles(context.plan)
+        slide_ids: dict[int, int] = {}
+        with ooxml.fast_parts(prs) as adder:
+            for planned in context.plan.slides:
+                slide_ids[planned.number] = self._slide(
+                    context, template, adder, planned, titles[planned.number], typesetter, look,
+                    script)
+        ooxml.write_sections(prs, [
+            (section.name, [slide_ids[s.number] for s in section.slides])
+            for section in context.plan.sections
+        ])
+        course = context.plan.course
+        when = build_time(context.options.epoch, course.date)
+        ooxml.set_properties(prs, ooxml.Properties(
+            title=course.title, subject=course.subtitle or course.title,
+            author=course.presenter, keywords=", ".join(course.keywords),
+            language=course.language, company=course.organisation, when=when,
+            application=APPLICATION,
+        ), slides=len(context.plan.slides), notes=len(context.plan.slides))
+        if typesetter.problems:
+            if not context.options.allow_overflow:
+                raise BuildFailure(typesetter.problems)
+            warnings.extend(typesetter.problems)
+        stream = io.BytesIO()
+        prs.save(stream)
+        data = ooxml.normalise_package(stream.getvalue(), when)
+        output = Output(f"{context.stem}.pptx", data, len(context.plan.slides), "slides")
+        return Result([output], warnings)
+
+    def _slide(self, context: Context, template: Template, adder: ooxml.SlideAdder,
+               planned: PlannedSlide, title: str, typesetter: Typesetter, look: Look,
+               script: ooxml.Script) -> int:
+        """Build one slide; returns its slide id (for the sections)."""
+        role = planned.kind
+        chosen = template.layouts[role]
+        slots = template.map
+        slide, slide_id = adder.add(chosen.layout)
+        page = Page(slide, planned, chosen, context.theme, typesetter)
+        content = planned.content
+        if role == "title":
+            draw_title(page, look, context.plan, planned, slots.secondary_idx, title)
+        elif role == "closing":
+            draw_closing(page, look, context.plan, planned, slots.secondary_idx, title)
+        elif role == "agenda":
+            draw_agenda(page, look, planned, slots.secondary_idx, slots.content_idx, title)
+        elif role == "divider":
+            draw_divider(page, look, planned, slots.secondary_idx, slots.lead_idx,
+                         slots.content_idx, title)
+        else:
+            title_shape = page.title_placeholder()
+            page.in_placeholder(title_shape, Block("title", "title", (Para.text(title),),
+                                                   look.title))
+            body = page.slot_or_body(slots.content_idx, {slots.secondary_idx, slots.lead_idx})
+            if role == "bullets":
+                draw_bullets(page, look, content, body)
+            else:
+                if body is not None:
+                    page.forget(body)
+                if role == "comparison":
+                    draw_comparison(page, look, content)
+                elif role == "pillars":
+                    draw_pillars(page, look, content)
+                elif role == "table":
+                    draw_table(page, look, content)
+                elif role == "process":
+                    draw_process(page, look, content)
+                elif role == "timeline":
+                    draw_timeline(page, look, content)
+                elif role == "quote":
+                    draw_quote(page, look, content)
+                elif role == "image":
+                    draw_image(page, look, content, context.project)
+                elif role == "chart":
+                    draw_chart(page, look, content, script)
+                else:  # pragma: no cover - the model's kinds are closed
+                    raise ValueError(f"unknown slide kind {role!r}")
+        page.finish()
+        if role != "title":
+            self._furniture(page, context, look)
+        self._notes(adder, slide, planned.notes, script)
+        ooxml.localise(slide.shapes._spTree, script)
+        return slide_id
+
+    def _furniture(self, page: Page, context: Context, look: Look) -> None:
+        """Footer ("course title · date") and slide number, cloned from the layout."""
+        course = context.plan.course
+        for kind, idx, element in page.chosen.furniture:
+            sp = ooxml.clone_placeholder(page.slide, element)
+            if kind == PP_PLACEHOLDER.SLIDE_NUMBER:
+                ooxml.set_slide_number_field(sp, page.planned.number)
+            else:
+                text = f"{course.title}{FOOTER_SEPARATOR}{long_date(course.date)}"
+                block = Block("footer", "footer", (Para.text(text),), look.footer)
+                page.text(ooxml.text_body(sp), page.chosen.rects[idx], block)
+        page.finish()
+
+    def _notes(self, adder: ooxml.SlideAdder, slide, notes: str,  # type: ignore[no-untyped-def]
+               script: ooxml.Script) -> None:
+        """Speaker notes, one paragraph per line; styles come from the notes master."""
+        body = adder.notes_body(slide)
+        lines = [line.strip() for line in notes.splitlines() if line.strip()] or [notes]
+        ooxml.write_plain_paragraphs(ooxml.text_body(body), lines, script)

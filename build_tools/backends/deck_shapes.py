@@ -1,0 +1,171 @@
+"""Drawing on one slide: boxes, text boxes, shapes with text, and the fit bookkeeping.
+
+A ``Page`` wraps one python-pptx slide while it is built. Drawing code queues text with
+the rectangle it must fit in; ``finish`` then fits each group at one size (so sibling
+boxes, e.g. the three pillars, share a size and look alike), writes the text, and removes
+placeholders that stayed empty (an empty placeholder shows "Click to add text").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from pptx.dml.color import RGBColor
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.slide import Slide
+from pptx.util import Pt
+
+from build_tools.backends import ooxml
+from build_tools.backends.deck_layouts import EMU_PER_PT, ChosenLayout, Rect
+from build_tools.backends.deck_text import Block, Placed, Typesetter
+from build_tools.plan import PlannedSlide
+from build_tools.theme import Theme
+
+# Presets whose text rectangle is narrower than the shape (DrawingML presetShapeDefinitions).
+_DEFAULT_ADJ = {
+    MSO_SHAPE.CHEVRON: 0.5, MSO_SHAPE.PENTAGON: 0.5, MSO_SHAPE.ROUNDED_RECTANGLE: 0.16667,
+}
+
+
+def text_rect(preset: MSO_SHAPE, rect: Rect, adjust: float | None = None) -> Rect:
+    """The text rectangle DrawingML gives a preset shape, as its definition computes it."""
+    adj = _DEFAULT_ADJ.get(preset, 0.0) if adjust is None else adjust
+    short = min(rect.w, rect.h)
+    if preset == MSO_SHAPE.CHEVRON:
+        x1 = round(short * adj)
+        if rect.w - 2 * x1 > 0:
+            return Rect(rect.x + x1, rect.y, rect.w - 2 * x1, rect.h)
+        return rect
+    if preset == MSO_SHAPE.PENTAGON:  # "homePlate": text stops halfway into the point
+        dx = round(short * adj)
+        return Rect(rect.x, rect.y, rect.w - dx // 2, rect.h)
+    if preset == MSO_SHAPE.OVAL:
+        ix, iy = round(rect.w * 0.14645), round(rect.h * 0.14645)  # (1 - cos 45°) / 2
+        return Rect(rect.x + ix, rect.y + iy, rect.w - 2 * ix, rect.h - 2 * iy)
+    if preset == MSO_SHAPE.ROUNDED_RECTANGLE:
+        inset = round(short * adj * 0.29289)
+        return Rect(rect.x + inset, rect.y + inset, rect.w - 2 * inset, rect.h - 2 * inset)
+    return rect
+
+
+@dataclass
+class _Pending:
+    txBody: Any
+    placed: Placed
+    cell: bool
+
+
+_TITLE_TYPES = ("title", "ctrTitle")
+_BODY_TYPES = ("body", "obj")
+
+
+@dataclass
+class Page:
+    """One slide being built. Placeholders are handled as elements (``p:sp``): python-pptx's
+    placeholder proxies rescan the tree with xpath on every access."""
+
+    slide: Slide
+    planned: PlannedSlide
+    chosen: ChosenLayout
+    theme: Theme
+    typesetter: Typesetter
+    _groups: dict[str, list[_Pending]] = field(default_factory=dict)
+
+    @property
+    def where(self) -> str:
+        return f"slide {self.planned.number} '{self.planned.title}'"
+
+    @property
+    def content(self) -> Rect:
+        return self.chosen.content
+
+    # -- placeholders (elements)
+    def _placeholders(self) -> list[tuple[str, int, Any]]:
+        found = []
+        for sp in ooxml.slide_placeholders(self.slide.shapes._spTree):
+            kind = ooxml.placeholder_kind(sp)
+            assert kind is not None
+            found.append((kind[0], kind[1], sp))
+        return found
+
+    def placeholder(self, idx: int) -> Any:
+        return next((sp for _, i, sp in self._placeholders() if i == idx), None)
+
+    def title_placeholder(self) -> Any:
+        return next((sp for t, _, sp in self._placeholders() if t in _TITLE_TYPES), None)
+
+    def subtitle_placeholder(self) -> Any:
+        return next((sp for t, _, sp in self._placeholders() if t == "subTitle"), None)
+
+    def first_body(self, skip: set[int]) -> Any:
+        """The first text/content placeholder outside the named slots (a template's body)."""
+        return next((sp for t, i, sp in self._placeholders()
+                     if t in _BODY_TYPES and i not in skip), None)
+
+    def slot_or_body(self, idx: int, skip: set[int]) -> Any:
+        """The placeholder with ``idx``, else the first other body placeholder, else None."""
+        found = self.placeholder(idx)
+        return found if found is not None else self.first_body(skip)
+
+    def forget(self, element: Any) -> None:
+        ooxml.remove_element(element)
+
+    # -- text
+    def text(self, txBody: Any, rect: Rect, block: Block, group: str | None = None,
+             cell: bool = False) -> None:
+        """Queue a block for a text body; it must fit in ``rect`` (its text rectangle)."""
+        key = group or f"{block.field}:{len(self._groups)}"
+        self._groups.setdefault(key, []).append(_Pending(txBody, Placed(block, rect), cell))
+
+    def in_placeholder(self, sp: Any, block: Block, group: str | None = None) -> None:
+        """Text into a placeholder; its rectangle is the layout's (slides inherit it)."""
+        kind = ooxml.placeholder_kind(sp)
+        rect = self.chosen.rects.get(kind[1]) if kind else None
+        self.text(ooxml.text_body(sp), rect or self.content, block, group)
+
+    def textbox(self, rect: Rect, block: Block, group: str | None = None) -> None:
+        shape = self.slide.shapes.add_textbox(*rect.emu())
+        shape.name = f"{block.box} {shape.shape_id}"
+        self.text(shape.text_frame._txBody, rect, block, group)
+
+    def shape(self, preset: MSO_SHAPE, rect: Rect, fill: str | None, line: str | None = None,
+              line_pt: float = 0.0, block: Block | None = None, group: str | None = None,
+              adjust: float | None = None, name: str | None = None) -> Any:
+        """A native autoshape, explicitly coloured; with text fitted to its text rectangle."""
+        shape = self.slide.shapes.add_shape(preset, *rect.emu())
+        ooxml.remove_style(shape)
+        if adjust is not None:
+            shape.adjustments[0] = adjust
+        if fill is None:
+            shape.fill.background()
+        else:
+            shape.fill.solid()
+            shape.fill.fore_color.rgb = RGBColor.from_string(fill)
+        if line is None:
+            shape.line.fill.background()
+        else:
+            shape.line.color.rgb = RGBColor.from_string(line)
+            shape.line.width = Pt(line_pt)
+        shape.name = f"{name or (block.box if block else 'Shape')} {shape.shape_id}"
+        if block is not None:
+            self.text(shape.text_frame._txBody, text_rect(preset, rect, adjust), block, group)
+        return shape
+
+    # -- completion
+    def finish(self) -> None:
+        """Fit and write every queued group, then drop placeholders left empty."""
+        for pending in self._groups.values():
+            size = self.typesetter.fit_group([p.placed for p in pending], self.where,
+                                             self.planned.path)
+            for item in pending:
+                self.typesetter.write(item.txBody, item.placed.block, size, not item.cell)
+        self._groups.clear()
+        for _, _, sp in self._placeholders():
+            if not ooxml.has_text(sp):
+                ooxml.remove_element(sp)
+
+
+def pt(value: float) -> int:
+    """Points to EMU."""
+    return round(value * EMU_PER_PT)

@@ -1,0 +1,162 @@
+"""Text for the deck: what goes in a box, the size it fits at, and writing it.
+
+Sizes are decided here at build time, never by autofit (PowerPoint applies autofit only
+when text is edited, LibreOffice at render time: the two disagree, field notes). Every
+box is measured with the shared ``Measurer`` against its text area (the box minus its
+insets, or a preset shape's text rectangle), trying the theme's sizes from largest to
+smallest. What is written then matches what was measured: exact line spacing of
+``LINE_HEIGHT`` x size and ``PARAGRAPH_SPACE`` x size before each paragraph but the first,
+explicit indents and bullets, so neither the template nor the renderer can reflow it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from build_tools.backends import ooxml
+from build_tools.backends.deck_layouts import Rect
+from build_tools.backends.ooxml import Bullet
+from build_tools.errors import Problem
+from build_tools.measure import LINE_HEIGHT, PARAGRAPH_SPACE, Measurer, Paragraph, Run
+
+INSETS_PT = (7.2, 3.6, 7.2, 3.6)  # left, top, right, bottom: PowerPoint's defaults
+
+
+@dataclass(frozen=True)
+class Span:
+    text: str
+    bold: bool = False
+    colour: str | None = None  # hex RGB; None: the block's colour
+
+
+@dataclass(frozen=True)
+class Para:
+    spans: tuple[Span, ...]
+    level: int = 0
+    scale: float = 1.0  # size relative to the block's size
+    bullet: Bullet | None = None
+    margin_pt: float = 0.0  # left margin; a bullet hangs into it
+    align: str | None = None  # "l", "ctr", "r"; None: inherit (left in a text box)
+    gap_em: float = 0.0  # extra space before (not on the first paragraph), x its size
+
+    @classmethod
+    def text(cls, text: str, **kwargs: object) -> Para:
+        return cls((Span(text),), **kwargs)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class Block:
+    """The text of one box: where it comes from, what it says, the sizes it may take."""
+
+    field: str  # the outline field under the slide's path, e.g. "points[2]"
+    box: str  # the box's name in messages and in the shape name
+    paras: tuple[Para, ...]
+    sizes: tuple[float, ...]  # largest first
+    colour: str | None = None  # hex RGB; None: inherit (placeholders follow the template)
+    bold: bool = False
+    anchor: str | None = None  # "t", "ctr", "b"; None: inherit (top in a text box)
+    insets_pt: tuple[float, float, float, float] = INSETS_PT
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A block with the rectangle its text must fit in (text rectangle, before insets)."""
+
+    block: Block
+    text_rect: Rect
+
+
+@dataclass
+class Verdict:
+    size: float
+    overflow_pt: float
+    fits: bool
+
+
+@dataclass
+class Typesetter:
+    """Fits and writes blocks; collects overflow problems for the slide being built."""
+
+    measurer: Measurer
+    script: ooxml.Script
+    problems: list[Problem] = field(default_factory=list)
+
+    def paragraphs(self, block: Block) -> list[Paragraph]:
+        return [
+            Paragraph(tuple(Run(span.text, span.bold or block.bold) for span in para.spans),
+                      para.scale, para.margin_pt)
+            for para in block.paras
+        ]
+
+    @staticmethod
+    def extra_space_pt(block: Block, size: float) -> float:
+        """Space the measurer does not know about: the extra gaps between paragraphs."""
+        return sum(p.gap_em * size * p.scale for p in block.paras[1:])
+
+    def verdict(self, placed: Placed, size: float) -> Verdict:
+        block = placed.block
+        left, top, right, bottom = block.insets_pt
+        width = placed.text_rect.w_pt - left - right
+        height = placed.text_rect.h_pt - top - bottom - self.extra_space_pt(block, size)
+        fit = self.measurer.fit(self.paragraphs(block), width, height, [size])
+        overflow = max(fit.overflow_pt, fit.measurement.width_pt - width, 0.0)
+        return Verdict(size, overflow, fit.fits)
+
+    def natural_height_pt(self, block: Block, width_pt: float) -> float:
+        """Height the block takes at its largest size in a box ``width_pt`` wide, insets in."""
+        left, top, right, bottom = block.insets_pt
+        measured = self.measurer.measure(self.paragraphs(block), width_pt - left - right,
+                                         block.sizes[0])
+        return measured.height_pt + top + bottom + self.extra_space_pt(block, block.sizes[0])
+
+    def fit_group(self, placed: Sequence[Placed], where: str, path: str) -> float:
+        """The largest size at which every block of the group fits (one size, one look).
+
+        Blocks in a group share their size list. If none fits, the smallest size is used
+        and each block still too big becomes a problem naming the slide and the box.
+        """
+        if not placed:
+            return 0.0
+        sizes = placed[0].block.sizes
+        for size in sizes:
+            if all(self.verdict(p, size).fits for p in placed):
+                return size
+        smallest = sizes[-1]
+        for p in placed:
+            verdict = self.verdict(p, smallest)
+            if not verdict.fits:
+                self.problems.append(Problem(
+                    f"{path}.{p.block.field}",
+                    f"{where}: text overflows box '{p.block.box}' by "
+                    f"{max(verdict.overflow_pt, 0.1):.1f} pt at the smallest size "
+                    f"{smallest:g} pt",
+                ))
+        return smallest
+
+    def write(self, txBody: Any, block: Block, size: float, frame_settings: bool = True
+              ) -> None:
+        """Replace the frame's text with the block at ``size``; everything explicit.
+
+        Table cells keep margins and anchoring on the cell, so they skip frame settings.
+        """
+        if frame_settings:
+            ooxml.set_body(txBody.bodyPr, block.insets_pt, block.anchor)
+        paragraphs = []
+        for index, para in enumerate(block.paras):
+            para_size = size * para.scale
+            before = (PARAGRAPH_SPACE + para.gap_em) * para_size if index else 0.0
+            hanging = -min(para.margin_pt, para_size * 1.1) if para.bullet else 0.0
+            runs = tuple(
+                ooxml.RunSpec(span.text, para_size,
+                              # Not bold: inherit, so a layout's bold title style applies.
+                              True if span.bold or block.bold else None,
+                              span.colour or block.colour)
+                for span in para.spans
+            )
+            paragraphs.append(ooxml.ParagraphSpec(
+                runs, para_size, LINE_HEIGHT * para_size, before, para.margin_pt, hanging,
+                para.bullet, para.align, para.level,
+            ))
+        ooxml.write_paragraphs(txBody, paragraphs, self.script)
