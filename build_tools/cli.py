@@ -51,7 +51,7 @@ def _parser() -> argparse.ArgumentParser:
                          help="report text that overflows its box as a warning, not an error")
 
     build = commands.add_parser("build", help="build the outputs into the output folder")
-    build.add_argument("targets", nargs="*", default=["all"],
+    build.add_argument("targets", nargs="*", default="all",
                        choices=("slides", "handout", "notes", "all"), metavar="target",
                        help="slides, handout, notes or all (default: all)")
     with_source(build)
@@ -92,6 +92,8 @@ def _options(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 def _targets(names: Sequence[str]) -> list[str]:
     from build_tools.pipeline import TARGETS
 
+    if isinstance(names, str):
+        names = [names]
     if "all" in names:
         return list(TARGETS)
     return [t for t in TARGETS if t in names]

@@ -49,10 +49,6 @@ TAKEAWAYS_KEY, GLOSSARY_KEY, QUIZ_KEY, REFERENCES_KEY = (
     "takeaways", "glossary", "quiz", "references")
 
 
-def format_date(parts: Parts, date: dt.date) -> str:
-    return parts.labels.date_format.format(year=date.year, month=date.month, day=date.day)
-
-
 # --- cover ---------------------------------------------------------------------------------
 
 
@@ -87,7 +83,7 @@ def paint_cover(canvas: Canvas, parts: Parts, page_size: tuple[float, float]) ->
                     (margin, rule_y - heading * 0.8 - heading * 3, text_width, heading * 3),
                     (heading * 1.1, heading * 0.8), colours.light)
     rows = [(labels.presenter, course.presenter), (labels.organisation, course.organisation),
-            (labels.date, format_date(parts, course.date))]
+            (labels.date, parts.kit.date(course.date))]
     row_height = heading * 2.4
     top = height - field - 24 * mm
     for index, (label, value) in enumerate(rows):
@@ -115,7 +111,7 @@ def front_matter(parts: Parts, entries: Sequence[Entry]) -> list[Flowable]:
     story: list[Flowable] = [*parts.part_heading(INFO_KEY, labels.course_info)]
     facts = [
         (labels.presenter, course.presenter), (labels.organisation, course.organisation),
-        (labels.date, format_date(parts, course.date)), (labels.start, course.start),
+        (labels.date, parts.kit.date(course.date)), (labels.start, course.start),
         (labels.duration, labels.minutes.format(minutes=course.duration)),
         (labels.audience, course.audience),
     ]

@@ -9,6 +9,7 @@ what a reader needs to recognise the slide, with text fitted by the measurer.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -63,6 +64,10 @@ class Kit:
     @property
     def margin(self) -> float:
         return self.theme.deck.margin_in * 72
+
+    def date(self, day: dt.date) -> str:
+        return self.theme.labels.handout.date_format.format(
+            year=day.year, month=day.month, day=day.day)
 
 
 def point_blocks(points: Sequence[Point], kit: Kit, separator: str, indent: float) -> list[Block]:
@@ -206,14 +211,9 @@ def _title_slide(canvas: Canvas, slide: PlannedSlide, kit: Kit) -> None:
         _text(canvas, kit, [_line(slide.subtitle)], (margin, 250, width, 70),
               (scale.heading, scale.small), colours.light)
     people = [_line(course.presenter, True), _line(course.organisation),
-              _line(_date(kit, course.date))]
+              _line(kit.date(course.date))]
     _text(canvas, kit, people, (margin, 50, width, 120), (scale.small, scale.caption),
           colours.light)
-
-
-def _date(kit: Kit, date: object) -> str:
-    year, month, day = date.year, date.month, date.day  # type: ignore[attr-defined]
-    return kit.theme.labels.handout.date_format.format(year=year, month=month, day=day)
 
 
 def _agenda_slide(canvas: Canvas, slide: PlannedSlide, kit: Kit) -> None:

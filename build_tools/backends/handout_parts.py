@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
 from build_tools.backends.handout_miniature import Kit
@@ -176,18 +177,20 @@ class RuledLines(Flowable):
 
 
 def draw_ruled(
-    canvas: object, hex_rgb: str, x: float, y: float, width: float, height: float, spacing: float
+    canvas: Canvas, hex_rgb: str, x: float, y: float, width: float, height: float,
+    spacing: float,
 ) -> None:
-    """Horizontal writing lines from the top of the box down, ``spacing`` apart."""
-    canvas.saveState()  # type: ignore[attr-defined]
-    canvas.setStrokeColor(colour(hex_rgb))  # type: ignore[attr-defined]
-    canvas.setLineWidth(0.5)  # type: ignore[attr-defined]
-    canvas.setStrokeAlpha(0.45)  # type: ignore[attr-defined]
+    """Horizontal writing lines from the top of the box down, ``spacing`` apart; drawn
+    half-transparent so they guide a pen without competing with the print."""
+    canvas.saveState()
+    canvas.setStrokeColor(colour(hex_rgb))
+    canvas.setLineWidth(0.5)
+    canvas.setStrokeAlpha(0.45)
     line_y = y + height - spacing
     while line_y >= y - 0.01:
-        canvas.line(x, line_y, x + width, line_y)  # type: ignore[attr-defined]
+        canvas.line(x, line_y, x + width, line_y)
         line_y -= spacing
-    canvas.restoreState()  # type: ignore[attr-defined]
+    canvas.restoreState()
 
 
 class ContentsLine(Flowable):

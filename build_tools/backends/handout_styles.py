@@ -71,7 +71,7 @@ def make_styles(theme: Theme, fonts: HandoutFonts) -> Styles:
             "allowOrphans": 0,
         }
         fields.update(extra)
-        return ParagraphStyle(name, **fields)  # type: ignore[arg-type]
+        return ParagraphStyle(name, **fields)
 
     bullet_indent = body * 1.4
     return Styles(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from weakref import WeakKeyDictionary
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
@@ -179,17 +180,17 @@ class MeasuredParagraph(Flowable):
         return "".join(span.text for span in self.spans)
 
 
-_DRAWING_ONLY: dict[int, ParagraphStyle] = {}
+_DRAWING_ONLY: WeakKeyDictionary[ParagraphStyle, ParagraphStyle] = WeakKeyDictionary()
 
 
 def _drawing_only(style: ParagraphStyle) -> ParagraphStyle:
     """The style with reportlab's CJK wrap off: the lines are already broken, and its CJK
     pass (slow, and blind to 禁则) would only ever re-break a line the measurer got wrong.
     """
-    found = _DRAWING_ONLY.get(id(style))
-    if found is None or found.parent is not style:
+    found = _DRAWING_ONLY.get(style)
+    if found is None:
         found = ParagraphStyle(f"{style.name}-measured", parent=style, wordWrap=None)
-        _DRAWING_ONLY[id(style)] = found
+        _DRAWING_ONLY[style] = found
     return found
 
 

@@ -59,7 +59,7 @@ def test_every_slide_is_previewed_as_png(deck_pdf: Path) -> None:
 
 def test_libreoffice_text_has_every_slide_title_in_order(deck_pdf: Path) -> None:
     pdftotext = require_tool("pdftotext")
-    text = subprocess.run([pdftotext, "-layout", str(deck_pdf), "-"], capture_output=True,
+    text = subprocess.run([pdftotext, "-raw", str(deck_pdf), "-"], capture_output=True,
                           text=True, check=True).stdout
     pages = text.split("\f")
     plan = make_plan(load_outline(COURSE))
