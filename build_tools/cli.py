@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from build_tools.errors import CourseError, Problem
+from build_tools.manifest import fresh_outputs
+from build_tools.options import Options
 
 DEFAULT_SOURCE = Path("source/course.yaml")
 DEFAULT_OUT = Path("build")
@@ -81,17 +83,18 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _options(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from build_tools.pipeline import options_from_env
+TARGETS = ("slides", "handout", "notes")
 
-    return options_from_env(
-        allow_overflow=args.allow_overflow, template=args.template, layout=args.layout
+
+def _options(args: argparse.Namespace) -> Options:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return Options(
+        allow_overflow=args.allow_overflow, template=args.template, layout=args.layout,
+        epoch=int(epoch) if epoch and epoch.isdigit() else None,
     )
 
 
-def _targets(names: Sequence[str]) -> list[str]:
-    from build_tools.pipeline import TARGETS
-
+def _targets(names: Sequence[str] | str) -> list[str]:
     if isinstance(names, str):
         names = [names]
     if "all" in names:
@@ -100,12 +103,19 @@ def _targets(names: Sequence[str]) -> list[str]:
 
 
 def _build(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    targets = _targets(args.targets)
+    options = _options(args)
+    fresh = None if args.force else fresh_outputs(args.source, args.out, targets, options)
+    if fresh is not None:
+        for path, count, unit in fresh:
+            print(f"{path}  {count} {unit}  {_size(path.stat().st_size)}  unchanged")
+        print(f"done in {time.perf_counter() - started:.2f} s (nothing changed)")
+        return 0
     from build_tools.pipeline import build
 
-    started = time.perf_counter()
     progress = _progress() if sys.stderr.isatty() and not os.environ.get("CI") else None
-    report = build(args.source, args.out, _targets(args.targets), _options(args), args.force,
-                   progress)
+    report = build(args.source, args.out, targets, options, args.force, progress)
     _print_warnings(report.warnings)
     for item in report.written:
         size = len(item.output.data)

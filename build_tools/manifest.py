@@ -15,11 +15,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from build_tools.backends.base import Options, Output
-from build_tools.theme import ASSETS
+from typing import TYPE_CHECKING
+
+from build_tools.options import Options
+from build_tools.paths import ASSETS, PACKAGE, project_folder
+
+if TYPE_CHECKING:
+    from build_tools.backends.base import Output
 
 FILE = ".manifest.json"
-PACKAGE = Path(__file__).resolve().parent
 SKIP = {"__pycache__", ".git", ".nox", "build"}
 
 
@@ -88,6 +92,22 @@ class Manifest:
 
         text = json.dumps(self.entries, indent=2, sort_keys=True, ensure_ascii=False)
         write_atomically(out / FILE, text.encode("utf-8"))
+
+
+def fresh_outputs(
+    source: Path, out: Path, targets: list[str], options: Options
+) -> list[tuple[Path, int, str]] | None:
+    """The recorded outputs if every target is fresh, else None: no renderer is imported."""
+    manifest = Manifest.read(out)
+    if not manifest.entries or not source.is_file():
+        return None
+    key = fingerprint(source, project_folder(source), options)
+    if not all(manifest.fresh(target, key, out) for target in targets):
+        return None
+    return [
+        (out / name, *manifest.count(target, name))
+        for target in targets for name in manifest.outputs(target)
+    ]
 
 
 def _sha(data: bytes) -> str:

@@ -24,7 +24,10 @@ PARAGRAPH_SPACE = 0.2  # x size, before every paragraph but the first
 CJK_LATIN_GAP = 0.24  # em, added where CJK meets Latin letters or digits
 
 # 禁则: characters that may not start a line, and ones that may not end one.
-NO_START = frozenset("，。、；：？！）」』》〉】〕〗”’…—–·%‰,.;:?!)]}>・ー々〻ぁぃぅぇぉっゃゅょァィゥェォッャュョ")
+NO_START = frozenset(
+    "，。、；：？！）」』》〉】〕〗”’…—–·%‰,.;:?!)]}>"
+    "・ー々〻ぁぃぅぇぉっゃゅょァィゥェォッャュョ"
+)
 NO_END = frozenset("（「『《〈【〔〖“‘([{<")
 
 
@@ -114,6 +117,9 @@ class Measurer:
 
     regular: Font
     bold: Font
+    # Tokenised paragraphs with their widths in em: a fit tries several sizes, and widths
+    # scale linearly with size, so each paragraph is tokenised and measured once.
+    _units: dict[Paragraph, list[_Unit]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_paths(cls, regular: Path, bold: Path) -> Measurer:
@@ -133,7 +139,7 @@ class Measurer:
         previous = ""
         for char in text:
             total += font.advance_em(char)
-            if previous and _is_cjk(previous) != _is_cjk(char) and _gap_applies(previous, char):
+            if previous and _gap_between(previous, char):
                 total += CJK_LATIN_GAP
             previous = char
         return total
@@ -141,32 +147,55 @@ class Measurer:
     def width_pt(self, text: str, size_pt: float, bold: bool = False) -> float:
         return self.width_em(text, bold) * size_pt
 
+    def units(self, paragraph: Paragraph) -> list[_Unit]:
+        cached = self._units.get(paragraph)
+        if cached is None:
+            cached = [self._unit(token) for token in _tokens(paragraph.runs)]
+            self._units[paragraph] = cached
+        return cached
+
+    def _unit(self, token: _Token) -> _Unit:
+        widths = []
+        previous = ""
+        for char, bold in token.chars:
+            width = (self.bold if bold else self.regular).advance_em(char)
+            if previous and _gap_between(previous, char):
+                width += CJK_LATIN_GAP
+            widths.append(width)
+            previous = char
+        return _Unit(token.text, sum(widths), token.is_space, tuple(widths))
+
     def break_lines(self, paragraph: Paragraph, width_pt: float, size_pt: float) -> list[str]:
         """Greedy line breaking with 禁则; Latin words stay whole unless wider than a line."""
         size = size_pt * paragraph.scale
-        available = max(width_pt - paragraph.indent_pt, size)
+        available = max(width_pt - paragraph.indent_pt, size) / size + 1e-9  # in em
         lines: list[str] = []
-        line: list[_Token] = []
-        line_width = 0.0
-        for token in _tokens(paragraph.runs):
-            token_width = sum(self.width_pt(c, size, b) for c, b in token.chars)
-            if line and line_width + token_width > available + 1e-6:
-                lines.append(_join(line))
-                line, line_width = [], 0.0
-                if token.is_space:
+        line: list[str] = []
+        used = 0.0
+        last = ""
+        for unit in self.units(paragraph):
+            gap = CJK_LATIN_GAP if last and _gap_between(last, unit.text[0]) else 0.0
+            if line and used + gap + unit.em > available:
+                lines.append("".join(line))
+                line, used, last = [], 0.0, ""
+                if unit.space:
                     continue
-            if token_width > available and not token.is_space:
+                gap = 0.0
+            if unit.em > available and not unit.space:
                 # A word longer than the line: cut it by characters, as renderers do.
-                for piece in _split_to_width(token, available, lambda c, b: self.width_pt(c, size, b)):
-                    if line:
-                        lines.append(_join(line))
-                    line = [piece]
-                    line_width = sum(self.width_pt(c, size, b) for c, b in piece.chars)
+                for char, width in zip(unit.text, unit.widths, strict=True):
+                    if line and used + width > available:
+                        lines.append("".join(line))
+                        line, used = [], 0.0
+                    line.append(char)
+                    used += width
+                last = unit.text[-1]
                 continue
-            line.append(token)
-            line_width += token_width
+            line.append(unit.text)
+            used += gap + unit.em
+            last = unit.text[-1]
         if line or not lines:
-            lines.append(_join(line))
+            lines.append("".join(line))
         return [text.rstrip() for text in lines]
 
     def measure(
@@ -198,7 +227,8 @@ class Measurer:
         measurement: Measurement | None = None
         for size in sorted(set(sizes), reverse=True):
             measurement = self.measure(paragraphs, width_pt, size)
-            if measurement.height_pt <= height_pt + 1e-6 and measurement.width_pt <= width_pt + 1e-6:
+            fits_height = measurement.height_pt <= height_pt + 1e-6
+            if fits_height and measurement.width_pt <= width_pt + 1e-6:
                 return Fit(measurement, height_pt, True)
         if measurement is None:
             raise ValueError("expected at least one size to try")
@@ -298,21 +328,15 @@ def _tokens(runs: Iterable[Run]) -> list[_Token]:
     return glued
 
 
-def _join(tokens: list[_Token]) -> str:
-    return "".join(token.text for token in tokens)
+@dataclass(frozen=True)
+class _Unit:
+    """An unbreakable piece of a line and its width in em (per character, for cutting)."""
+
+    text: str
+    em: float
+    space: bool
+    widths: tuple[float, ...]
 
 
-def _split_to_width(token: _Token, width: float, measure_char) -> list[_Token]:  # type: ignore[no-untyped-def]
-    pieces: list[_Token] = []
-    current: list[tuple[str, bool]] = []
-    used = 0.0
-    for char, bold in token.chars:
-        char_width = measure_char(char, bold)
-        if current and used + char_width > width:
-            pieces.append(_Token(current))
-            current, used = [], 0.0
-        current.append((char, bold))
-        used += char_width
-    if current:
-        pieces.append(_Token(current))
-    return pieces
+def _gap_between(left: str, right: str) -> bool:
+    return _is_cjk(left) != _is_cjk(right) and _gap_applies(left, right)

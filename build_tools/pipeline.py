@@ -15,12 +15,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from build_tools.backends.base import Backend, Context, Options, Output
+from build_tools.backends.base import Backend, Context, Output
 from build_tools.errors import CourseError, Problem
 from build_tools.manifest import Manifest, fingerprint
+from build_tools.options import Options
 from build_tools.measure import Measurer
-from build_tools.outline.loader import load, locate, project_folder
+from build_tools.outline.loader import load, locate
 from build_tools.outline.source import Source
+from build_tools.paths import project_folder
 from build_tools.plan import make_plan
 from build_tools.theme import Theme, load_theme
 
@@ -51,11 +53,6 @@ class Written:
 class Report:
     written: list[Written] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
-
-
-def options_from_env(**values: object) -> Options:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return Options(epoch=int(epoch) if epoch and epoch.isdigit() else None, **values)  # type: ignore[arg-type]
 
 
 def prepare(source: Path, options: Options | None = None, theme: Theme | None = None) -> Context:

@@ -10,7 +10,8 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
-ASSETS = Path(__file__).resolve().parent.parent / "assets"
+from build_tools.paths import ASSETS
+
 THEME_FILE = ASSETS / "theme.yaml"
 
 

@@ -10,9 +10,9 @@ import sys
 import time
 from pathlib import Path
 
-from build_tools.backends.base import Options
+from build_tools.options import Options
 from build_tools.errors import CourseError
-from build_tools.outline.loader import project_folder
+from build_tools.paths import project_folder
 from build_tools.pipeline import TARGETS, build
 
 

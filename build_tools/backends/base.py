@@ -13,16 +13,9 @@ from typing import ClassVar, Protocol
 
 from build_tools.errors import Problem
 from build_tools.measure import Measurer
+from build_tools.options import Options
 from build_tools.plan import DeckPlan
 from build_tools.theme import Theme
-
-
-@dataclass(frozen=True)
-class Options:
-    allow_overflow: bool = False
-    template: Path | None = None  # a customer's .pptx, overrides the theme's
-    layout: str | None = None  # handout layout, overrides the outline's
-    epoch: int | None = None  # SOURCE_DATE_EPOCH, for reproducible timestamps
 
 
 @dataclass(frozen=True)

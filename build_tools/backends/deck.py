@@ -41,6 +41,17 @@ from build_tools.backends.deck_layouts import LayoutMap, Template, open_template
 from build_tools.backends.deck_shapes import Page
 from build_tools.backends.deck_text import Block, Para, Typesetter
 from build_tools.errors import BuildFailure, InputError, Problem
+from build_tools.outline.model import (
+    BulletsSlide,
+    ChartSlide,
+    ComparisonSlide,
+    ImageSlide,
+    PillarsSlide,
+    ProcessSlide,
+    QuoteSlide,
+    TableSlide,
+    TimelineSlide,
+)
 from build_tools.plan import DeckPlan, PlannedSlide
 from build_tools.reproducible import build_time
 
@@ -164,29 +175,29 @@ class DeckBackend:
             page.in_placeholder(title_shape, Block("title", "title", (Para.text(title),),
                                                    look.title))
             body = page.slot_or_body(slots.content_idx, {slots.secondary_idx, slots.lead_idx})
-            if role == "bullets":
-                draw_bullets(page, look, content, body)
-            else:
-                if body is not None:
-                    page.forget(body)
-                if role == "comparison":
+            if body is not None and not isinstance(content, BulletsSlide):
+                page.forget(body)
+            match content:
+                case BulletsSlide():
+                    draw_bullets(page, look, content, body)
+                case ComparisonSlide():
                     draw_comparison(page, look, content)
-                elif role == "pillars":
+                case PillarsSlide():
                     draw_pillars(page, look, content)
-                elif role == "table":
+                case TableSlide():
                     draw_table(page, look, content)
-                elif role == "process":
+                case ProcessSlide():
                     draw_process(page, look, content)
-                elif role == "timeline":
+                case TimelineSlide():
                     draw_timeline(page, look, content)
-                elif role == "quote":
+                case QuoteSlide():
                     draw_quote(page, look, content)
-                elif role == "image":
+                case ImageSlide():
                     draw_image(page, look, content, context.project)
-                elif role == "chart":
+                case ChartSlide():
                     draw_chart(page, look, content, script)
-                else:  # pragma: no cover - the model's kinds are closed
-                    raise ValueError(f"unknown slide kind {role!r}")
+                case _:  # pragma: no cover - the model's kinds are closed
+                    raise ValueError(f"no drawing for slide kind {role!r}")
         page.finish()
         if role != "title":
             self._furniture(page, context, look)

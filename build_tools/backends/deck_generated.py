@@ -40,7 +40,7 @@ def draw_title(page: Page, look: Look, plan: DeckPlan, planned: PlannedSlide, se
     )
     subtitle = page.subtitle_placeholder()
     slot = page.placeholder(secondary)
-    subtitle_paras = (Para.text(planned.subtitle),) if planned.subtitle else ()
+    subtitle_paras: tuple[Para, ...] = (Para.text(planned.subtitle),) if planned.subtitle else ()
     if slot is not None:
         page.in_placeholder(slot, Block("details", "details", details, look.small))
     else:
@@ -59,7 +59,8 @@ def draw_closing(page: Page, look: Look, plan: DeckPlan, planned: PlannedSlide, 
     details = (Para.text(f"{course.presenter}　|　{course.organisation}", align="ctr"),)
     subtitle = page.subtitle_placeholder()
     slot = page.placeholder(secondary)
-    subtitle_paras = (Para.text(planned.subtitle, align="ctr"),) if planned.subtitle else ()
+    subtitle_paras: tuple[Para, ...] = (
+        (Para.text(planned.subtitle, align="ctr"),) if planned.subtitle else ())
     if slot is not None:
         page.in_placeholder(slot, Block("details", "details", details, look.small))
     else:

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.parts.image import Image as PptxImage
-from pptx.util import Pt
+from pptx.util import Emu, Pt
 
 from build_tools.backends import ooxml
 from build_tools.backends.deck_layouts import EMU_PER_PT, Rect
@@ -25,6 +26,7 @@ from build_tools.backends.ooxml import Bullet
 from build_tools.errors import Problem
 from build_tools.measure import Paragraph, Run, size_steps
 from build_tools.outline.model import (
+    BulletsSlide,
     ChartSlide,
     ComparisonSlide,
     ImageSlide,
@@ -89,8 +91,9 @@ class Look:
 # --- text-only kinds ------------------------------------------------------------------------
 
 
-def draw_bullets(page: Page, look: Look, content: object, body) -> None:  # type: ignore[no-untyped-def]
-    points = content.points  # type: ignore[attr-defined]
+def draw_bullets(page: Page, look: Look, content: BulletsSlide, body: Any) -> None:
+    """Points in the layout's body placeholder (editable as a normal bulleted list)."""
+    points = content.points
     block = Block("points", "body", look.point_paras(points, gap_em=0.6), look.body, look.c.text)
     page.in_placeholder(body, block)
 
@@ -271,8 +274,8 @@ def draw_table(page: Page, look: Look, content: TableSlide) -> None:
             f"{page.where}: text overflows box 'table' by "
             f"{sum(row_heights) - area.h_pt:.1f} pt at the smallest size {chosen:g} pt",
         ))
-    frame = page.slide.shapes.add_table(len(grid), n_cols, area.x, area.y, area.w,
-                                        pt(sum(row_heights)))
+    frame = page.slide.shapes.add_table(len(grid), n_cols, Emu(area.x), Emu(area.y),
+                                        Emu(area.w), Emu(pt(sum(row_heights))))
     frame.name = f"Table {frame.shape_id}"
     table = frame.table
     for c, width in enumerate(widths):
@@ -387,7 +390,7 @@ def draw_image(page: Page, look: Look, content: ImageSlide, project: Path) -> No
     scale = min(box.w / width_px, box.h / height_px)
     w, h = round(width_px * scale), round(height_px * scale)
     x, y = box.x + (box.w - w) // 2, box.y + (box.h - h) // 2
-    picture = page.slide.shapes.add_picture(str(path), x, y, w, h)
+    picture = page.slide.shapes.add_picture(str(path), Emu(x), Emu(y), Emu(w), Emu(h))
     picture.name = f"Picture {picture.shape_id}"
     ooxml.set_alt_text(picture, image.alt)
     if image.caption:
@@ -416,7 +419,7 @@ def draw_chart(page: Page, look: Look, content: ChartSlide, script: ooxml.Script
     for series in spec.series:
         data.add_series(series.name, series.values)
     rect = Rect(area.x, area.y, area.w, area.h - pt(caption_h))
-    frame = page.slide.shapes.add_chart(_CHART_TYPES[spec.type], *rect.emu(), data)
+    frame: Any = page.slide.shapes.add_chart(_CHART_TYPES[spec.type], *rect.emu(), data)  # type: ignore[arg-type]
     frame.name = f"Chart {frame.shape_id}"
     chart = frame.chart
     chart.has_title = False

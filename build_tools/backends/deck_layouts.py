@@ -14,6 +14,7 @@ import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, cast
 
 import yaml
 from pptx import Presentation
@@ -139,8 +140,13 @@ def _normalise(name: str) -> str:
     return "".join(name.split()).casefold()
 
 
-def rect_of(shape: object) -> Rect:
-    return Rect(int(shape.left), int(shape.top), int(shape.width), int(shape.height))  # type: ignore[attr-defined]
+def rect_of(shape: Any) -> Rect:
+    return Rect(int(shape.left or 0), int(shape.top or 0), int(shape.width or 0),
+                int(shape.height or 0))
+
+
+def _placeholders(layout: SlideLayout) -> list[Any]:
+    return list(cast(Any, layout.placeholders))
 
 
 @dataclass(frozen=True)
@@ -166,12 +172,12 @@ class Template:
 
     @property
     def slide_rect(self) -> Rect:
-        return Rect(0, 0, int(self.prs.slide_width), int(self.prs.slide_height))
+        return Rect(0, 0, int(self.prs.slide_width or 0), int(self.prs.slide_height or 0))
 
 
 def placeholder_kinds(layout: SlideLayout) -> set[str]:
     found = set()
-    for placeholder in layout.placeholders:
+    for placeholder in _placeholders(layout):
         kind = placeholder.placeholder_format.type
         for name, types in _KIND_TYPES.items():
             if kind in types:
@@ -183,7 +189,7 @@ def _content_rect(layout: SlideLayout, layout_map: LayoutMap, slide: Rect, margi
     """The content placeholders' union, else the band between the title and the footer."""
     skip = {layout_map.secondary_idx, layout_map.lead_idx}
     area: Rect | None = None
-    for placeholder in layout.placeholders:
+    for placeholder in _placeholders(layout):
         ph = placeholder.placeholder_format
         if ph.type in _CONTENT_TYPES and ph.idx not in skip:
             rect = rect_of(placeholder)
@@ -192,7 +198,7 @@ def _content_rect(layout: SlideLayout, layout_map: LayoutMap, slide: Rect, margi
         return area
     top, bottom = slide.y + margin, slide.bottom - margin
     left, right = slide.x + margin, slide.right - margin
-    for placeholder in layout.placeholders:
+    for placeholder in _placeholders(layout):
         kind = placeholder.placeholder_format.type
         rect = rect_of(placeholder)
         if kind in _KIND_TYPES["title"]:
@@ -217,7 +223,7 @@ def open_template(path: Path, layout_map: LayoutMap, margin: int,
             by_name.setdefault(_normalise(layout.name), layout)
     available = ", ".join(repr(name) for name in
                           (layout.name for m in prs.slide_masters for layout in m.slide_layouts))
-    slide = Rect(0, 0, int(prs.slide_width), int(prs.slide_height))
+    slide = Rect(0, 0, int(prs.slide_width or 0), int(prs.slide_height or 0))
     problems: list[Problem] = []
     chosen: dict[str, ChosenLayout] = {}
     for role in roles or layout_map.roles:
@@ -237,10 +243,10 @@ def open_template(path: Path, layout_map: LayoutMap, margin: int,
                 f"placeholder"), file=path))
         if missing:
             continue
-        rects = {p.placeholder_format.idx: rect_of(p) for p in layout.placeholders}
+        rects = {p.placeholder_format.idx: rect_of(p) for p in _placeholders(layout)}
         furniture = tuple(
             (p.placeholder_format.type, p.placeholder_format.idx, p._element)
-            for p in layout.placeholders
+            for p in _placeholders(layout)
             if p.placeholder_format.type in (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
         )
         content = _content_rect(layout, layout_map, slide, margin)

@@ -272,7 +272,7 @@ def article_story(parts: Parts) -> tuple[list[Entry], list[Flowable]]:
             mark = Mark(slide_key(slide.number), parts.bookmark(slide), 1, section.name)
             body = key_points(parts, slide)
             if slide.handout:
-                body += [Spacer(1, styles.body_pt * 0.3),
+                body += [Spacer(1, styles.body_pt * 0.7),
                          *parts.paragraphs(slide.handout, styles.body)]
             head = [Anchor(mark), Spacer(1, styles.body_pt * 0.8),
                     parts.slide_caption(slide, styles.h2)]

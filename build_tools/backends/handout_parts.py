@@ -15,7 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
 from build_tools.backends.handout_miniature import Kit
-from build_tools.backends.handout_pages import Anchor, Mark, PageInfo, place_marks
+from build_tools.backends.handout_pages import Anchor, Mark, PageInfo
 from build_tools.backends.handout_styles import Styles, colour
 from build_tools.backends.handout_text import (
     MeasuredParagraph,
@@ -161,7 +161,7 @@ class Rule(Flowable):
 
 
 class RuledLines(Flowable):
-    """Lines to write on. With ``fill`` the block takes the height it is offered."""
+    """``count`` lines to write on, ``spacing`` apart (answers to a discussion question)."""
 
     def __init__(self, hex_rgb: str, spacing: float, count: int) -> None:
         super().__init__()
@@ -241,19 +241,3 @@ class ContentsLine(Flowable):
         canvas.restoreState()
         canvas.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)
 
-
-class Marked(Flowable):
-    """Wraps a flowable so that it carries marks (bookmarks drawn at its top)."""
-
-    def __init__(self, inner: Flowable, *marks: Mark) -> None:
-        super().__init__()
-        self.inner = inner
-        self.marks = marks
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        self.width, self.height = self.inner.wrap(availWidth, availHeight)
-        return self.width, self.height
-
-    def draw(self) -> None:
-        place_marks(self.canv, self.marks, self.height)
-        self.inner.drawOn(self.canv, 0, 0)

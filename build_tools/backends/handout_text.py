@@ -37,10 +37,6 @@ class Span:
     colour: str | None = None  # hex RGB, e.g. "1F3A5F"; None = the style's colour
 
 
-def plain(text: str, bold: bool = False, colour: str | None = None) -> tuple[Span, ...]:
-    return (Span(text, bold, colour),)
-
-
 def escape_text(text: str) -> str:
     """Outline text made safe for reportlab markup: ``R&D <b>`` shows as typed."""
     return escape(text)

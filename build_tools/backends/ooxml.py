@@ -790,8 +790,8 @@ class SlideAdder:
         if key not in self._skeletons:
             shapes = []
             for sp in slide_placeholders(layout.shapes._spTree):
-                ph_type, _ = placeholder_kind(sp)
-                if ph_type in ("dt", "ftr", "sldNum"):
+                kind = placeholder_kind(sp)
+                if kind is None or kind[0] in ("dt", "ftr", "sldNum"):
                     continue
                 name = sp.nvSpPr.cNvPr.get("name", "Placeholder")
                 shapes.append(CT_Shape.new_placeholder_sp(
@@ -891,13 +891,14 @@ def fast_parts(prs: Presentation) -> Iterator[SlideAdder]:
             images[key] = original_image_part(io.BytesIO(blob))
         return images[key]
 
-    package.next_partname = next_partname
-    package.get_or_add_image_part = get_or_add_image_part
+    # Instance attributes shadow the class's methods on this one package, for this block.
+    setattr(package, "next_partname", next_partname)  # noqa: B010
+    setattr(package, "get_or_add_image_part", get_or_add_image_part)  # noqa: B010
     try:
         yield SlideAdder(prs)
     finally:
-        del package.next_partname
-        del package.get_or_add_image_part
+        delattr(package, "next_partname")
+        delattr(package, "get_or_add_image_part")
 
 
 # --- charts --------------------------------------------------------------------------------

@@ -15,12 +15,7 @@ from build_tools.outline.messages import problems_from
 from build_tools.outline.model import Outline
 from build_tools.outline.rules import check_outline
 from build_tools.outline.source import Source, read_source
-
-
-def project_folder(outline_file: Path) -> Path:
-    """Asset paths are relative to the folder that holds ``source/`` (the project)."""
-    folder = outline_file.resolve().parent
-    return folder.parent if folder.name == "source" else folder
+from build_tools.paths import project_folder
 
 
 def load_outline(file: Path, project: Path | None = None) -> Outline:

@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pptx import Presentation
 
+from build_tools.backends.handout_fonts import handout_texts
 from build_tools.cli import main
 from build_tools.measure import Measurer
 from build_tools.outline.loader import load_outline
@@ -122,7 +123,7 @@ def test_any_valid_outline_builds_and_the_deck_follows_the_plan(
     assert names == [section.name for section in plan.sections]
     # The handout builds unless a character is missing from its font: then it is refused
     # with that character named (reportlab would silently draw nothing).
-    text = source.read_text(encoding="utf-8")
+    text = "".join(text for _, text in handout_texts(plan))
     missing = MEASURER.missing(text)
     status = main(["build", "handout", "--source", str(source), "--out", str(out)])
     assert status == (2 if missing else 0)

@@ -82,3 +82,10 @@ def test_it_reports_overflow_at_the_smallest_size(measurer: Measurer) -> None:
 
 def test_it_names_characters_the_font_lacks(measurer: Measurer) -> None:
     assert measurer.missing("金融😀abcࠀ😀") == ["😀", "ࠀ"]
+
+
+def test_breaking_counts_the_space_between_cjk_and_latin(measurer: Measurer) -> None:
+    text = "中P中P中P中P中P中P"
+    one_line = measurer.width_pt(text, 20)
+    assert measurer.break_lines(Paragraph.plain(text), one_line + 0.5, 20) == [text]
+    assert len(measurer.break_lines(Paragraph.plain(text), one_line - 5, 20)) == 2
