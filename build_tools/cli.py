@@ -14,7 +14,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from build_tools.errors import CourseError, Problem
+from build_tools.errors import MAX_REPORTED, CourseError, Problem
 from build_tools.manifest import fresh_outputs
 from build_tools.options import Options
 
@@ -165,7 +165,9 @@ def _stats(args: argparse.Namespace) -> int:
 
     theme = load_theme()
     outline, _ = load(args.source)
-    plan = make_plan(outline, theme.labels.opening, theme.labels.closing)
+    plan = make_plan(
+        outline, theme.labels.opening, theme.labels.closing, theme.deck.agenda_capacity
+    )
     rows = [("section", "slides", "numbers", "minutes", "start", "end")]
     pauses = {pause.after_chapter: pause for pause in plan.pauses}
     for section in plan.sections:
@@ -196,8 +198,10 @@ def _watch(args: argparse.Namespace) -> int:
 
 
 def _print_warnings(warnings: list[Problem]) -> None:
-    for warning in warnings:
+    for warning in warnings[:MAX_REPORTED]:
         print(f"warning: {warning}", file=sys.stderr)
+    if len(warnings) > MAX_REPORTED:
+        print(f"warning: … and {len(warnings) - MAX_REPORTED} more warnings", file=sys.stderr)
 
 
 def _size(size: int) -> str:

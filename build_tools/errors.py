@@ -43,6 +43,10 @@ class CourseError(Exception):
         super().__init__("\n".join(str(p) for p in problems))
         self.problems = problems
 
+    def __reduce__(self) -> tuple[type, tuple[list[Problem]]]:
+        """Pickle by problems: errors travel back from worker processes intact."""
+        return (self.__class__, (self.problems,))
+
     def lines(self) -> list[str]:
         shown = [str(problem) for problem in self.problems[:MAX_REPORTED]]
         if len(self.problems) > MAX_REPORTED:

@@ -119,10 +119,13 @@ def chapter_label(chapter: Chapter) -> str:
     return f"{chapter.number:02d}"
 
 
-def make_plan(outline: Outline, opening: str = "开场", closing: str = "结束") -> DeckPlan:
+def make_plan(
+    outline: Outline, opening: str = "开场", closing: str = "结束", agenda_capacity: int = 6
+) -> DeckPlan:
     """Turn the validated outline into the ordered, numbered, timed slide list.
 
-    ``opening`` and ``closing`` name the sections around the chapters (theme labels).
+    ``opening`` and ``closing`` name the sections around the chapters (theme labels);
+    ``agenda_capacity`` is how many chapters one agenda slide lists (theme layout).
     """
     course = outline.course
     hour, minute = (int(part) for part in course.start.split(":"))
@@ -139,20 +142,25 @@ def make_plan(outline: Outline, opening: str = "开场", closing: str = "结束"
         clock = slide.end
         return slide
 
-    opening_slides = (
-        add(
-            kind="title", id="title", path="course.title_slide", title=course.title, subtitle=course.subtitle,
-            section=opening, chapter=None, content=None, notes=course.title_slide.notes,
-            handout=None, minutes=course.title_slide.minutes,
-        ),
-        add(
-            kind="agenda", id="agenda", path="course.agenda_slide", title=course.agenda_slide.title,
-            subtitle=course.agenda_slide.subtitle, section=opening, chapter=None, content=None,
-            notes=course.agenda_slide.notes, handout=None,
-            minutes=course.agenda_slide.minutes,
-            agenda=tuple(AgendaItem(c.number, c.title) for c in outline.chapters),
-        ),
+    agenda = [AgendaItem(c.number, c.title) for c in outline.chapters]
+    pages = [agenda[i : i + agenda_capacity] for i in range(0, len(agenda), agenda_capacity)]
+    title_slide = add(
+        kind="title", id="title", path="course.title_slide", title=course.title,
+        subtitle=course.subtitle, section=opening, chapter=None, content=None,
+        notes=course.title_slide.notes, handout=None, minutes=course.title_slide.minutes,
     )
+    agenda_slides = []
+    for page, items in enumerate(pages, start=1):
+        # A long course gets as many agenda slides as it needs; the time goes to the first.
+        suffix = f"（{page}/{len(pages)}）" if len(pages) > 1 else ""
+        agenda_slides.append(add(
+            kind="agenda", id="agenda" if page == 1 else f"agenda-{page}",
+            path="course.agenda_slide", title=course.agenda_slide.title + suffix,
+            subtitle=course.agenda_slide.subtitle, section=opening, chapter=None,
+            content=None, notes=course.agenda_slide.notes, handout=None,
+            minutes=course.agenda_slide.minutes if page == 1 else 0, agenda=tuple(items),
+        ))
+    opening_slides = (title_slide, *agenda_slides)
     sections.append(Section(opening, None, opening_slides))
 
     for chapter_index, chapter in enumerate(outline.chapters):

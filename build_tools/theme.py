@@ -54,6 +54,7 @@ class DeckLook(_Frozen):
     height_in: float
     margin_in: float
     template: str
+    agenda_capacity: int = Field(ge=1)
 
 
 class HandoutLook(_Frozen):

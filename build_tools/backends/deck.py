@@ -214,7 +214,7 @@ class DeckBackend:
                 ooxml.set_slide_number_field(sp, page.planned.number)
             else:
                 text = f"{course.title}{FOOTER_SEPARATOR}{long_date(course.date)}"
-                block = Block("footer", "footer", (Para.text(text),), look.footer)
+                block = Block("course.title", "footer", (Para.text(text),), look.footer)
                 page.text(ooxml.text_body(sp), page.chosen.rects[idx], block)
         page.finish()
 

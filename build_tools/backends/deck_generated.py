@@ -42,7 +42,7 @@ def draw_title(page: Page, look: Look, plan: DeckPlan, planned: PlannedSlide, se
     slot = page.placeholder(secondary)
     subtitle_paras: tuple[Para, ...] = (Para.text(planned.subtitle),) if planned.subtitle else ()
     if slot is not None:
-        page.in_placeholder(slot, Block("details", "details", details, look.small))
+        page.in_placeholder(slot, Block("course.presenter", "details", details, look.small))
     else:
         subtitle_paras += tuple(Para(p.spans, scale=look.ts.small / look.ts.heading)
                                 for p in details)
@@ -62,7 +62,7 @@ def draw_closing(page: Page, look: Look, plan: DeckPlan, planned: PlannedSlide, 
     subtitle_paras: tuple[Para, ...] = (
         (Para.text(planned.subtitle, align="ctr"),) if planned.subtitle else ())
     if slot is not None:
-        page.in_placeholder(slot, Block("details", "details", details, look.small))
+        page.in_placeholder(slot, Block("course.presenter", "details", details, look.small))
     else:
         subtitle_paras += details
     target = subtitle if subtitle is not None else page.first_body({secondary})

@@ -50,7 +50,7 @@ class Para:
 class Block:
     """The text of one box: where it comes from, what it says, the sizes it may take."""
 
-    field: str  # the outline field under the slide's path, e.g. "points[2]"
+    field: str  # the outline field under the slide's path ("points"), or "course.…"
     box: str  # the box's name in messages and in the shape name
     paras: tuple[Para, ...]
     sizes: tuple[float, ...]  # largest first
@@ -127,8 +127,9 @@ class Typesetter:
         for p in placed:
             verdict = self.verdict(p, smallest)
             if not verdict.fits:
+                field = p.block.field
                 self.problems.append(Problem(
-                    f"{path}.{p.block.field}",
+                    field if field.startswith("course.") else f"{path}.{field}",
                     f"{where}: text overflows box '{p.block.box}' by "
                     f"{max(verdict.overflow_pt, 0.1):.1f} pt at the smallest size "
                     f"{smallest:g} pt",

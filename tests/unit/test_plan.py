@@ -73,3 +73,12 @@ def test_the_course_plan_has_the_seed_decks_32_pages() -> None:
     assert len(plan.slides) == 32
     assert [s.number for s in plan.slides if s.kind == "divider"] == [3, 8, 13, 18, 23, 27]
     assert plan.teaching_minutes == plan.course.duration
+
+
+def test_a_long_course_gets_as_many_agenda_slides_as_it_needs(outline: Outline) -> None:
+    plan = make_plan(outline, agenda_capacity=1)
+    agendas = [slide for slide in plan.slides if slide.kind == "agenda"]
+    assert [s.title for s in agendas] == ["目录（1/2）", "目录（2/2）"]
+    assert [[i.number for i in s.agenda] for s in agendas] == [[1], [2]]
+    assert [s.minutes for s in agendas] == [outline.course.agenda_slide.minutes, 0]
+    assert plan.sections[0].slides[1:] == tuple(agendas)
