@@ -12,11 +12,19 @@ is escaped by default and a template cannot forget to do it.
 
 from __future__ import annotations
 
+import os
 import re
 from functools import cache
+from pathlib import Path
 from typing import Any, ClassVar
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    Environment,
+    FileSystemBytecodeCache,
+    PackageLoader,
+    StrictUndefined,
+    select_autoescape,
+)
 
 from build_tools.backends.base import Context, Output, Result
 from build_tools.backends.trainer_view import NotesView, build_view
@@ -71,11 +79,28 @@ def markdown_raw(value: str) -> MarkdownSafe:
     return MarkdownSafe(value)
 
 
+def _bytecode_cache(flavour: str) -> FileSystemBytecodeCache | None:
+    """Compiled templates on disk: compiling them costs ~0.2 s a process, loading ~5 ms.
+
+    Jinja keys entries by template source checksum; each flavour (HTML, Markdown) gets a
+    folder of its own because their environments compile the same partials differently.
+    Without a writable cache folder the build just compiles, as before.
+    """
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    folder = base / "course-build" / f"jinja-{flavour}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder)) if os.access(folder, os.W_OK) else None
+
+
 @cache
 def environment(markdown: bool) -> Environment:
     """The Jinja environment for one output format; built once, templates cached by Jinja."""
     env = Environment(
         loader=PackageLoader("build_tools", "templates"),
+        bytecode_cache=_bytecode_cache("markdown" if markdown else "html"),
         autoescape=select_autoescape(enabled_extensions=("html", "html.j2"),
                                      default_for_string=False, default=False),
         undefined=StrictUndefined,
