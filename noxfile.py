@@ -62,7 +62,7 @@ def tests(session: nox.Session) -> None:
 
 @nox.session
 def verify(session: nox.Session) -> None:
-    """Open the outputs in real clients (LibreOffice, poppler, qpdf, Chromium); previews in build/preview."""
+    """Open the outputs in LibreOffice, poppler, qpdf and Chromium; PNGs in build/preview."""
     _install(session, "test")
     session.run("pytest", "-q", "tests/clients", *session.posargs)
 

@@ -64,8 +64,17 @@ def main() -> None:
             repeat = 1 if size >= 3200 else args.repeat
             out = folder / "build"
             for target in ("slides", "handout", "notes", "all"):
-                command = [*course, "build", target, "--source", str(source), "--out", str(out),
-                           "--force", "--allow-overflow"]
+                command = [
+                    *course,
+                    "build",
+                    target,
+                    "--source",
+                    str(source),
+                    "--out",
+                    str(out),
+                    "--force",
+                    "--allow-overflow",
+                ]
                 seconds, memory = measure(command, ROOT, repeat)
                 rows.append((size, f"ours: {target}", seconds, memory))
             command = [*course, "build", "all", "--source", str(source), "--out", str(out)]
@@ -73,13 +82,20 @@ def main() -> None:
             rows.append((size, "ours: all, no change", seconds, memory))
             if pandoc:
                 markdown = convert(source, folder / "course.md")
-                command = [pandoc, str(markdown), "-o", str(folder / "pandoc.pptx"),
-                           "--slide-level=2"]
+                command = [
+                    pandoc,
+                    str(markdown),
+                    "-o",
+                    str(folder / "pandoc.pptx"),
+                    "--slide-level=2",
+                ]
                 seconds, memory = measure(command, ROOT, repeat)
                 rows.append((size, "pandoc: pptx", seconds, memory))
             print(f"… {size} slides done", file=sys.stderr, flush=True)
-    print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python "
-          f"{platform.python_version()}, {platform.platform()}")
+    print(
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}, {platform.platform()}"
+    )
     if pandoc:
         version = subprocess.run([pandoc, "--version"], capture_output=True, text=True)
         print(f"pandoc: {version.stdout.splitlines()[0]}")

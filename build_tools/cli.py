@@ -42,22 +42,39 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="command")
 
     def with_source(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("--source", type=Path, default=DEFAULT_SOURCE,
-                         help="the outline file (default: source/course.yaml)")
+        sub.add_argument(
+            "--source",
+            type=Path,
+            default=DEFAULT_SOURCE,
+            help="the outline file (default: source/course.yaml)",
+        )
 
     def with_render_options(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("--template", type=Path, help="render onto this .pptx template")
-        sub.add_argument("--layout", choices=("notes", "article", "grid"),
-                         help="handout layout (default: the outline's handout_layout)")
-        sub.add_argument("--allow-overflow", action="store_true",
-                         help="report text that overflows its box as a warning, not an error")
+        sub.add_argument(
+            "--layout",
+            choices=("notes", "article", "grid"),
+            help="handout layout (default: the outline's handout_layout)",
+        )
+        sub.add_argument(
+            "--allow-overflow",
+            action="store_true",
+            help="report text that overflows its box as a warning, not an error",
+        )
 
     build = commands.add_parser("build", help="build the outputs into the output folder")
-    build.add_argument("targets", nargs="*", default="all",
-                       choices=("slides", "handout", "notes", "all"), metavar="target",
-                       help="slides, handout, notes or all (default: all)")
+    build.add_argument(
+        "targets",
+        nargs="*",
+        default="all",
+        choices=("slides", "handout", "notes", "all"),
+        metavar="target",
+        help="slides, handout, notes or all (default: all)",
+    )
     with_source(build)
-    build.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (default: build)")
+    build.add_argument(
+        "--out", type=Path, default=DEFAULT_OUT, help="output folder (default: build)"
+    )
     build.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
     with_render_options(build)
     build.set_defaults(run=_build)
@@ -89,7 +106,9 @@ TARGETS = ("slides", "handout", "notes")
 def _options(args: argparse.Namespace) -> Options:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     return Options(
-        allow_overflow=args.allow_overflow, template=args.template, layout=args.layout,
+        allow_overflow=args.allow_overflow,
+        template=args.template,
+        layout=args.layout,
         epoch=int(epoch) if epoch and epoch.isdigit() else None,
     )
 
@@ -142,8 +161,10 @@ def _check(args: argparse.Namespace) -> int:
     warnings += lint(context.plan, located)
     _print_warnings(warnings)
     plan = context.plan
-    print(f"{args.source}: valid; {len(plan.slides)} slides in {len(plan.sections)} sections, "
-          f"{plan.teaching_minutes} minutes, {len(warnings)} warnings")
+    print(
+        f"{args.source}: valid; {len(plan.slides)} slides in {len(plan.sections)} sections, "
+        f"{plan.teaching_minutes} minutes, {len(warnings)} warnings"
+    )
     return 0
 
 
@@ -171,17 +192,38 @@ def _stats(args: argparse.Namespace) -> int:
     rows = [("section", "slides", "numbers", "minutes", "start", "end")]
     pauses = {pause.after_chapter: pause for pause in plan.pauses}
     for section in plan.sections:
-        rows.append((
-            section.name, str(len(section.slides)),
-            f"{section.first.number}–{section.last.number}", str(section.minutes),
-            section.first.start.strftime("%H:%M"), section.last.end.strftime("%H:%M"),
-        ))
+        rows.append(
+            (
+                section.name,
+                str(len(section.slides)),
+                f"{section.first.number}–{section.last.number}",
+                str(section.minutes),
+                section.first.start.strftime("%H:%M"),
+                section.last.end.strftime("%H:%M"),
+            )
+        )
         pause = pauses.get(section.chapter.number) if section.chapter else None
         if pause:
-            rows.append((f"  ({pause.title})", "", "", str(pause.minutes),
-                         pause.start.strftime("%H:%M"), pause.end.strftime("%H:%M")))
-    rows.append(("total", str(len(plan.slides)), "", str(plan.teaching_minutes),
-                 plan.start.strftime("%H:%M"), plan.end.strftime("%H:%M")))
+            rows.append(
+                (
+                    f"  ({pause.title})",
+                    "",
+                    "",
+                    str(pause.minutes),
+                    pause.start.strftime("%H:%M"),
+                    pause.end.strftime("%H:%M"),
+                )
+            )
+    rows.append(
+        (
+            "total",
+            str(len(plan.slides)),
+            "",
+            str(plan.teaching_minutes),
+            plan.start.strftime("%H:%M"),
+            plan.end.strftime("%H:%M"),
+        )
+    )
     widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
         print("  ".join(cell + " " * (widths[i] - _width(cell)) for i, cell in enumerate(row)))
@@ -217,5 +259,3 @@ def _width(text: str) -> int:
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
-
-

@@ -14,19 +14,21 @@ def lint(plan: DeckPlan, source: Source) -> list[Problem]:
     warnings: list[Problem] = []
     declared = plan.course.duration
     if plan.teaching_minutes != declared:
-        warnings.append(Problem(
-            "course.duration", f"slide minutes add up to {plan.teaching_minutes}; the course "
-            f"declares {declared}",
-        ))
+        warnings.append(
+            Problem(
+                "course.duration",
+                f"slide minutes add up to {plan.teaching_minutes}; the course declares {declared}",
+            )
+        )
     low, high = NOTES_CHARACTERS
     for slide in plan.slides:
         if not low <= len(slide.notes) <= high:
-            warnings.append(Problem(
-                f"{slide.path}.notes", f"expected speaker notes of {low}–{high} characters; "
-                f"got {len(slide.notes)}",
-            ))
+            warnings.append(
+                Problem(
+                    f"{slide.path}.notes",
+                    f"expected speaker notes of {low}–{high} characters; got {len(slide.notes)}",
+                )
+            )
         if not slide.generated and slide.handout is None:
-            warnings.append(Problem(
-                slide.path, "content slide has no handout text for attendees"
-            ))
+            warnings.append(Problem(slide.path, "content slide has no handout text for attendees"))
     return [locate(warning, source) for warning in warnings]

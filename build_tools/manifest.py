@@ -13,9 +13,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from build_tools.options import Options
 from build_tools.paths import ASSETS, PACKAGE, project_folder
@@ -31,8 +29,10 @@ def _files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(
-        path for path in folder.rglob("*")
-        if path.is_file() and not SKIP.intersection(path.relative_to(folder).parts)
+        path
+        for path in folder.rglob("*")
+        if path.is_file()
+        and not SKIP.intersection(path.relative_to(folder).parts)
         and path.suffix != ".pyc"
     )
 
@@ -82,8 +82,7 @@ class Manifest:
         self.entries[target] = {
             "inputs": key,
             "outputs": {
-                o.name: {"sha256": _sha(o.data), "count": o.count, "unit": o.unit}
-                for o in outputs
+                o.name: {"sha256": _sha(o.data), "count": o.count, "unit": o.unit} for o in outputs
             },
         }
 
@@ -106,7 +105,8 @@ def fresh_outputs(
         return None
     return [
         (out / name, *manifest.count(target, name))
-        for target in targets for name in manifest.outputs(target)
+        for target in targets
+        for name in manifest.outputs(target)
     ]
 
 

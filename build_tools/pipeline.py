@@ -19,8 +19,8 @@ from pathlib import Path
 from build_tools.backends.base import Backend, Context, Output, Result
 from build_tools.errors import CourseError, Problem
 from build_tools.manifest import Manifest, fingerprint
-from build_tools.options import Options
 from build_tools.measure import Measurer
+from build_tools.options import Options
 from build_tools.outline.loader import load, locate
 from build_tools.outline.source import Source
 from build_tools.paths import project_folder
@@ -79,7 +79,9 @@ def prepare_located(
 
 
 def render(
-    context: Context, targets: Iterable[str], located_source: Source,
+    context: Context,
+    targets: Iterable[str],
+    located_source: Source,
     progress: Callable[[str], None] | None = None,
 ) -> tuple[list[tuple[str, Output, float]], list[Problem]]:
     """Render in memory; problems found by backends get the outline's line and column.
@@ -154,8 +156,12 @@ def _render_in_worker(target: str) -> tuple[str, Result, float]:
 
 
 def build(
-    source: Path, out: Path, targets: Iterable[str], options: Options | None = None,
-    force: bool = False, progress: Callable[[str], None] | None = None,
+    source: Path,
+    out: Path,
+    targets: Iterable[str],
+    options: Options | None = None,
+    force: bool = False,
+    progress: Callable[[str], None] | None = None,
 ) -> Report:
     targets = list(targets)
     out.mkdir(parents=True, exist_ok=True)
@@ -188,7 +194,9 @@ def build(
 
 def write_atomically(path: Path, data: bytes) -> Path:
     """Temporary file in the same folder, fsync, rename: readers never see half a file."""
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    descriptor, temporary = tempfile.mkstemp(
+        prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+    )
     try:
         with os.fdopen(descriptor, "wb") as stream:
             stream.write(data)

@@ -145,21 +145,38 @@ def make_plan(
     agenda = [AgendaItem(c.number, c.title) for c in outline.chapters]
     pages = [agenda[i : i + agenda_capacity] for i in range(0, len(agenda), agenda_capacity)]
     title_slide = add(
-        kind="title", id="title", path="course.title_slide", title=course.title,
-        subtitle=course.subtitle, section=opening, chapter=None, content=None,
-        notes=course.title_slide.notes, handout=None, minutes=course.title_slide.minutes,
+        kind="title",
+        id="title",
+        path="course.title_slide",
+        title=course.title,
+        subtitle=course.subtitle,
+        section=opening,
+        chapter=None,
+        content=None,
+        notes=course.title_slide.notes,
+        handout=None,
+        minutes=course.title_slide.minutes,
     )
     agenda_slides = []
     for page, items in enumerate(pages, start=1):
         # A long course gets as many agenda slides as it needs; the time goes to the first.
         suffix = f"（{page}/{len(pages)}）" if len(pages) > 1 else ""
-        agenda_slides.append(add(
-            kind="agenda", id="agenda" if page == 1 else f"agenda-{page}",
-            path="course.agenda_slide", title=course.agenda_slide.title + suffix,
-            subtitle=course.agenda_slide.subtitle, section=opening, chapter=None,
-            content=None, notes=course.agenda_slide.notes, handout=None,
-            minutes=course.agenda_slide.minutes if page == 1 else 0, agenda=tuple(items),
-        ))
+        agenda_slides.append(
+            add(
+                kind="agenda",
+                id="agenda" if page == 1 else f"agenda-{page}",
+                path="course.agenda_slide",
+                title=course.agenda_slide.title + suffix,
+                subtitle=course.agenda_slide.subtitle,
+                section=opening,
+                chapter=None,
+                content=None,
+                notes=course.agenda_slide.notes,
+                handout=None,
+                minutes=course.agenda_slide.minutes if page == 1 else 0,
+                agenda=tuple(items),
+            )
+        )
     opening_slides = (title_slide, *agenda_slides)
     sections.append(Section(opening, None, opening_slides))
 
@@ -167,20 +184,34 @@ def make_plan(
         name = f"{chapter_label(chapter)} {chapter.title}"
         chapter_slides = [
             add(
-                kind="divider", id=f"chapter-{chapter.number}",
-                path=f"chapters[{chapter_index}].divider", title=chapter.title,
-                subtitle=chapter_label(chapter), lead=chapter.divider.lead, section=name,
-                chapter=chapter, content=None, notes=chapter.divider.notes, handout=None,
+                kind="divider",
+                id=f"chapter-{chapter.number}",
+                path=f"chapters[{chapter_index}].divider",
+                title=chapter.title,
+                subtitle=chapter_label(chapter),
+                lead=chapter.divider.lead,
+                section=name,
+                chapter=chapter,
+                content=None,
+                notes=chapter.divider.notes,
+                handout=None,
                 minutes=chapter.divider.minutes,
             )
         ]
         for slide_index, slide in enumerate(chapter.slides):
             chapter_slides.append(
                 add(
-                    kind=slide.kind, id=slide.id,
-                    path=f"chapters[{chapter_index}].slides[{slide_index}]", title=slide.title, section=name,
-                    chapter=chapter, content=slide, notes=slide.notes, handout=slide.handout,
-                    minutes=slide.minutes, trainer=tuple(slide.trainer),
+                    kind=slide.kind,
+                    id=slide.id,
+                    path=f"chapters[{chapter_index}].slides[{slide_index}]",
+                    title=slide.title,
+                    section=name,
+                    chapter=chapter,
+                    content=slide,
+                    notes=slide.notes,
+                    handout=slide.handout,
+                    minutes=slide.minutes,
+                    trainer=tuple(slide.trainer),
                     supplementary=slide.supplementary,
                 )
             )
@@ -192,9 +223,17 @@ def make_plan(
 
     closing_slide = course.closing_slide
     last = add(
-        kind="closing", id="closing", path="course.closing_slide", title=closing_slide.title,
-        subtitle=closing_slide.subtitle, section=closing, chapter=None, content=None,
-        notes=closing_slide.notes, handout=None, minutes=closing_slide.minutes,
+        kind="closing",
+        id="closing",
+        path="course.closing_slide",
+        title=closing_slide.title,
+        subtitle=closing_slide.subtitle,
+        section=closing,
+        chapter=None,
+        content=None,
+        notes=closing_slide.notes,
+        handout=None,
+        minutes=closing_slide.minutes,
     )
     sections.append(Section(closing, None, (last,)))
     return DeckPlan(outline, tuple(slides), tuple(sections), tuple(pauses))

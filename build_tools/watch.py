@@ -10,8 +10,8 @@ import sys
 import time
 from pathlib import Path
 
-from build_tools.options import Options
 from build_tools.errors import CourseError
+from build_tools.options import Options
 from build_tools.paths import project_folder
 from build_tools.pipeline import TARGETS, build
 
@@ -39,5 +39,8 @@ def _once(source: Path, out: Path, options: Options) -> None:
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     built = [w.path.name for w in report.written if not w.skipped]
-    print(f"rebuilt {', '.join(built) or 'nothing (no change)'} in "
-          f"{time.perf_counter() - started:.2f} s", flush=True)
+    print(
+        f"rebuilt {', '.join(built) or 'nothing (no change)'} in "
+        f"{time.perf_counter() - started:.2f} s",
+        flush=True,
+    )

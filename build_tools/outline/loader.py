@@ -25,10 +25,18 @@ def load_outline(file: Path, project: Path | None = None) -> Outline:
 def load(file: Path, project: Path | None = None) -> tuple[Outline, Source]:
     source = read_source(file)
     if not isinstance(source.data, dict):
-        raise InputError([Problem(
-            "", "expected a mapping with 'course' and 'chapters' at the top; got "
-            f"{type(source.data).__name__}", file, 1, 1,
-        )])
+        raise InputError(
+            [
+                Problem(
+                    "",
+                    "expected a mapping with 'course' and 'chapters' at the top; got "
+                    f"{type(source.data).__name__}",
+                    file,
+                    1,
+                    1,
+                )
+            ]
+        )
     try:
         outline = Outline.model_validate(source.data)
     except ValidationError as error:

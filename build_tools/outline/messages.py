@@ -16,7 +16,9 @@ from build_tools.outline import model
 from build_tools.outline.source import Path_, Source, format_path
 
 PATTERNS = {
-    r"^[a-z0-9][a-z0-9-]*$": "a slide id of lowercase letters, digits and '-' (like 'market-trends')",
+    r"^[a-z0-9][a-z0-9-]*$": (
+        "a slide id of lowercase letters, digits and '-' (like 'market-trends')"
+    ),
     model.START_PATTERN: 'a 24-hour time in quotes, like "09:00"',
 }
 
@@ -111,8 +113,10 @@ def _message(item: Any, path: Path_, source: Source) -> str:
     if kind == "extra_forbidden":
         return _unknown_key(name, path, source)
     if kind == "string_type" and name == "start" and isinstance(value, int):
-        return (f"expected {PATTERNS[model.START_PATTERN]}; got {value} (YAML reads an "
-                "unquoted 9:00 as the number 540)")
+        return (
+            f"expected {PATTERNS[model.START_PATTERN]}; got {value} (YAML reads an "
+            "unquoted 9:00 as the number 540)"
+        )
     if kind in ("string_type",):
         return f"expected text; got {describe(value)}"
     if kind in ("string_too_short",):
@@ -127,8 +131,12 @@ def _message(item: Any, path: Path_, source: Source) -> str:
     if kind in ("bool_type", "bool_parsing"):
         return f"expected true or false; got {describe(value)}"
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
-        bound = {"greater_than": "greater than", "greater_than_equal": "at least",
-                 "less_than": "less than", "less_than_equal": "at most"}[kind]
+        bound = {
+            "greater_than": "greater than",
+            "greater_than_equal": "at least",
+            "less_than": "less than",
+            "less_than_equal": "at most",
+        }[kind]
         limit = next(iter(ctx.values()))
         return f"expected a number {bound} {limit}; got {describe(value)}"
     if kind in ("too_short", "too_long"):
@@ -152,7 +160,12 @@ def _message(item: Any, path: Path_, source: Source) -> str:
         return f"expected a mapping of keys to values; got {describe(value)}"
     if kind == "list_type":
         return f"expected a list; got {describe(value)}"
-    if kind in ("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"):
+    if kind in (
+        "date_type",
+        "date_parsing",
+        "date_from_datetime_parsing",
+        "date_from_datetime_inexact",
+    ):
         return f"expected a date like 2024-02-05; got {describe(value)}"
     if kind == "value_error":
         return str(ctx.get("error", item["msg"]))
@@ -193,4 +206,3 @@ def _allowed_keys(siblings: set[str]) -> set[str]:
         if score > best_score or (score == best_score and best and len(fields) < len(best)):
             best, best_score = fields, score
     return best or VOCABULARY["*"]
-

@@ -244,7 +244,15 @@ Slide = Annotated[
 ]
 
 KINDS = (
-    "bullets", "comparison", "pillars", "table", "process", "timeline", "quote", "image", "chart"
+    "bullets",
+    "comparison",
+    "pillars",
+    "table",
+    "process",
+    "timeline",
+    "quote",
+    "image",
+    "chart",
 )
 
 

@@ -28,11 +28,13 @@ def _chapter_numbers(outline: Outline) -> list[Problem]:
     problems = []
     for index, chapter in enumerate(outline.chapters):
         if chapter.number != index + 1:
-            problems.append(Problem(
-                f"chapters[{index}].number",
-                f"expected {index + 1} (chapters are numbered 1, 2, 3 … in order); "
-                f"got {chapter.number}",
-            ))
+            problems.append(
+                Problem(
+                    f"chapters[{index}].number",
+                    f"expected {index + 1} (chapters are numbered 1, 2, 3 … in order); "
+                    f"got {chapter.number}",
+                )
+            )
     return problems
 
 
@@ -45,21 +47,30 @@ def _unique_slides(outline: Outline) -> list[Problem]:
         for s_index, slide in enumerate(chapter.slides):
             where = f"chapters[{c_index}].slides[{s_index}]"
             if slide.id in ids:
-                problems.append(Problem(
-                    f"{where}.id", f"expected a unique slide id; '{slide.id}' is already used "
-                    f"by {ids[slide.id]}",
-                ))
+                problems.append(
+                    Problem(
+                        f"{where}.id",
+                        f"expected a unique slide id; '{slide.id}' is already used "
+                        f"by {ids[slide.id]}",
+                    )
+                )
             elif slide.id in reserved:
-                problems.append(Problem(
-                    f"{where}.id", f"expected an id the plan does not generate; got '{slide.id}'"
-                ))
+                problems.append(
+                    Problem(
+                        f"{where}.id",
+                        f"expected an id the plan does not generate; got '{slide.id}'",
+                    )
+                )
             ids.setdefault(slide.id, where)
             if slide.title in titles:
-                problems.append(Problem(
-                    f"{where}.title", f"expected a unique slide title (screen readers and the "
-                    f"contents list need it); '{slide.title}' is already used by "
-                    f"{titles[slide.title]}",
-                ))
+                problems.append(
+                    Problem(
+                        f"{where}.title",
+                        f"expected a unique slide title (screen readers and the "
+                        f"contents list need it); '{slide.title}' is already used by "
+                        f"{titles[slide.title]}",
+                    )
+                )
             titles.setdefault(slide.title, where)
     return problems
 
@@ -70,16 +81,20 @@ def _chapter_references(outline: Outline) -> list[Problem]:
     problems = []
     for index, pause in enumerate(outline.course.breaks):
         if pause.after not in numbers or pause.after == max(numbers):
-            problems.append(Problem(
-                f"course.breaks[{index}].after",
-                f"expected a chapter number before the last ({shown}); got {pause.after}",
-            ))
+            problems.append(
+                Problem(
+                    f"course.breaks[{index}].after",
+                    f"expected a chapter number before the last ({shown}); got {pause.after}",
+                )
+            )
     for index, question in enumerate(outline.quiz):
         if question.chapter not in numbers:
-            problems.append(Problem(
-                f"quiz[{index}].chapter", f"expected one of the chapters {shown}; got "
-                f"{question.chapter}",
-            ))
+            problems.append(
+                Problem(
+                    f"quiz[{index}].chapter",
+                    f"expected one of the chapters {shown}; got {question.chapter}",
+                )
+            )
     return problems
 
 
@@ -88,8 +103,10 @@ def _assets(outline: Outline, project: Path) -> list[Problem]:
     if outline.course.template is not None:
         problem = _inside(project, outline.course.template, "course.template")
         if problem is None and not (project / outline.course.template).is_file():
-            problem = Problem("course.template", f"expected a .pptx file; "
-                              f"'{outline.course.template}' does not exist")
+            problem = Problem(
+                "course.template",
+                f"expected a .pptx file; '{outline.course.template}' does not exist",
+            )
         if problem:
             problems.append(problem)
     for c_index, chapter in enumerate(outline.chapters):
@@ -109,8 +126,10 @@ def _inside(project: Path, relative: str, where: str) -> Problem | None:
     root = project.resolve()
     target = (project / relative).resolve()
     if not target.is_relative_to(root):
-        return Problem(where, f"expected a file inside the project folder {root}; "
-                       f"'{relative}' leads to {target}")
+        return Problem(
+            where,
+            f"expected a file inside the project folder {root}; '{relative}' leads to {target}",
+        )
     return None
 
 
@@ -124,8 +143,10 @@ def _image(path: Path, relative: str, where: str) -> Problem | None:
             image.verify()
             kind = image.format
     except (UnidentifiedImageError, OSError, SyntaxError) as error:
-        return Problem(where, f"expected a PNG, JPEG or GIF image; '{relative}' is not one "
-                       f"({type(error).__name__})")
+        return Problem(
+            where,
+            f"expected a PNG, JPEG or GIF image; '{relative}' is not one ({type(error).__name__})",
+        )
     if kind not in IMAGE_TYPES:
         return Problem(where, f"expected a PNG, JPEG or GIF image; got {kind}")
     return None

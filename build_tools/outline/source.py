@@ -76,10 +76,16 @@ def _read_bytes(file: Path) -> bytes:
     try:
         size = file.stat().st_size
         if size > MAX_BYTES:
-            raise InputError([Problem(
-                "", f"expected an outline under {MAX_BYTES / 1e6:.0f} MB; got "
-                f"{size / 1e6:.1f} MB", file,
-            )])
+            raise InputError(
+                [
+                    Problem(
+                        "",
+                        f"expected an outline under {MAX_BYTES / 1e6:.0f} MB; got "
+                        f"{size / 1e6:.1f} MB",
+                        file,
+                    )
+                ]
+            )
         return file.read_bytes()
     except FileNotFoundError:
         raise InputError([Problem("", "no such file", file)]) from None
@@ -101,10 +107,18 @@ def _decode(file: Path, raw: bytes) -> str:
             hint = " (it looks like GBK/GB18030, as Chinese Windows editors save it)"
         except UnicodeDecodeError:
             pass
-        raise InputError([Problem(
-            "", f"expected UTF-8 text; got byte 0x{raw[error.start]:02X}{hint}: "
-            "save the file as UTF-8", file, line, column,
-        )]) from None
+        raise InputError(
+            [
+                Problem(
+                    "",
+                    f"expected UTF-8 text; got byte 0x{raw[error.start]:02X}{hint}: "
+                    "save the file as UTF-8",
+                    file,
+                    line,
+                    column,
+                )
+            ]
+        ) from None
 
 
 def _reject_tabs(file: Path, text: str) -> None:
@@ -113,10 +127,15 @@ def _reject_tabs(file: Path, text: str) -> None:
         stripped = line.lstrip(" ")
         if stripped.startswith("\t"):
             column = len(line) - len(stripped) + 1
-            problems.append(Problem(
-                "", "expected spaces for indentation; got a tab (YAML forbids tabs there)",
-                file, number, column,
-            ))
+            problems.append(
+                Problem(
+                    "",
+                    "expected spaces for indentation; got a tab (YAML forbids tabs there)",
+                    file,
+                    number,
+                    column,
+                )
+            )
     if problems:
         raise InputError(problems)
 
@@ -131,20 +150,28 @@ def _compose(file: Path, text: str) -> yaml.Node | None:
             what = f"{error.context}, {what}"
         elif error.context:
             started = error.context_mark.line + 1 if error.context_mark else None
-            what = f"{what} ({error.context}" + (f" that starts at line {started})" if started else ")")
-        return _raise_syntax(file, mark, what)
+            what = f"{what} ({error.context}" + (
+                f" that starts at line {started})" if started else ")"
+            )
+        raise _syntax_error(file, mark, what) from None
     except yaml.YAMLError as error:
         raise InputError([Problem("", f"expected valid YAML; {error}", file)]) from None
     except RecursionError:
-        raise InputError([Problem(
-            "", f"expected nesting at most {MAX_DEPTH} levels deep", file,
-        )]) from None
+        raise InputError(
+            [
+                Problem(
+                    "",
+                    f"expected nesting at most {MAX_DEPTH} levels deep",
+                    file,
+                )
+            ]
+        ) from None
 
 
-def _raise_syntax(file: Path, mark: Any, what: str) -> None:
+def _syntax_error(file: Path, mark: Any, what: str) -> InputError:
     line = mark.line + 1 if mark else None
     column = mark.column + 1 if mark else None
-    raise InputError([Problem("", f"expected valid YAML; {what}", file, line, column)])
+    return InputError([Problem("", f"expected valid YAML; {what}", file, line, column)])
 
 
 class _Builder:
@@ -157,8 +184,11 @@ class _Builder:
 
     def problem(self, node: yaml.Node, path: Path_, message: str) -> Problem:
         return Problem(
-            format_path(path), message, self.source.file,
-            node.start_mark.line + 1, node.start_mark.column + 1,
+            format_path(path),
+            message,
+            self.source.file,
+            node.start_mark.line + 1,
+            node.start_mark.column + 1,
         )
 
     def fail(self, node: yaml.Node, path: Path_, message: str) -> InputError:
@@ -167,10 +197,14 @@ class _Builder:
     def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            raise self.fail(node, path, (
-                f"expected at most {MAX_NODES:,} values; anchors and aliases expand to more "
-                "(an alias bomb?)"
-            ))
+            raise self.fail(
+                node,
+                path,
+                (
+                    f"expected at most {MAX_NODES:,} values; anchors and aliases expand to more "
+                    "(an alias bomb?)"
+                ),
+            )
         if depth > MAX_DEPTH:
             raise self.fail(node, path, f"expected nesting at most {MAX_DEPTH} levels deep")
         self.source.values.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
@@ -196,17 +230,27 @@ class _Builder:
         first_seen: dict[str, int] = {}
         for key_node, value_node in node.value:
             if key_node.tag == f"{_TAG}merge":
-                raise self.fail(key_node, path, "expected plain keys; merge keys ('<<') are "
-                                "not supported: write the fields out")
+                raise self.fail(
+                    key_node,
+                    path,
+                    "expected plain keys; merge keys ('<<') are "
+                    "not supported: write the fields out",
+                )
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _SCALAR_TAGS:
                 raise self.fail(key_node, path, "expected a plain text key")
             key = str(key_node.value)
             child = (*path, key)
             if key in result:
-                self.problems.append(self.problem(key_node, child, (
-                    f"duplicate key '{key}' (first at line {first_seen[key]}); YAML would "
-                    "silently keep only the last one"
-                )))
+                self.problems.append(
+                    self.problem(
+                        key_node,
+                        child,
+                        (
+                            f"duplicate key '{key}' (first at line {first_seen[key]}); YAML would "
+                            "silently keep only the last one"
+                        ),
+                    )
+                )
                 continue
             first_seen[key] = key_node.start_mark.line + 1
             self.source.keys[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)

@@ -34,9 +34,20 @@ def deck_pdf(built: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("libreoffice")
     env = {**os.environ, "FONTCONFIG_FILE": str(FONTCONFIG), "HOME": str(out)}
     subprocess.run(
-        [soffice, "--headless", f"-env:UserInstallation=file://{out}/profile",
-         "--convert-to", "pdf", "--outdir", str(out), str(built / "course.pptx")],
-        check=True, capture_output=True, timeout=240, env=env,
+        [
+            soffice,
+            "--headless",
+            f"-env:UserInstallation=file://{out}/profile",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            str(built / "course.pptx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=240,
+        env=env,
     )
     return out / "course.pdf"
 
@@ -52,15 +63,19 @@ def test_every_slide_is_previewed_as_png(deck_pdf: Path) -> None:
     if PREVIEW.exists():
         shutil.rmtree(PREVIEW)
     PREVIEW.mkdir(parents=True)
-    subprocess.run([pdftoppm, "-r", "60", "-png", str(deck_pdf), str(PREVIEW / "slide")],
-                   check=True, timeout=120)
+    subprocess.run(
+        [pdftoppm, "-r", "60", "-png", str(deck_pdf), str(PREVIEW / "slide")],
+        check=True,
+        timeout=120,
+    )
     assert len(list(PREVIEW.glob("slide-*.png"))) == 32
 
 
 def test_libreoffice_text_has_every_slide_title_in_order(deck_pdf: Path) -> None:
     pdftotext = require_tool("pdftotext")
-    text = subprocess.run([pdftotext, "-raw", str(deck_pdf), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    text = subprocess.run(
+        [pdftotext, "-raw", str(deck_pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     pages = text.split("\f")
     plan = make_plan(load_outline(COURSE))
     for slide, page in zip(plan.slides, pages, strict=False):
@@ -70,8 +85,9 @@ def test_libreoffice_text_has_every_slide_title_in_order(deck_pdf: Path) -> None
 def test_every_handout_font_is_embedded(built: Path) -> None:
     pdffonts = require_tool("pdffonts")
     for pdf in built.glob("*.pdf"):
-        rows = subprocess.run([pdffonts, str(pdf)], capture_output=True, text=True,
-                              check=True).stdout.splitlines()[2:]
+        rows = subprocess.run(
+            [pdffonts, str(pdf)], capture_output=True, text=True, check=True
+        ).stdout.splitlines()[2:]
         assert rows, "no fonts at all"
         for row in rows:
             # name type encoding emb sub uni object ID: "emb" is the 4th-from-last column group
@@ -81,16 +97,24 @@ def test_every_handout_font_is_embedded(built: Path) -> None:
 
 def test_qpdf_finds_the_handout_clean(built: Path) -> None:
     qpdf = require_tool("qpdf")
-    result = subprocess.run([qpdf, "--check", str(built / "course-handout.pdf")],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [qpdf, "--check", str(built / "course-handout.pdf")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "No syntax or stream encoding errors found" in result.stdout
 
 
 def test_pdftotext_finds_every_slide_title_in_plan_order(built: Path) -> None:
     pdftotext = require_tool("pdftotext")
-    text = subprocess.run([pdftotext, str(built / "course-handout.pdf"), "-"],
-                          capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        [pdftotext, str(built / "course-handout.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     flat = text.replace("\n", "").replace(" ", "")
     plan = make_plan(load_outline(COURSE))
     position = 0

@@ -64,7 +64,9 @@ def good_project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, 
 
 @pytest.mark.parametrize("case", [c for c in CASES if c.status == 2], ids=lambda c: c.name)
 def test_bad_input_leaves_the_last_good_outputs_untouched(
-    case, good_project: tuple[Path, Path, dict[str, str]], tmp_path: Path,
+    case,
+    good_project: tuple[Path, Path, dict[str, str]],
+    tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     good_source, out, digests = good_project
@@ -90,9 +92,21 @@ def test_a_killed_build_leaves_the_last_good_files_and_no_partial_file(tmp_path:
         path.rename(out / path.name.replace("course", source.stem))
     before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
     process = subprocess.Popen(
-        [sys.executable, "-m", "build_tools", "build", "--source", str(source), "--out",
-         str(out), "--force", "--allow-overflow"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "build_tools",
+            "build",
+            "--source",
+            str(source),
+            "--out",
+            str(out),
+            "--force",
+            "--allow-overflow",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
         start_new_session=True,
     )
     time.sleep(1.5)

@@ -12,16 +12,28 @@ from build_tools.plan import DeckPlan, make_plan
 from tests.conftest import COURSE
 
 SEED_CHAPTERS = [
-    "互联网金融概述", "互联网金融平台介绍", "风险管理与信用评估方法论述",
-    "产品创新与服务升级策略探讨", "行业案例分析与启示", "法律法规与监管要求解读",
+    "互联网金融概述",
+    "互联网金融平台介绍",
+    "风险管理与信用评估方法论述",
+    "产品创新与服务升级策略探讨",
+    "行业案例分析与启示",
+    "法律法规与监管要求解读",
 ]
 SEED_TITLES = [
     ["定义与发展历程", "主要业务模式及特点", "市场现状及趋势分析", "监管政策与法规概述"],
     ["P2P网络借贷平台", "众筹融资平台", "第三方支付平台", "虚拟货币与区块链技术应用"],
-    ["风险识别、评估及监控体系建立", "信用评分模型构建与应用实例分享", "反欺诈策略部署和效果评估",
-     "合规性审查和自律机制建设"],
-    ["智能化投资理财产品设计思路展示", "消费者权益保护举措汇报", "客户服务流程优化成果分享",
-     "线上线下渠道整合经验交流"],
+    [
+        "风险识别、评估及监控体系建立",
+        "信用评分模型构建与应用实例分享",
+        "反欺诈策略部署和效果评估",
+        "合规性审查和自律机制建设",
+    ],
+    [
+        "智能化投资理财产品设计思路展示",
+        "消费者权益保护举措汇报",
+        "客户服务流程优化成果分享",
+        "线上线下渠道整合经验交流",
+    ],
     ["成功企业案例剖析及启示意义", "失败企业原因总结及教训汲取", "跨界合作案例分享及未来趋势预测"],
     ["互联网金融相关法律法规梳理", "监管机构设置及职责划分说明", "监管政策调整对行业影响分析"],
 ]
@@ -55,8 +67,12 @@ def test_it_has_the_seed_decks_32_pages_in_order(plan: DeckPlan) -> None:
     assert [item.title for item in plan.slides[1].agenda] == SEED_CHAPTERS
     dividers = [s for s in plan.slides if s.kind == "divider"]
     assert [(s.number, s.subtitle, s.title) for s in dividers] == [
-        (3, "01", SEED_CHAPTERS[0]), (8, "02", SEED_CHAPTERS[1]), (13, "03", SEED_CHAPTERS[2]),
-        (18, "04", SEED_CHAPTERS[3]), (23, "05", SEED_CHAPTERS[4]), (27, "06", SEED_CHAPTERS[5]),
+        (3, "01", SEED_CHAPTERS[0]),
+        (8, "02", SEED_CHAPTERS[1]),
+        (13, "03", SEED_CHAPTERS[2]),
+        (18, "04", SEED_CHAPTERS[3]),
+        (23, "05", SEED_CHAPTERS[4]),
+        (27, "06", SEED_CHAPTERS[5]),
     ]
     assert plan.slides[-1].kind == "closing"
 
@@ -85,7 +101,10 @@ def test_the_lost_text_is_marked_supplementary(outline: Outline) -> None:
 
 def test_the_2024_updates_are_trainer_notes_not_slide_text(outline: Outline) -> None:
     updates = " ".join(
-        note.text for c in outline.chapters for s in c.slides for note in s.trainer
+        note.text
+        for c in outline.chapters
+        for s in c.slides
+        for note in s.trainer
         if note.label == "update"
     )
     assert "国家金融监督管理总局" in updates

@@ -22,15 +22,18 @@ from build_tools.theme import load_theme
 
 THEME = load_theme()
 MEASURER = Measurer.from_paths(THEME.regular_font, THEME.bold_font)
-SETTINGS = settings(max_examples=12, deadline=None,
-                    suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                           HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 
 CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
 EMOJI = st.sampled_from(["😀", "🚀", "💰", "📈"])
 RTL = st.sampled_from(list("שלוםمرحبا"))
-MARKUP = st.sampled_from(["<", ">", "&", "</para>", "<b>", "<script>", '"', "'", "|", "*",
-                          "#", "_", "{{", "}}", "%"])
+MARKUP = st.sampled_from(
+    ["<", ">", "&", "</para>", "<b>", "<script>", '"', "'", "|", "*", "#", "_", "{{", "}}", "%"]
+)
 LATIN = st.text(string.ascii_letters + string.digits, min_size=1, max_size=30)
 PIECE = st.one_of(CJK, CJK, CJK, EMOJI, RTL, MARKUP, LATIN)
 
@@ -43,15 +46,25 @@ def texts(draw: Any, max_pieces: int = 8) -> str:
 
 
 def slide(draw: Any, index: int) -> dict[str, Any]:
-    kind = draw(st.sampled_from(["bullets", "comparison", "pillars", "table", "process",
-                                 "timeline", "quote", "chart"]))
+    kind = draw(
+        st.sampled_from(
+            ["bullets", "comparison", "pillars", "table", "process", "timeline", "quote", "chart"]
+        )
+    )
     small = lambda: draw(texts(4))  # noqa: E731
-    base: dict[str, Any] = {"id": f"s{index}", "kind": kind, "title": f"第{index}页{small()}",
-                            "notes": small(), "minutes": draw(st.integers(1, 20))}
+    base: dict[str, Any] = {
+        "id": f"s{index}",
+        "kind": kind,
+        "title": f"第{index}页{small()}",
+        "notes": small(),
+        "minutes": draw(st.integers(1, 20)),
+    }
     if draw(st.booleans()):
         base["handout"] = draw(texts(10))
     if kind == "bullets":
-        base["points"] = [{"lead": small(), "text": small()} for _ in range(draw(st.integers(1, 3)))]
+        base["points"] = [
+            {"lead": small(), "text": small()} for _ in range(draw(st.integers(1, 3)))
+        ]
     elif kind == "comparison":
         base["columns"] = [{"heading": small(), "points": [small()]} for _ in range(2)]
     elif kind == "pillars":
@@ -65,8 +78,11 @@ def slide(draw: Any, index: int) -> dict[str, Any]:
     elif kind == "quote":
         base["quote"] = {"text": small()}
     else:
-        base["chart"] = {"type": "column", "categories": ["甲", "乙"],
-                         "series": [{"name": small(), "values": [1.5, 2]}]}
+        base["chart"] = {
+            "type": "column",
+            "categories": ["甲", "乙"],
+            "series": [{"name": small(), "values": [1.5, 2]}],
+        }
     return base
 
 
@@ -79,19 +95,29 @@ def outlines(draw: Any) -> dict[str, Any]:
         for _ in range(draw(st.integers(1, 4))):
             index += 1
             slides.append(slide(draw, index))
-        chapters.append({
-            "number": number, "title": f"第{number}章{draw(texts(3))}",
-            "divider": {"notes": draw(texts(4)), "minutes": 1},
-            "objectives": [draw(texts(4))], "takeaways": [draw(texts(4))],
-            "discussion": {"question": draw(texts(4)), "hint": draw(texts(4))},
-            "slides": slides,
-        })
+        chapters.append(
+            {
+                "number": number,
+                "title": f"第{number}章{draw(texts(3))}",
+                "divider": {"notes": draw(texts(4)), "minutes": 1},
+                "objectives": [draw(texts(4))],
+                "takeaways": [draw(texts(4))],
+                "discussion": {"question": draw(texts(4)), "hint": draw(texts(4))},
+                "slides": slides,
+            }
+        )
     generated = {"notes": draw(texts(4)), "minutes": 1}
     return {
         "course": {
-            "title": draw(texts(4)), "presenter": draw(texts(2)), "organisation": "培训部",
-            "date": "2024-02-05", "audience": draw(texts(3)), "duration": 60, "start": "09:00",
-            "title_slide": generated, "agenda_slide": {**generated, "title": "目录"},
+            "title": draw(texts(4)),
+            "presenter": draw(texts(2)),
+            "organisation": "培训部",
+            "date": "2024-02-05",
+            "audience": draw(texts(3)),
+            "duration": 60,
+            "start": "09:00",
+            "title_slide": generated,
+            "agenda_slide": {**generated, "title": "目录"},
             "closing_slide": {**generated, "title": "谢谢"},
         },
         "chapters": chapters,
@@ -113,8 +139,21 @@ def test_any_valid_outline_builds_and_the_deck_follows_the_plan(
     tmp = tmp_path_factory.mktemp("valid")
     source = _write(tmp, data)
     out = tmp / "out"
-    assert main(["build", "slides", "notes", "--source", str(source), "--out", str(out),
-                 "--allow-overflow"]) == 0
+    assert (
+        main(
+            [
+                "build",
+                "slides",
+                "notes",
+                "--source",
+                str(source),
+                "--out",
+                str(out),
+                "--allow-overflow",
+            ]
+        )
+        == 0
+    )
     plan = make_plan(load_outline(source))
     deck = Presentation(str(out / "course.pptx"))
     assert len(deck.slides) == len(plan.slides)
@@ -130,15 +169,25 @@ def test_any_valid_outline_builds_and_the_deck_follows_the_plan(
 
 
 BREAKS = [
-    ("drop", "course.audience"), ("drop", "chapters.0.title"), ("drop", "chapters.0.slides.0.id"),
-    ("extra", "course"), ("extra", "chapters.0"), ("extra", "chapters.0.slides.0"),
-    ("type", "course.duration"), ("type", "chapters.0.slides.0.minutes"),
-    ("type", "chapters.0.number"), ("type", "course.title"),
+    ("drop", "course.audience"),
+    ("drop", "chapters.0.title"),
+    ("drop", "chapters.0.slides.0.id"),
+    ("extra", "course"),
+    ("extra", "chapters.0"),
+    ("extra", "chapters.0.slides.0"),
+    ("type", "course.duration"),
+    ("type", "chapters.0.slides.0.minutes"),
+    ("type", "chapters.0.number"),
+    ("type", "course.title"),
 ]
 
 
 @SETTINGS
-@given(data=outlines(), how=st.sampled_from(BREAKS), junk=st.sampled_from(["四十五", "45m", None, [1, 2], {"a": 1}]))
+@given(
+    data=outlines(),
+    how=st.sampled_from(BREAKS),
+    junk=st.sampled_from(["四十五", "45m", None, [1, 2], {"a": 1}]),
+)
 def test_any_broken_outline_exits_2_with_a_location(
     data: dict[str, Any], how: tuple[str, str], junk: Any, tmp_path_factory: Any, capsys: Any
 ) -> None:
@@ -157,4 +206,6 @@ def test_any_broken_outline_exits_2_with_a_location(
     capsys.readouterr()
     assert main(["check", "--source", str(source)]) == 2
     first = capsys.readouterr().err.splitlines()[0]
-    assert re.match(rf"error: {re.escape(str(source))}:\d+:\d+: \S+: expected|error: .*unknown key", first), first
+    assert re.match(
+        rf"error: {re.escape(str(source))}:\d+:\d+: \S+: expected|error: .*unknown key", first
+    ), first

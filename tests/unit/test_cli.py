@@ -12,7 +12,7 @@ import pytest
 from build_tools import pipeline
 from build_tools.cli import main
 from tests.corpus import copy_project
-from tests.unit.test_pipeline import Echo, Failing
+from tests.unit.test_pipeline import Echo
 
 
 @pytest.fixture
@@ -48,7 +48,9 @@ def test_bad_input_exits_2_without_a_traceback(tmp_path: Path) -> None:
     source.write_text("course: [\n", encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "build_tools", "check", "--source", str(source)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 2
     assert "Traceback" not in result.stderr

@@ -29,7 +29,10 @@ def test_bold_is_wider_than_regular_for_latin(measurer: Measurer) -> None:
 
 
 def test_it_never_starts_a_line_with_closing_punctuation(measurer: Measurer) -> None:
-    text = "互联网金融具有便捷性、高效性、普惠性、风险性等特点。便捷性体现在用户可随时随地享受金融服务；"
+    text = (
+        "互联网金融具有便捷性、高效性、普惠性、风险性等特点。"
+        "便捷性体现在用户可随时随地享受金融服务；"
+    )
     for width in range(100, 400, 7):
         lines = measurer.break_lines(Paragraph.plain(text), width, 20)
         assert "".join(lines) == text

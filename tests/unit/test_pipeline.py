@@ -22,8 +22,9 @@ class Echo:
     def render(self, context: Context) -> Result:
         Echo.calls += 1
         text = "\n".join(f"{s.number} {s.title}" for s in context.plan.slides)
-        return Result([Output(f"{context.stem}.txt", text.encode(), len(context.plan.slides),
-                              "slides")])
+        return Result(
+            [Output(f"{context.stem}.txt", text.encode(), len(context.plan.slides), "slides")]
+        )
 
 
 class Failing:
@@ -55,8 +56,9 @@ def test_a_failing_output_leaves_the_last_good_files_untouched(tmp_path: Path) -
     out = tmp_path / "out"
     pipeline.build(source, out, ["echo"])
     before = (out / "course.txt").read_bytes()
-    source.write_text(source.read_text(encoding="utf-8").replace("最小课程", "新课程"),
-                      encoding="utf-8")
+    source.write_text(
+        source.read_text(encoding="utf-8").replace("最小课程", "新课程"), encoding="utf-8"
+    )
     with pytest.raises(BuildFailure) as caught:
         pipeline.build(source, out, ["echo", "failing"])
     assert (out / "course.txt").read_bytes() == before

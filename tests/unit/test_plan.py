@@ -44,7 +44,10 @@ def test_it_keeps_chapter_order_and_puts_each_slide_in_its_chapter(outline: Outl
 
 def test_it_lists_the_chapters_on_the_agenda(outline: Outline) -> None:
     agenda = make_plan(outline).slides[1]
-    assert [(item.number, item.title) for item in agenda.agenda] == [(1, "文字版式"), (2, "图示版式")]
+    assert [(item.number, item.title) for item in agenda.agenda] == [
+        (1, "文字版式"),
+        (2, "图示版式"),
+    ]
 
 
 def test_it_times_slides_from_the_start_and_breaks_move_the_clock(outline: Outline) -> None:
