@@ -161,3 +161,36 @@ def test_the_slide_kinds_fit_the_content(plan: DeckPlan) -> None:
     assert kind["监管机构设置及职责划分说明"] == "table"
     assert "pillars" in kind.values()
     assert len({s.kind for s in plan.content_slides}) >= 5
+
+
+def _slide_text(slide) -> str:  # type: ignore[no-untyped-def]
+    parts = []
+    for shape in slide.shapes:
+        if shape.has_text_frame:
+            parts.append(shape.text_frame.text)
+        if getattr(shape, "has_table", False) and shape.has_table:
+            parts += [cell.text for row in shape.table.rows for cell in row.cells]
+    return "\n".join(parts)
+
+
+def test_the_built_deck_carries_the_seed_structure(built) -> None:  # type: ignore[no-untyped-def]
+    from pptx import Presentation
+
+    deck = Presentation(str(built / "course.pptx"))
+    slides = list(deck.slides)
+    assert len(slides) == 32
+    title = _slide_text(slides[0])
+    assert "2024年互联网金融培训资料" in title
+    assert "XX" in title and "2024" in title and "2月5日" in title.replace(" ", "")
+    agenda = _slide_text(slides[1])
+    positions = [agenda.find(chapter) for chapter in SEED_CHAPTERS]
+    assert -1 not in positions and positions == sorted(positions)
+    for number, index in zip(range(1, 7), [2, 7, 12, 17, 22, 26], strict=True):
+        text = _slide_text(slides[index])
+        assert f"{number:02d}" in text and SEED_CHAPTERS[number - 1] in text.replace("\n", "")
+    titles = [s.shapes.title.text_frame.text for s in slides]
+    expected = [t for chapter in SEED_TITLES for t in chapter]
+    found = [t for t in titles if t in expected]
+    assert found == expected
+    for slide in slides:
+        assert slide.has_notes_slide and slide.notes_slide.notes_text_frame.text.strip()
