@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 # The zip format cannot store dates before 1980; clamp instead of failing.
 _ZIP_EPOCH = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)
@@ -44,14 +44,25 @@ def rewrite_zip(data: bytes, when: dt.datetime, transform: Transform | None = No
     ``transform(name, content)`` may rewrite a member's content; it is called once per
     member, in the final order.
     """
+    source = zipfile.ZipFile(io.BytesIO(data))
+    return _write(source.namelist(), source.read, when, transform)
+
+
+def write_zip(members: Mapping[str, bytes], when: dt.datetime,
+              transform: Transform | None = None) -> bytes:
+    """A zip of ``members`` (name: content), byte for byte as ``rewrite_zip`` would make it
+    from any zip holding them, without writing and reading that zip first."""
+    return _write(list(members), members.__getitem__, when, transform)
+
+
+def _write(names: list[str], read: Callable[[str], bytes], when: dt.datetime,
+           transform: Transform | None) -> bytes:
     stamp = max(when, _ZIP_EPOCH).astimezone(dt.UTC)
     date_time = (stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
-    source = zipfile.ZipFile(io.BytesIO(data))
-    names = sorted(source.namelist(), key=_member_order)
     target_stream = io.BytesIO()
     with zipfile.ZipFile(target_stream, "w") as target:
-        for name in names:
-            content = source.read(name)
+        for name in sorted(names, key=_member_order):
+            content = read(name)
             if transform is not None:
                 content = transform(name, content)
             info = zipfile.ZipInfo(name, date_time)

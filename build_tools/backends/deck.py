@@ -10,7 +10,6 @@ is collected over the whole deck and raised once (or returned as warnings with
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import ClassVar
 
@@ -121,14 +120,15 @@ class DeckBackend:
         script = ooxml.Script(theme.fonts.deck_latin, theme.fonts.deck_east_asian,
                               context.plan.course.language)
         typesetter = Typesetter(context.measurer, script)
+        kit = ooxml.ShapeKit()
         look = Look(theme)
         titles, warnings = unique_titles(context.plan)
         slide_ids: dict[int, int] = {}
         with ooxml.fast_parts(prs) as adder:
             for planned in context.plan.slides:
                 slide_ids[planned.number] = self._slide(
-                    context, template, adder, planned, titles[planned.number], typesetter, look,
-                    script)
+                    context, template, adder, kit, planned, titles[planned.number], typesetter,
+                    look, script)
         ooxml.write_sections(prs, [
             (section.name, [slide_ids[s.number] for s in section.slides])
             for section in context.plan.sections
@@ -145,21 +145,19 @@ class DeckBackend:
             if not context.options.allow_overflow:
                 raise BuildFailure(typesetter.problems)
             warnings.extend(typesetter.problems)
-        stream = io.BytesIO()
-        prs.save(stream)
-        data = ooxml.normalise_package(stream.getvalue(), when)
+        data = ooxml.save_normalised(prs, when)
         output = Output(f"{context.stem}.pptx", data, len(context.plan.slides), "slides")
         return Result([output], warnings)
 
     def _slide(self, context: Context, template: Template, adder: ooxml.SlideAdder,
-               planned: PlannedSlide, title: str, typesetter: Typesetter, look: Look,
-               script: ooxml.Script) -> int:
+               kit: ooxml.ShapeKit, planned: PlannedSlide, title: str, typesetter: Typesetter,
+               look: Look, script: ooxml.Script) -> int:
         """Build one slide; returns its slide id (for the sections)."""
         role = planned.kind
         chosen = template.layouts[role]
         slots = template.map
         slide, slide_id = adder.add(chosen.layout)
-        page = Page(slide, planned, chosen, context.theme, typesetter)
+        page = Page(slide, planned, chosen, context.theme, typesetter, kit)
         content = planned.content
         if role == "title":
             draw_title(page, look, context.plan, planned, slots.secondary_idx, title)
@@ -201,7 +199,7 @@ class DeckBackend:
         page.finish()
         if role != "title":
             self._furniture(page, context, look)
-        self._notes(adder, slide, planned.notes, script)
+        self._notes(adder, slide, planned.notes, typesetter)
         ooxml.localise(slide.shapes._spTree, script)
         return slide_id
 
@@ -209,18 +207,18 @@ class DeckBackend:
         """Footer ("course title · date") and slide number, cloned from the layout."""
         course = context.plan.course
         for kind, idx, element in page.chosen.furniture:
-            sp = ooxml.clone_placeholder(page.slide, element)
             if kind == PP_PLACEHOLDER.SLIDE_NUMBER:
-                ooxml.set_slide_number_field(sp, page.planned.number)
+                page.furniture(element, page.planned.number)
             else:
+                sp = page.furniture(element)
                 text = f"{course.title}{FOOTER_SEPARATOR}{long_date(course.date)}"
                 block = Block("course.title", "footer", (Para.text(text),), look.footer)
                 page.text(ooxml.text_body(sp), page.chosen.rects[idx], block)
         page.finish()
 
     def _notes(self, adder: ooxml.SlideAdder, slide, notes: str,  # type: ignore[no-untyped-def]
-               script: ooxml.Script) -> None:
+               typesetter: Typesetter) -> None:
         """Speaker notes, one paragraph per line; styles come from the notes master."""
         body = adder.notes_body(slide)
         lines = [line.strip() for line in notes.splitlines() if line.strip()] or [notes]
-        ooxml.write_plain_paragraphs(ooxml.text_body(body), lines, script)
+        typesetter.write_plain(ooxml.text_body(body), lines)

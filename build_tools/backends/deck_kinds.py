@@ -274,7 +274,7 @@ def draw_table(page: Page, look: Look, content: TableSlide) -> None:
             f"{page.where}: text overflows box 'table' by "
             f"{sum(row_heights) - area.h_pt:.1f} pt at the smallest size {chosen:g} pt",
         ))
-    frame = page.slide.shapes.add_table(len(grid), n_cols, Emu(area.x), Emu(area.y),
+    frame = page.native().add_table(len(grid), n_cols, Emu(area.x), Emu(area.y),
                                         Emu(area.w), Emu(pt(sum(row_heights))))
     frame.name = f"Table {frame.shape_id}"
     table = frame.table
@@ -390,7 +390,7 @@ def draw_image(page: Page, look: Look, content: ImageSlide, project: Path) -> No
     scale = min(box.w / width_px, box.h / height_px)
     w, h = round(width_px * scale), round(height_px * scale)
     x, y = box.x + (box.w - w) // 2, box.y + (box.h - h) // 2
-    picture = page.slide.shapes.add_picture(str(path), Emu(x), Emu(y), Emu(w), Emu(h))
+    picture = page.native().add_picture(str(path), Emu(x), Emu(y), Emu(w), Emu(h))
     picture.name = f"Picture {picture.shape_id}"
     ooxml.set_alt_text(picture, image.alt)
     if image.caption:
@@ -419,7 +419,7 @@ def draw_chart(page: Page, look: Look, content: ChartSlide, script: ooxml.Script
     for series in spec.series:
         data.add_series(series.name, series.values)
     rect = Rect(area.x, area.y, area.w, area.h - pt(caption_h))
-    frame: Any = page.slide.shapes.add_chart(_CHART_TYPES[spec.type], *rect.emu(), data)  # type: ignore[arg-type]
+    frame: Any = page.native().add_chart(_CHART_TYPES[spec.type], *rect.emu(), data)  # type: ignore[arg-type]
     frame.name = f"Chart {frame.shape_id}"
     chart = frame.chart
     chart.has_title = False

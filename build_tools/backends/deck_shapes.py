@@ -11,10 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.slide import Slide
-from pptx.util import Pt
 
 from build_tools.backends import ooxml
 from build_tools.backends.deck_layouts import EMU_PER_PT, ChosenLayout, Rect
@@ -63,14 +61,22 @@ _BODY_TYPES = ("body", "obj")
 @dataclass
 class Page:
     """One slide being built. Placeholders are handled as elements (``p:sp``): python-pptx's
-    placeholder proxies rescan the tree with xpath on every access."""
+    placeholder proxies rescan the tree with xpath on every access.
+
+    Text boxes and autoshapes come from the build's ``ShapeKit``. Their ids are what
+    python-pptx would give (one more than the largest id on the slide): the largest is
+    found once and then counted up, and found again after anything else changed the
+    tree (a shape removed, or added by python-pptx: tables, pictures, charts).
+    """
 
     slide: Slide
     planned: PlannedSlide
     chosen: ChosenLayout
     theme: Theme
     typesetter: Typesetter
+    kit: ooxml.ShapeKit
     _groups: dict[str, list[_Pending]] = field(default_factory=dict)
+    _max_id: int | None = None
 
     @property
     def where(self) -> str:
@@ -80,10 +86,14 @@ class Page:
     def content(self) -> Rect:
         return self.chosen.content
 
+    @property
+    def spTree(self) -> Any:
+        return self.slide.shapes._spTree
+
     # -- placeholders (elements)
     def _placeholders(self) -> list[tuple[str, int, Any]]:
         found = []
-        for sp in ooxml.slide_placeholders(self.slide.shapes._spTree):
+        for sp in ooxml.slide_placeholders(self.spTree):
             kind = ooxml.placeholder_kind(sp)
             assert kind is not None
             found.append((kind[0], kind[1], sp))
@@ -110,6 +120,24 @@ class Page:
 
     def forget(self, element: Any) -> None:
         ooxml.remove_element(element)
+        self._max_id = None
+
+    # -- shapes
+    def _next_id(self) -> int:
+        if self._max_id is None:
+            self._max_id = ooxml.max_shape_id(self.spTree)
+        self._max_id += 1
+        return self._max_id
+
+    def native(self) -> Any:
+        """python-pptx's shape collection, for what it adds itself (tables, pictures, charts)."""
+        self._max_id = None
+        return self.slide.shapes
+
+    def furniture(self, layout_sp: Any, number: int | None = None) -> Any:
+        """A layout's footer or slide number (with ``number``) cloned onto the slide."""
+        self._max_id = None
+        return self.kit.furniture(self.spTree, layout_sp, number)
 
     # -- text
     def text(self, txBody: Any, rect: Rect, block: Block, group: str | None = None,
@@ -125,32 +153,21 @@ class Page:
         self.text(ooxml.text_body(sp), rect or self.content, block, group)
 
     def textbox(self, rect: Rect, block: Block, group: str | None = None) -> None:
-        shape = self.slide.shapes.add_textbox(*rect.emu())
-        shape.name = f"{block.box} {shape.shape_id}"
-        self.text(shape.text_frame._txBody, rect, block, group)
+        shape_id = self._next_id()
+        sp = self.kit.textbox(self.spTree, shape_id, f"{block.box} {shape_id}", rect.emu())
+        self.text(ooxml.shape_text_body(sp), rect, block, group)
 
     def shape(self, preset: MSO_SHAPE, rect: Rect, fill: str | None, line: str | None = None,
               line_pt: float = 0.0, block: Block | None = None, group: str | None = None,
               adjust: float | None = None, name: str | None = None) -> Any:
         """A native autoshape, explicitly coloured; with text fitted to its text rectangle."""
-        shape = self.slide.shapes.add_shape(preset, *rect.emu())
-        ooxml.remove_style(shape)
-        if adjust is not None:
-            shape.adjustments[0] = adjust
-        if fill is None:
-            shape.fill.background()
-        else:
-            shape.fill.solid()
-            shape.fill.fore_color.rgb = RGBColor.from_string(fill)
-        if line is None:
-            shape.line.fill.background()
-        else:
-            shape.line.color.rgb = RGBColor.from_string(line)
-            shape.line.width = Pt(line_pt)
-        shape.name = f"{name or (block.box if block else 'Shape')} {shape.shape_id}"
+        shape_id = self._next_id()
+        label = f"{name or (block.box if block else 'Shape')} {shape_id}"
+        sp = self.kit.autoshape(self.spTree, shape_id, label, preset, rect.emu(), fill, line,
+                                line_pt, adjust)
         if block is not None:
-            self.text(shape.text_frame._txBody, text_rect(preset, rect, adjust), block, group)
-        return shape
+            self.text(ooxml.shape_text_body(sp), text_rect(preset, rect, adjust), block, group)
+        return sp
 
     # -- completion
     def finish(self) -> None:
@@ -164,6 +181,7 @@ class Page:
         for _, _, sp in self._placeholders():
             if not ooxml.has_text(sp):
                 ooxml.remove_element(sp)
+                self._max_id = None
 
 
 def pt(value: float) -> int:

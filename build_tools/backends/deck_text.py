@@ -82,6 +82,10 @@ class Typesetter:
     measurer: Measurer
     script: ooxml.Script
     problems: list[Problem] = field(default_factory=list)
+    writer: ooxml.TextWriter = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.writer = ooxml.TextWriter(self.script)
 
     def paragraphs(self, block: Block) -> list[Paragraph]:
         return [
@@ -96,11 +100,14 @@ class Typesetter:
         return sum(p.gap_em * size * p.scale for p in block.paras[1:])
 
     def verdict(self, placed: Placed, size: float) -> Verdict:
+        return self._verdict(placed, self.paragraphs(placed.block), size)
+
+    def _verdict(self, placed: Placed, paragraphs: list[Paragraph], size: float) -> Verdict:
         block = placed.block
         left, top, right, bottom = block.insets_pt
         width = placed.text_rect.w_pt - left - right
         height = placed.text_rect.h_pt - top - bottom - self.extra_space_pt(block, size)
-        fit = self.measurer.fit(self.paragraphs(block), width, height, [size])
+        fit = self.measurer.fit(paragraphs, width, height, [size])
         overflow = max(fit.overflow_pt, fit.measurement.width_pt - width, 0.0)
         return Verdict(size, overflow, fit.fits)
 
@@ -119,13 +126,14 @@ class Typesetter:
         """
         if not placed:
             return 0.0
+        measured = [(p, self.paragraphs(p.block)) for p in placed]
         sizes = placed[0].block.sizes
         for size in sizes:
-            if all(self.verdict(p, size).fits for p in placed):
+            if all(self._verdict(p, paragraphs, size).fits for p, paragraphs in measured):
                 return size
         smallest = sizes[-1]
-        for p in placed:
-            verdict = self.verdict(p, smallest)
+        for p, paragraphs in measured:
+            verdict = self._verdict(p, paragraphs, smallest)
             if not verdict.fits:
                 field = p.block.field
                 self.problems.append(Problem(
@@ -143,7 +151,7 @@ class Typesetter:
         Table cells keep margins and anchoring on the cell, so they skip frame settings.
         """
         if frame_settings:
-            ooxml.set_body(txBody.bodyPr, block.insets_pt, block.anchor)
+            ooxml.set_body(txBody.find(_BODY_PR), block.insets_pt, block.anchor)
         paragraphs = []
         for index, para in enumerate(block.paras):
             para_size = size * para.scale
@@ -160,4 +168,11 @@ class Typesetter:
                 runs, para_size, LINE_HEIGHT * para_size, before, para.margin_pt, hanging,
                 para.bullet, para.align, para.level,
             ))
-        ooxml.write_paragraphs(txBody, paragraphs, self.script)
+        self.writer.write(txBody, paragraphs)
+
+    def write_plain(self, txBody: Any, lines: Sequence[str]) -> None:
+        """Paragraphs that inherit every style (speaker notes): text, fonts and lang only."""
+        self.writer.write_plain(txBody, lines)
+
+
+_BODY_PR = "{http://schemas.openxmlformats.org/drawingml/2006/main}bodyPr"

@@ -17,6 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer
 
 from build_tools.backends.handout_parts import ContentsLine, Parts, Rule, RuledLines
+from build_tools.backends.handout_styles import colour
 from build_tools.backends.handout_text import Block, Span, draw_blocks
 from build_tools.outline.model import Question
 from build_tools.plan import DeckPlan, Section
@@ -62,18 +63,18 @@ def paint_cover(canvas: Canvas, parts: Parts, page_size: tuple[float, float]) ->
     heading = theme.handout.heading_pt
     field = height * 0.55
     canvas.saveState()
-    canvas.setFillColor(f"#{colours.primary}")
+    canvas.setFillColor(colour(colours.primary))
     canvas.rect(0, height - field, width, field, stroke=0, fill=1)
-    canvas.setFillColor(f"#{colours.secondary}")
+    canvas.setFillColor(colour(colours.secondary))
     canvas.rect(width * 0.8, height - field, width * 0.2, field, stroke=0, fill=1)
-    canvas.setFillColor(f"#{colours.accent}")
+    canvas.setFillColor(colour(colours.accent))
     canvas.rect(0, height - field - 5, width, 5, stroke=0, fill=1)
     text_width = width * 0.8 - 2 * margin
     draw_blocks(canvas, kit.fonts, kit.breaker, [Block((Span(labels.document, True),))],
                 (margin, height - margin - heading, text_width, heading * 1.4),
                 (heading * 0.8, heading * 0.8), colours.light)
     rule_y = height - field * 0.5
-    canvas.setFillColor(f"#{colours.accent}")
+    canvas.setFillColor(colour(colours.accent))
     canvas.rect(margin, rule_y, 26 * mm, 3, stroke=0, fill=1)
     draw_blocks(canvas, kit.fonts, kit.breaker, [Block((Span(course.title, True),))],
                 (margin, rule_y + heading, text_width, field * 0.5 - margin - heading * 3),
@@ -94,7 +95,7 @@ def paint_cover(canvas: Canvas, parts: Parts, page_size: tuple[float, float]) ->
         draw_blocks(canvas, kit.fonts, kit.breaker, [Block((Span(value, True),))],
                     (margin + 36 * mm, y, width - 2 * margin - 36 * mm, row_height),
                     (heading * 0.95, heading * 0.7), colours.primary, valign="middle")
-        canvas.setStrokeColor(f"#{colours.light}")
+        canvas.setStrokeColor(colour(colours.light))
         canvas.setLineWidth(0.8)
         canvas.line(margin, y, width - margin, y)
     canvas.restoreState()

@@ -19,6 +19,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
+from build_tools.backends.handout_styles import colour
 from build_tools.backends.handout_text import Block, Breaker, CanvasFonts, Span, draw_blocks
 from build_tools.outline.model import (
     BulletsSlide,
@@ -117,7 +118,7 @@ class Miniature(Flowable):
         draw_slide(canvas, self.slide, kit)
         canvas.restoreState()
         canvas.saveState()
-        canvas.setStrokeColor(f"#{kit.theme.colours.muted}")
+        canvas.setStrokeColor(colour(kit.theme.colours.muted))
         canvas.setLineWidth(0.4)
         canvas.rect(0, 0, self.width, self.height, stroke=1, fill=0)
         canvas.restoreState()
@@ -145,7 +146,7 @@ def draw_slide(canvas: Canvas, slide: PlannedSlide, kit: Kit) -> None:
 
 
 def _fill(canvas: Canvas, hex_rgb: str, box: Box, radius: float = 0) -> None:
-    canvas.setFillColor(f"#{hex_rgb}")
+    canvas.setFillColor(colour(hex_rgb))
     if radius:
         canvas.roundRect(*box, radius, stroke=0, fill=1)
     else:
@@ -154,13 +155,13 @@ def _fill(canvas: Canvas, hex_rgb: str, box: Box, radius: float = 0) -> None:
 
 def _text(
     canvas: Canvas, kit: Kit, blocks: Sequence[Block], box: Box, sizes: tuple[float, float],
-    colour: str, align: str = "left", valign: str = "top",
+    hex_rgb: str, align: str = "left", valign: str = "top",
 ) -> None:
-    draw_blocks(canvas, kit.fonts, kit.breaker, blocks, box, sizes, colour, align, valign)
+    draw_blocks(canvas, kit.fonts, kit.breaker, blocks, box, sizes, hex_rgb, align, valign)
 
 
-def _line(text: str, bold: bool = False, colour: str | None = None) -> Block:
-    return Block((Span(text, bold, colour),))
+def _line(text: str, bold: bool = False, hex_rgb: str | None = None) -> Block:
+    return Block((Span(text, bold, hex_rgb),))
 
 
 def _content_frame(canvas: Canvas, slide: PlannedSlide, kit: Kit) -> Box:
@@ -178,7 +179,7 @@ def _content_frame(canvas: Canvas, slide: PlannedSlide, kit: Kit) -> Box:
     if badge:
         label = kit.theme.labels.supplementary
         box = (width - margin - 150, height - TITLE_BAR_PT / 2 - 16, 150, 32)
-        canvas.setStrokeColor(f"#{theme.colours.light}")
+        canvas.setStrokeColor(colour(theme.colours.light))
         canvas.setLineWidth(1.5)
         canvas.roundRect(*box, 8, stroke=1, fill=0)
         _text(canvas, kit, [_line(label)], (box[0], box[1], box[2], box[3]),
@@ -318,7 +319,7 @@ def _comparison(canvas: Canvas, content: object, box: Box, kit: Kit) -> None:
         left = panels[0]
         centre_x = left[0] + left[2] + gap / 2
         centre_y = box[1] + box[3] / 2
-        canvas.setFillColor(f"#{colours.accent}")
+        canvas.setFillColor(colour(colours.accent))
         canvas.circle(centre_x, centre_y, 36, stroke=0, fill=1)
         _text(canvas, kit, [_line(kit.theme.labels.handout.versus, True)],
               (centre_x - 34, centre_y - 20, 68, 40), (22, 14), WHITE, "center", "middle")
@@ -356,7 +357,7 @@ def _table(canvas: Canvas, content: object, box: Box, kit: Kit) -> None:
                   (scale.small, scale.caption * 0.6), WHITE if r == 0 else colours.text,
                   valign="middle")
             left += widths[c]
-    canvas.setStrokeColor(f"#{colours.secondary}")
+    canvas.setStrokeColor(colour(colours.secondary))
     canvas.setLineWidth(1)
     canvas.line(x, y + height - len(rows) * row_height, x + width,
                 y + height - len(rows) * row_height)
@@ -388,7 +389,7 @@ def _process(canvas: Canvas, content: object, box: Box, kit: Kit) -> None:
         if index:
             path.lineTo(left + depth, top - chevron_height / 2)
         path.close()
-        canvas.setFillColor(f"#{colours.primary if index % 2 == 0 else colours.secondary}")
+        canvas.setFillColor(colour(colours.primary if index % 2 == 0 else colours.secondary))
         canvas.drawPath(path, stroke=0, fill=1)
         inset = depth + (depth if index else 8)
         _text(canvas, kit, [_line(step.title, True)],
@@ -409,12 +410,12 @@ def _timeline(canvas: Canvas, content: object, box: Box, kit: Kit) -> None:
     count = len(content.events)
     slot = width / count
     axis = y + height - 58
-    canvas.setStrokeColor(f"#{colours.secondary}")
+    canvas.setStrokeColor(colour(colours.secondary))
     canvas.setLineWidth(5)
     canvas.line(x, axis, x + width, axis)
     for index, event in enumerate(content.events):
         centre = x + slot * (index + 0.5)
-        canvas.setFillColor(f"#{colours.accent}")
+        canvas.setFillColor(colour(colours.accent))
         canvas.circle(centre, axis, 13, stroke=0, fill=1)
         _text(canvas, kit, [_line(event.label, True)], (centre - slot / 2 + 8, axis + 20,
               slot - 16, 36), (scale.small, scale.caption * 0.6), colours.accent, "center")
@@ -539,8 +540,8 @@ def _pie(canvas: Canvas, chart: Chart, box: Box, series_colours: Sequence[str]) 
     angle = 90.0
     for index, value in enumerate(values):
         extent = -360.0 * value / total
-        canvas.setFillColor(f"#{series_colours[index % len(series_colours)]}")
-        canvas.setStrokeColor("#FFFFFF")
+        canvas.setFillColor(colour(series_colours[index % len(series_colours)]))
+        canvas.setStrokeColor(colour(WHITE))
         canvas.wedge(centre_x - radius, centre_y - radius, centre_x + radius, centre_y + radius,
                      angle, extent, stroke=1, fill=1)
         angle += extent
@@ -561,11 +562,11 @@ def _axes_chart(canvas: Canvas, chart: Chart, box: Box, kit: Kit, size: float) -
         px, py, pw, ph = x + label_band, y, width - label_band - size * 2, height
     else:
         px, py, pw, ph = x + size * 0.5, y + label_band, width - size, height - label_band - size
-    canvas.setStrokeColor(f"#{colours.muted}")
+    canvas.setStrokeColor(colour(colours.muted))
     canvas.setLineWidth(max(size * 0.06, 0.5))
     for tick in range(5):
         fraction = tick / 4
-        canvas.setStrokeColor(f"#{colours.light}")
+        canvas.setStrokeColor(colour(colours.light))
         if horizontal:
             canvas.line(px + pw * fraction, py, px + pw * fraction, py + ph)
         else:
@@ -592,7 +593,7 @@ def _axes_chart(canvas: Canvas, chart: Chart, box: Box, kit: Kit, size: float) -
             value = series.values[c]
             begin = min(position(value), zero * (pw if horizontal else ph))
             length = abs(position(value) - zero * (pw if horizontal else ph))
-            canvas.setFillColor(f"#{series_colours[s % len(series_colours)]}")
+            canvas.setFillColor(colour(series_colours[s % len(series_colours)]))
             offset = start + slot * 0.15 + s * bar
             if horizontal:
                 canvas.rect(px + begin, py + ph - offset - bar, length, bar * 0.92, stroke=0,
@@ -606,8 +607,8 @@ def _axes_chart(canvas: Canvas, chart: Chart, box: Box, kit: Kit, size: float) -
     if chart.type == "line":
         for s, series in enumerate(chart.series):
             hex_rgb = series_colours[s % len(series_colours)]
-            canvas.setStrokeColor(f"#{hex_rgb}")
-            canvas.setFillColor(f"#{hex_rgb}")
+            canvas.setStrokeColor(colour(hex_rgb))
+            canvas.setFillColor(colour(hex_rgb))
             canvas.setLineWidth(max(size * 0.2, 1))
             points = [(px + slot * (c + 0.5), py + position(v)) for c, v in
                       enumerate(series.values)]
@@ -615,7 +616,7 @@ def _axes_chart(canvas: Canvas, chart: Chart, box: Box, kit: Kit, size: float) -
                 canvas.line(x1, y1, x2, y2)
             for px1, py1 in points:
                 canvas.circle(px1, py1, size * 0.3, stroke=0, fill=1)
-    canvas.setStrokeColor(f"#{colours.muted}")
+    canvas.setStrokeColor(colour(colours.muted))
     canvas.setLineWidth(max(size * 0.08, 0.6))
     if horizontal:
         canvas.line(px + zero * pw, py, px + zero * pw, py + ph)

@@ -9,6 +9,7 @@ the deck's type scale so the two read as one family.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
@@ -20,7 +21,10 @@ from build_tools.theme import Theme
 LEADING = 1.55  # x size: Chinese body text needs more air than Latin
 
 
+@cache
 def colour(hex_rgb: str) -> Color:
+    """A reportlab colour for a hex RGB string, made once: parsing a colour string on every
+    canvas call costs more than drawing (reportlab rebuilds its table of named colours)."""
     return HexColor(f"#{hex_rgb}")
 
 

@@ -20,6 +20,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
+from build_tools.backends.handout_styles import colour
 from build_tools.measure import LINE_HEIGHT, PARAGRAPH_SPACE, Measurer, Run, size_steps
 from build_tools.measure import Paragraph as MeasuredText
 
@@ -198,7 +199,7 @@ class CanvasFonts:
 
 def draw_spans(
     canvas: Canvas, fonts: CanvasFonts, x: float, y: float, spans: Sequence[Span],
-    size: float, colour: str,
+    size: float, hex_rgb: str,
 ) -> float:
     """Draw one already-broken line at baseline ``y``; returns its width.
 
@@ -208,7 +209,7 @@ def draw_spans(
     for span in spans:
         font = fonts.bold if span.bold else fonts.regular
         canvas.setFont(font, size)
-        canvas.setFillColor(f"#{span.colour or colour}")
+        canvas.setFillColor(colour(span.colour or hex_rgb))
         canvas.drawString(x, y, span.text)
         x += stringWidth(span.text, font, size)
     return x - start
@@ -266,7 +267,7 @@ def fit_blocks(
 
 def draw_blocks(
     canvas: Canvas, fonts: CanvasFonts, breaker: Breaker, blocks: Sequence[Block],
-    box: tuple[float, float, float, float], sizes: tuple[float, float], colour: str,
+    box: tuple[float, float, float, float], sizes: tuple[float, float], hex_rgb: str,
     align: str = "left", valign: str = "top",
 ) -> Placed:
     """Fit ``blocks`` into ``box`` (x, y, width, height; y is the bottom) and draw them.
@@ -296,9 +297,9 @@ def draw_blocks(
                 left += spare / 2 if align == "center" else spare
             if block.marker and line_index == 0:
                 side = size * 0.32
-                canvas.setFillColor(f"#{block.marker}")
+                canvas.setFillColor(colour(block.marker))
                 canvas.rect(left - size * 0.85, baseline + size * 0.3, side, side, stroke=0,
                             fill=1)
-            draw_spans(canvas, fonts, left, baseline, line, size, colour)
+            draw_spans(canvas, fonts, left, baseline, line, size, hex_rgb)
             cursor -= LINE_HEIGHT * size
     return placed
