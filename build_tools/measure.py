@@ -90,17 +90,20 @@ class Font:
     path: Path
     units_per_em: int
     advances: dict[int, int] = field(repr=False)
+    # advance_em by character, filled as characters are met (the same division, done once).
+    _em: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
 
     def covers(self, char: str) -> bool:
         return ord(char) in self.advances
 
     def advance_em(self, char: str) -> float:
-        units = self.advances.get(ord(char))
-        if units is None:
+        em = self._em.get(char)
+        if em is None:
+            units = self.advances.get(ord(char))
             # Not in the font: the handout's coverage check reports it; here assume a
             # full-width glyph so the fit check errs on the safe side.
-            return 1.0
-        return units / self.units_per_em
+            em = self._em[char] = 1.0 if units is None else units / self.units_per_em
+        return em
 
 
 @cache
@@ -120,6 +123,10 @@ class Measurer:
     # Tokenised paragraphs with their widths in em: a fit tries several sizes, and widths
     # scale linearly with size, so each paragraph is tokenised and measured once.
     _units: dict[Paragraph, list[_Unit]] = field(default_factory=dict, compare=False, repr=False)
+    # Measurements by (paragraphs, width, size, type of size): a deck fits the same text
+    # in the same box again and again (footers, repeated layouts, several size steps).
+    _measured: dict[tuple[object, ...], Measurement] = field(
+        default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_paths(cls, regular: Path, bold: Path) -> Measurer:
@@ -135,10 +142,12 @@ class Measurer:
 
     def width_em(self, text: str, bold: bool = False) -> float:
         font = self.bold if bold else self.regular
+        ems = font._em
         total = 0.0
         previous = ""
         for char in text:
-            total += font.advance_em(char)
+            em = ems.get(char)
+            total += font.advance_em(char) if em is None else em
             if previous and _gap_between(previous, char):
                 total += CJK_LATIN_GAP
             previous = char
@@ -201,6 +210,15 @@ class Measurer:
     def measure(
         self, paragraphs: Sequence[Paragraph], width_pt: float, size_pt: float
     ) -> Measurement:
+        key = (tuple(paragraphs), width_pt, size_pt, type(size_pt))
+        found = self._measured.get(key)
+        if found is None:
+            found = self._measured[key] = self._measure(paragraphs, width_pt, size_pt)
+        return found
+
+    def _measure(
+        self, paragraphs: Sequence[Paragraph], width_pt: float, size_pt: float
+    ) -> Measurement:
         per_paragraph: list[tuple[str, ...]] = []
         height = 0.0
         widest = 0.0
@@ -211,8 +229,8 @@ class Measurer:
             height += len(lines) * LINE_HEIGHT * size
             if index:
                 height += PARAGRAPH_SPACE * size
+            bold = all(run.bold for run in paragraph.runs)
             for line in lines:
-                bold = all(run.bold for run in paragraph.runs)
                 widest = max(widest, self.width_pt(line, size, bold) + paragraph.indent_pt)
         return Measurement(size_pt, tuple(per_paragraph), height, widest)
 
@@ -258,6 +276,7 @@ class _Token:
         return "".join(c for c, _ in self.chars)
 
 
+@cache
 def _is_cjk(char: str) -> bool:
     code = ord(char)
     return (
@@ -338,5 +357,6 @@ class _Unit:
     widths: tuple[float, ...]
 
 
+@cache
 def _gap_between(left: str, right: str) -> bool:
     return _is_cjk(left) != _is_cjk(right) and _gap_applies(left, right)
