@@ -156,8 +156,8 @@ class DeckBackend:
         role = planned.kind
         chosen = template.layouts[role]
         slots = template.map
-        slide, slide_id = adder.add(chosen.layout)
-        page = Page(slide, planned, chosen, context.theme, typesetter, kit)
+        slide, slide_id, placeholders = adder.add_slide(chosen.layout)
+        page = Page(slide, planned, chosen, context.theme, typesetter, kit, placeholders)
         content = planned.content
         if role == "title":
             draw_title(page, look, context.plan, planned, slots.secondary_idx, title)
@@ -200,7 +200,7 @@ class DeckBackend:
         if role != "title":
             self._furniture(page, context, look)
         self._notes(adder, slide, planned.notes, typesetter)
-        ooxml.localise(slide.shapes._spTree, script)
+        page.localise(script)
         return slide_id
 
     def _furniture(self, page: Page, context: Context, look: Look) -> None:

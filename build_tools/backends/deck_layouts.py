@@ -149,6 +149,37 @@ def _placeholders(layout: SlideLayout) -> list[Any]:
     return list(cast(Any, layout.placeholders))
 
 
+class _Placeholder:
+    """A layout placeholder with its type, idx and rectangle read once: python-pptx answers
+    each of them with an XPath query (and a master lookup for inherited positions)."""
+
+    def __init__(self, placeholder: Any) -> None:
+        self.placeholder = placeholder
+        ph = placeholder.placeholder_format
+        self.type = ph.type
+        self.idx = ph.idx
+        self._rect: Rect | None = None
+
+    @property
+    def rect(self) -> Rect:
+        if self._rect is None:
+            self._rect = rect_of(self.placeholder)
+        return self._rect
+
+
+class _Layouts:
+    """Each layout's placeholders, read once however often the contract check asks."""
+
+    def __init__(self) -> None:
+        self._found: dict[int, tuple[SlideLayout, list[_Placeholder]]] = {}
+
+    def __call__(self, layout: SlideLayout) -> list[_Placeholder]:
+        key = id(layout._element)
+        if key not in self._found:
+            self._found[key] = (layout, [_Placeholder(p) for p in _placeholders(layout)])
+        return self._found[key][1]
+
+
 @dataclass(frozen=True)
 class ChosenLayout:
     """A layout picked for a role, with what the deck needs to know about it."""
@@ -176,31 +207,35 @@ class Template:
 
 
 def placeholder_kinds(layout: SlideLayout) -> set[str]:
+    return _kinds(_Layouts()(layout))
+
+
+def _kinds(placeholders: list[_Placeholder]) -> set[str]:
     found = set()
-    for placeholder in _placeholders(layout):
-        kind = placeholder.placeholder_format.type
+    for placeholder in placeholders:
+        kind = placeholder.type
         for name, types in _KIND_TYPES.items():
             if kind in types:
                 found.add(name)
     return found
 
 
-def _content_rect(layout: SlideLayout, layout_map: LayoutMap, slide: Rect, margin: int) -> Rect:
+def _content_rect(placeholders: list[_Placeholder], layout_map: LayoutMap, slide: Rect,
+                  margin: int) -> Rect:
     """The content placeholders' union, else the band between the title and the footer."""
     skip = {layout_map.secondary_idx, layout_map.lead_idx}
     area: Rect | None = None
-    for placeholder in _placeholders(layout):
-        ph = placeholder.placeholder_format
-        if ph.type in _CONTENT_TYPES and ph.idx not in skip:
-            rect = rect_of(placeholder)
+    for placeholder in placeholders:
+        if placeholder.type in _CONTENT_TYPES and placeholder.idx not in skip:
+            rect = placeholder.rect
             area = rect if area is None else area.union(rect)
     if area is not None:
         return area
     top, bottom = slide.y + margin, slide.bottom - margin
     left, right = slide.x + margin, slide.right - margin
-    for placeholder in _placeholders(layout):
-        kind = placeholder.placeholder_format.type
-        rect = rect_of(placeholder)
+    for placeholder in placeholders:
+        kind = placeholder.type
+        rect = placeholder.rect
         if kind in _KIND_TYPES["title"]:
             top = max(top, rect.bottom + margin // 3)
             left, right = min(rect.x, right), max(rect.right, left)
@@ -226,6 +261,7 @@ def open_template(path: Path, layout_map: LayoutMap, margin: int,
     slide = Rect(0, 0, int(prs.slide_width or 0), int(prs.slide_height or 0))
     problems: list[Problem] = []
     chosen: dict[str, ChosenLayout] = {}
+    placeholders_of = _Layouts()
     for role in roles or layout_map.roles:
         spec = layout_map.roles[role]
         layout = next((by_name[_normalise(n)] for n in spec.names if _normalise(n) in by_name),
@@ -236,20 +272,21 @@ def open_template(path: Path, layout_map: LayoutMap, margin: int,
                 f"missing layout for {role} slides: expected a layout named one of {names}; "
                 f"the template has {available or 'no layouts'}"), file=path))
             continue
-        missing = [kind for kind in spec.requires if kind not in placeholder_kinds(layout)]
+        placeholders = placeholders_of(layout)
+        missing = [kind for kind in spec.requires if kind not in _kinds(placeholders)]
         for kind in missing:
             problems.append(Problem("", (
                 f"layout {layout.name!r} (for {role} slides) has no {kind.replace('_', ' ')} "
                 f"placeholder"), file=path))
         if missing:
             continue
-        rects = {p.placeholder_format.idx: rect_of(p) for p in _placeholders(layout)}
+        rects = {p.idx: p.rect for p in placeholders}
         furniture = tuple(
-            (p.placeholder_format.type, p.placeholder_format.idx, p._element)
-            for p in _placeholders(layout)
-            if p.placeholder_format.type in (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
+            (p.type, p.idx, p.placeholder._element)
+            for p in placeholders
+            if p.type in (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
         )
-        content = _content_rect(layout, layout_map, slide, margin)
+        content = _content_rect(placeholders, layout_map, slide, margin)
         chosen[role] = ChosenLayout(role, layout, content, rects, furniture)
     if problems:
         raise InputError(problems)

@@ -52,6 +52,7 @@ class _Pending:
     txBody: Any
     placed: Placed
     cell: bool
+    prepared: bool = False  # a ShapeKit body, already set up for the block (see ``textbox``)
 
 
 _TITLE_TYPES = ("title", "ctrTitle")
@@ -67,6 +68,10 @@ class Page:
     python-pptx would give (one more than the largest id on the slide): the largest is
     found once and then counted up, and found again after anything else changed the
     tree (a shape removed, or added by python-pptx: tables, pictures, charts).
+
+    The placeholders (type, idx, ``p:sp``, in tree order) start as the ones the slide was
+    made with and are kept up to date here: only ``Page`` adds (furniture) or removes
+    placeholders, so the list never has to be searched for in the tree.
     """
 
     slide: Slide
@@ -75,8 +80,11 @@ class Page:
     theme: Theme
     typesetter: Typesetter
     kit: ooxml.ShapeKit
+    placeholders: list[ooxml.Placeholder]
     _groups: dict[str, list[_Pending]] = field(default_factory=dict)
     _max_id: int | None = None
+    # Text bodies written by the typesetter (kept alive, so their ids stay theirs).
+    _written: dict[int, Any] = field(default_factory=dict)
 
     @property
     def where(self) -> str:
@@ -91,13 +99,8 @@ class Page:
         return self.slide.shapes._spTree
 
     # -- placeholders (elements)
-    def _placeholders(self) -> list[tuple[str, int, Any]]:
-        found = []
-        for sp in ooxml.slide_placeholders(self.spTree):
-            kind = ooxml.placeholder_kind(sp)
-            assert kind is not None
-            found.append((kind[0], kind[1], sp))
-        return found
+    def _placeholders(self) -> list[ooxml.Placeholder]:
+        return self.placeholders
 
     def placeholder(self, idx: int) -> Any:
         return next((sp for _, i, sp in self._placeholders() if i == idx), None)
@@ -119,7 +122,9 @@ class Page:
         return found if found is not None else self.first_body(skip)
 
     def forget(self, element: Any) -> None:
+        """Remove a placeholder the slide does not use."""
         ooxml.remove_element(element)
+        self.placeholders = [p for p in self.placeholders if p[2] is not element]
         self._max_id = None
 
     # -- shapes
@@ -137,25 +142,36 @@ class Page:
     def furniture(self, layout_sp: Any, number: int | None = None) -> Any:
         """A layout's footer or slide number (with ``number``) cloned onto the slide."""
         self._max_id = None
-        return self.kit.furniture(self.spTree, layout_sp, number)
+        sp, kind = self.kit.furniture(self.spTree, layout_sp, number)
+        if kind is not None:
+            self.placeholders.append((kind[0], kind[1], sp))
+        return sp
 
     # -- text
     def text(self, txBody: Any, rect: Rect, block: Block, group: str | None = None,
-             cell: bool = False) -> None:
+             cell: bool = False, prepared: bool = False) -> None:
         """Queue a block for a text body; it must fit in ``rect`` (its text rectangle)."""
         key = group or f"{block.field}:{len(self._groups)}"
-        self._groups.setdefault(key, []).append(_Pending(txBody, Placed(block, rect), cell))
+        self._groups.setdefault(key, []).append(
+            _Pending(txBody, Placed(block, rect), cell, prepared))
 
     def in_placeholder(self, sp: Any, block: Block, group: str | None = None) -> None:
         """Text into a placeholder; its rectangle is the layout's (slides inherit it)."""
-        kind = ooxml.placeholder_kind(sp)
-        rect = self.chosen.rects.get(kind[1]) if kind else None
+        idx = next((i for _, i, element in self.placeholders if element is sp), None)
+        if idx is None:
+            kind = ooxml.placeholder_kind(sp)
+            idx = kind[1] if kind else None
+        rect = self.chosen.rects.get(idx) if idx is not None else None
         self.text(ooxml.text_body(sp), rect or self.content, block, group)
 
     def textbox(self, rect: Rect, block: Block, group: str | None = None) -> None:
+        """A text box for ``block``. Its text body comes set up for the block (insets,
+        anchor, autofit off: all ``Typesetter.write`` would set), so ``finish`` only adds
+        the paragraphs."""
         shape_id = self._next_id()
-        sp = self.kit.textbox(self.spTree, shape_id, f"{block.box} {shape_id}", rect.emu())
-        self.text(ooxml.shape_text_body(sp), rect, block, group)
+        sp = self.kit.textbox(self.spTree, shape_id, f"{block.box} {shape_id}", rect.emu(),
+                              (block.insets_pt, block.anchor))
+        self.text(ooxml.shape_text_body(sp), rect, block, group, prepared=True)
 
     def shape(self, preset: MSO_SHAPE, rect: Rect, fill: str | None, line: str | None = None,
               line_pt: float = 0.0, block: Block | None = None, group: str | None = None,
@@ -163,27 +179,49 @@ class Page:
         """A native autoshape, explicitly coloured; with text fitted to its text rectangle."""
         shape_id = self._next_id()
         label = f"{name or (block.box if block else 'Shape')} {shape_id}"
+        body = None if block is None else (block.insets_pt, block.anchor)
         sp = self.kit.autoshape(self.spTree, shape_id, label, preset, rect.emu(), fill, line,
-                                line_pt, adjust)
+                                line_pt, adjust, body)
         if block is not None:
-            self.text(ooxml.shape_text_body(sp), text_rect(preset, rect, adjust), block, group)
+            self.text(ooxml.shape_text_body(sp), text_rect(preset, rect, adjust), block, group,
+                      prepared=True)
         return sp
 
     # -- completion
+    def localise(self, script: ooxml.Script) -> None:
+        """``ooxml.localise`` of the whole slide, done where it can change anything.
+
+        Runs, fields and paragraph ends only occur in text bodies, and a body the
+        typesetter wrote is localised already (its paragraphs are all new, built with the
+        script); so only the others (cloned furniture, anything python-pptx wrote) are
+        visited.
+        """
+        written = self._written
+        for txBody in self.spTree.iter(*_TEXT_BODIES):
+            if written.get(id(txBody)) is not txBody:
+                ooxml.localise(txBody, script)
+
     def finish(self) -> None:
         """Fit and write every queued group, then drop placeholders left empty."""
         for pending in self._groups.values():
             size = self.typesetter.fit_group([p.placed for p in pending], self.where,
                                              self.planned.path)
             for item in pending:
-                self.typesetter.write(item.txBody, item.placed.block, size, not item.cell)
+                self.typesetter.write(item.txBody, item.placed.block, size, not item.cell,
+                                      item.prepared)
+                self._written[id(item.txBody)] = item.txBody
         self._groups.clear()
-        for _, _, sp in self._placeholders():
+        for _, _, sp in list(self.placeholders):
             if not ooxml.has_text(sp):
-                ooxml.remove_element(sp)
-                self._max_id = None
+                self.forget(sp)
 
 
 def pt(value: float) -> int:
     """Points to EMU."""
     return round(value * EMU_PER_PT)
+
+
+_TEXT_BODIES = (
+    "{http://schemas.openxmlformats.org/presentationml/2006/main}txBody",
+    "{http://schemas.openxmlformats.org/drawingml/2006/main}txBody",
+)

@@ -144,13 +144,15 @@ class Typesetter:
                 ))
         return smallest
 
-    def write(self, txBody: Any, block: Block, size: float, frame_settings: bool = True
-              ) -> None:
+    def write(self, txBody: Any, block: Block, size: float, frame_settings: bool = True,
+              prepared: bool = False) -> None:
         """Replace the frame's text with the block at ``size``; everything explicit.
 
         Table cells keep margins and anchoring on the cell, so they skip frame settings.
+        ``prepared``: the body is ``ooxml.prepared_body`` for this block's insets and
+        anchor (frame set, no paragraphs), so only the paragraphs are added.
         """
-        if frame_settings:
+        if frame_settings and not prepared:
             ooxml.set_body(txBody.find(_BODY_PR), block.insets_pt, block.anchor)
         paragraphs = []
         for index, para in enumerate(block.paras):
@@ -168,7 +170,7 @@ class Typesetter:
                 runs, para_size, LINE_HEIGHT * para_size, before, para.margin_pt, hanging,
                 para.bullet, para.align, para.level,
             ))
-        self.writer.write(txBody, paragraphs)
+        self.writer.write(txBody, paragraphs, prepared)
 
     def write_plain(self, txBody: Any, lines: Sequence[str]) -> None:
         """Paragraphs that inherit every style (speaker notes): text, fonts and lang only."""

@@ -71,14 +71,17 @@ class HandoutBackend:
         frame = (page_width - 2 * margin,
                  page_height - 2 * margin - HEADER_GAP_PT - FOOTER_GAP_PT)
 
-        info = PageInfo()
+        # One story for every pass, as reportlab's multiBuild does: the flowables keep their
+        # line breaks and wraps, and read the page numbers learnt so far when they draw.
+        parts = Parts(kit, styles, PageInfo(), *frame, draft=True)
+        story = self._story(parts, layout)
         for attempt in range(MAX_PASSES):
-            parts = Parts(kit, styles, info, *frame, draft=attempt == 0)
-            data, learnt = self._build(context, parts, layout, furniture, epoch)
-            if learnt == info:
+            parts.draft = attempt == 0
+            data, learnt = self._build(context, parts, story, furniture, epoch)
+            if learnt == parts.info:
                 return Result([Output(f"{context.stem}-handout.pdf", data, learnt.pages,
                                       "pages")])
-            info = learnt
+            parts.info = learnt
         raise RuntimeError(f"handout page numbers did not settle in {MAX_PASSES} passes")
 
     @staticmethod
@@ -90,16 +93,21 @@ class HandoutBackend:
         return layout
 
     @staticmethod
-    def _build(
-        context: Context, parts: Parts, layout: str, furniture: Furniture, epoch: int
-    ) -> tuple[bytes, PageInfo]:
-        course = context.plan.course
+    def _story(parts: Parts, layout: str) -> list[Flowable]:
         stories = {"notes": notes_story, "article": article_story, "grid": grid_story}
         entries, body = stories[layout](parts)
         story: list[Flowable] = [NextPageTemplate("body"), Spacer(1, 1), PageBreak()]
         story += front_matter(parts, entries + back_entries(parts))
         story += body
         story += back_matter(parts)
+        return story
+
+    @staticmethod
+    def _build(
+        context: Context, parts: Parts, story: list[Flowable], furniture: Furniture, epoch: int
+    ) -> tuple[bytes, PageInfo]:
+        """One pass over (a copy of) the story; the draft pass draws and writes nothing."""
+        course = context.plan.course
         buffer = BytesIO()
         labels = context.theme.labels.handout
 
@@ -115,7 +123,7 @@ class HandoutBackend:
             creator="build_tools handout", lang=course.language,
         )
         with binary_streams():
-            doc.build(story, canvasmaker=canvas_maker(epoch))
+            doc.build_pass(story, canvas_maker(epoch, parts.draft))
         return buffer.getvalue(), PageInfo(doc.page, dict(doc.anchor_pages))
 
 

@@ -10,16 +10,26 @@ purpose (they never reach the PDF, so they need not be drawable).
 
 from __future__ import annotations
 
+import hashlib
+import marshal
+import os
+import sys
+import tempfile
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from fnmatch import fnmatch
 from functools import cache
 from pathlib import Path
+from typing import Any
+from weakref import WeakKeyDictionary
 
+import reportlab
 from pydantic import BaseModel
+from reportlab import rl_config
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace
 
 from build_tools.errors import InputError, Problem
 from build_tools.measure import Measurer
@@ -43,8 +53,8 @@ class HandoutFonts:
 @cache
 def _register(regular: Path, bold: Path) -> HandoutFonts:
     names = HandoutFonts(f"Handout-{regular.stem}", f"Handout-{bold.stem}")
-    pdfmetrics.registerFont(TTFont(names.regular, str(regular)))
-    pdfmetrics.registerFont(TTFont(names.bold, str(bold)))
+    pdfmetrics.registerFont(load_ttfont(names.regular, regular))
+    pdfmetrics.registerFont(load_ttfont(names.bold, bold))
     # A family, so <b> inside a Paragraph switches to the bold face instead of faking it.
     for bold_flag, italic_flag, name in (
         (0, 0, names.regular), (1, 0, names.bold), (0, 1, names.regular), (1, 1, names.bold)
@@ -54,8 +64,103 @@ def _register(regular: Path, bold: Path) -> HandoutFonts:
 
 
 def register_fonts(theme: Theme) -> HandoutFonts:
-    """Register the theme's faces once per process (parsing a 4 MB font costs ~100 ms)."""
+    """Register the theme's faces once per process (parsing a 4 MB font costs ~70 ms; the
+    parsed face is cached on disk, see ``load_ttfont``)."""
     return _register(theme.regular_font, theme.bold_font)
+
+
+# --- the parsed faces, cached on disk ------------------------------------------------------
+
+# Bump when what is stored changes. The key also names reportlab's and Python's versions: the
+# stored attributes are reportlab's parse of the file, and marshal's format is Python's.
+FACE_CACHE_FORMAT = 1
+_NOT_STORED = frozenset({"_ttf_data", "_pdfScale"})  # the file itself; a function
+
+
+def face_cache_folder() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "course-build"
+
+
+def load_ttfont(name: str, path: Path) -> TTFont:
+    """``TTFont(name, path)``, with the face's parse (``TTFontFile.extractInfo``: cmap, hmtx,
+    loca; most of the cost) read from a cache keyed by the file's sha256.
+
+    The cache is a plain marshal of the face's attributes (no pickle: nothing in it can run
+    code). Anything unexpected (no cache folder, not writable, stale, corrupt) falls back
+    to reportlab's own parse, silently: the cache only ever saves time.
+    """
+    data = path.read_bytes()
+    key = (f"ttface-{FACE_CACHE_FORMAT}-{reportlab.Version}-py{sys.version_info[0]}"
+           f"{sys.version_info[1]}-{hashlib.sha256(data).hexdigest()}.marshal")
+    cached = face_cache_folder() / key
+    face = _cached_face(cached, data, str(path))
+    if face is not None:
+        return _font_with_face(name, face)
+    font = TTFont(name, str(path))
+    _store_face(cached, font.face)
+    return font
+
+
+def _cached_face(cached: Path, data: bytes, filename: str) -> TTFontFace | None:
+    try:
+        stored = marshal.loads(cached.read_bytes())
+        state: dict[str, Any] = stored["state"]
+        face = TTFontFace.__new__(TTFontFace)
+        face.__dict__.update(state)
+        for attribute, raw in stored["names"].items():
+            setattr(face, attribute, TTFNameBytes(raw))
+        face.filename = filename
+        face._ttf_data = data
+        face._pdfScale = _pdf_scale(face.unitsPerEm)
+        return face
+    except (OSError, EOFError, ValueError, TypeError, KeyError, AttributeError):
+        return None
+
+
+def _store_face(cached: Path, face: TTFontFace) -> None:
+    state: dict[str, Any] = {}
+    names: dict[str, bytes] = {}
+    for attribute, value in face.__dict__.items():
+        if attribute in _NOT_STORED:
+            continue
+        if isinstance(value, TTFNameBytes):
+            names[attribute] = bytes(value)
+        else:
+            state[attribute] = value
+    try:
+        payload = marshal.dumps({"state": state, "names": names})
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(dir=cached.parent, prefix=".face-")
+        try:
+            with os.fdopen(descriptor, "wb") as stream:
+                stream.write(payload)
+            os.replace(temporary, cached)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except (OSError, ValueError):
+        pass  # unwritable or unmarshallable: parse again next time
+
+
+def _pdf_scale(units_per_em: int) -> Callable[[float], float]:
+    """The face's font-units to PDF-units scale, as ``TTFontFile.extractInfo`` makes it."""
+    if units_per_em == 1000:
+        return lambda x: x
+    factor = 1000 / units_per_em
+    return lambda x: x * factor
+
+
+def _font_with_face(name: str, face: TTFontFace) -> TTFont:
+    """What ``TTFont.__init__`` does, with a face already parsed."""
+    font = TTFont.__new__(TTFont)
+    font.fontName = name
+    font.face = face
+    font.encoding = TTEncoding()
+    font.state = WeakKeyDictionary()
+    font._asciiReadable = rl_config.ttfAsciiReadable
+    font.shapable = not any(fnmatch(name, pattern) for pattern in rl_config.unShapedFontGlob)
+    return font
 
 
 # --- what goes into the handout ----------------------------------------------------------

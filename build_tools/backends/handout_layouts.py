@@ -22,7 +22,13 @@ from build_tools.backends.handout_miniature import Miniature, draw_chart
 from build_tools.backends.handout_pages import Anchor, Mark, place_marks
 from build_tools.backends.handout_parts import Parts, draw_ruled
 from build_tools.backends.handout_styles import centred, colour
-from build_tools.backends.handout_text import Block, MeasuredParagraph, Span, draw_blocks
+from build_tools.backends.handout_text import (
+    Block,
+    MeasuredParagraph,
+    Span,
+    drafting,
+    draw_blocks,
+)
 from build_tools.outline.model import (
     BulletsSlide,
     Chart,
@@ -107,6 +113,8 @@ class NotesEntry(Flowable):
         return [head, *self.texts]
 
     def draw(self) -> None:
+        if drafting(self.canv):
+            return
         canvas, parts = self.canv, self.parts
         colours, styles = parts.theme.colours, parts.styles
         y = self.height
@@ -169,6 +177,8 @@ class GridRow(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
+        if drafting(self.canv):
+            return
         parts, canvas = self.parts, self.canv
         styles, colours = parts.styles, parts.theme.colours
         gap = styles.body_pt * 1.6
@@ -227,6 +237,8 @@ class ChapterBanner(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
+        if drafting(self.canv):
+            return
         parts, canvas, slide = self.parts, self.canv, self.slide
         colours, kit = parts.theme.colours, parts.kit
         heading = parts.styles.heading_pt
@@ -357,7 +369,7 @@ class ChartFlowable(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
-        if self.parts.draft:
+        if drafting(self.canv):
             return
         draw_chart(self.canv, self.chart, (0, 0, self.width, self.height), self.parts.kit,
                    self.parts.styles.body_pt * 0.8)

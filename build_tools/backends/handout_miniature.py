@@ -20,7 +20,14 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from build_tools.backends.handout_styles import colour
-from build_tools.backends.handout_text import Block, Breaker, CanvasFonts, Span, draw_blocks
+from build_tools.backends.handout_text import (
+    Block,
+    Breaker,
+    CanvasFonts,
+    Span,
+    drafting,
+    draw_blocks,
+)
 from build_tools.outline.model import (
     BulletsSlide,
     Chart,
@@ -105,7 +112,7 @@ class Miniature(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
-        if self.draft:
+        if self.draft or drafting(self.canv):
             return
         canvas = self.canv
         kit = self.kit

@@ -26,7 +26,14 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from build_tools.backends.handout_styles import colour
-from build_tools.backends.handout_text import CanvasFonts, Span, draw_spans, spans_width
+from build_tools.backends.handout_text import (
+    CanvasFonts,
+    DraftCanvas,
+    Span,
+    drafting,
+    draw_spans,
+    spans_width,
+)
 from build_tools.theme import Theme
 
 PAGE_SIZES = {"A4": A4}
@@ -81,7 +88,8 @@ class Anchor(Flowable):
         return 0, 0
 
     def draw(self) -> None:
-        place_marks(self.canv, self.marks, 4)
+        if not drafting(self.canv):
+            place_marks(self.canv, self.marks, 4)
 
 
 def fixed_timestamp(epoch: int) -> TimeStamp:
@@ -100,11 +108,12 @@ def epoch_of(date: dt.date) -> int:
     return int(dt.datetime.combine(date, dt.time(), dt.UTC).timestamp())
 
 
-def canvas_maker(epoch: int) -> Callable[..., Canvas]:
-    """A canvas whose creation date and file id depend on ``epoch`` only."""
+def canvas_maker(epoch: int, draft: bool = False) -> Callable[..., Canvas]:
+    """A canvas whose creation date and file id depend on ``epoch`` only; with ``draft``, a
+    ``DraftCanvas`` that draws and writes nothing."""
 
     def make(*args: Any, **kwargs: Any) -> Canvas:
-        canvas = Canvas(*args, **kwargs)
+        canvas = (DraftCanvas if draft else Canvas)(*args, **kwargs)
         document = canvas._doc
         document._timeStamp = fixed_timestamp(epoch)
         signature = hashlib.md5(usedforsecurity=False)
@@ -146,6 +155,10 @@ class HandoutDoc(BaseDocTemplate):
         self.furniture = furniture
         self.info = info
         self.anchor_pages: dict[str, int] = {}
+        # The story is reused by the next pass (as in reportlab's multiBuild): reportlab
+        # marks a flowable it moved to the next frame, and asks here how to undo the mark.
+        self._edits: list[tuple[Any, ...]] = []
+        self._multiBuildEdits = self._edits.append
         self._running: str | None = None
         self._page_section: str | None = None
         width, height = self.pagesize
@@ -163,6 +176,15 @@ class HandoutDoc(BaseDocTemplate):
             PageTemplate("body", [body], onPage=self._begin_page, onPageEnd=self._furnish),
         ])
 
+    def build_pass(self, story: list[Flowable], canvasmaker: Callable[..., Canvas]) -> None:
+        """Build from a copy of ``story`` and leave its flowables ready for another pass."""
+        try:
+            self.build(story[:], canvasmaker=canvasmaker)
+        finally:
+            for edit in self._edits:
+                edit[0](*edit[1:])
+            self._edits.clear()
+
     # --- bookkeeping ---------------------------------------------------------------------
 
     def _begin_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
@@ -179,6 +201,8 @@ class HandoutDoc(BaseDocTemplate):
     # --- furniture -----------------------------------------------------------------------
 
     def _furnish(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        if drafting(canvas):
+            return
         furniture = self.furniture
         theme = furniture.theme
         fonts = furniture.fonts

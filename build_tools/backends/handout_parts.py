@@ -20,6 +20,7 @@ from build_tools.backends.handout_styles import Styles, colour
 from build_tools.backends.handout_text import (
     MeasuredParagraph,
     Span,
+    drafting,
     draw_spans,
     spans_width,
 )
@@ -30,14 +31,17 @@ from build_tools.theme import HandoutLabels, Theme
 BULLET = "■"
 
 
-@dataclass(frozen=True)
+@dataclass
 class Parts:
+    """One story serves every pass of the build; ``info`` and ``draft`` change between
+    passes, so flowables read them when they draw, never when they are made."""
+
     kit: Kit
     styles: Styles
     info: PageInfo
     frame_width: float
     frame_height: float
-    draft: bool = False  # a pass that only learns page numbers: pictures are not drawn
+    draft: bool = False  # a pass that only learns page numbers: nothing is drawn
 
     @property
     def theme(self) -> Theme:
@@ -154,6 +158,8 @@ class Rule(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
+        if drafting(self.canv):
+            return
         self.canv.setStrokeColor(colour(self.hex_rgb))
         self.canv.setLineWidth(self.thickness)
         top = self.height - self.thickness / 2
@@ -173,6 +179,8 @@ class RuledLines(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
+        if drafting(self.canv):
+            return
         draw_ruled(self.canv, self.hex_rgb, 0, 0, self.width, self.height, self.spacing)
 
 
@@ -203,9 +211,13 @@ class ContentsLine(Flowable):
         super().__init__()
         self.parts, self.spans, self.key, self.style, self.indent = (
             parts, tuple(spans), key, style, indent)
-        page = parts.info.page_of(key)
-        self.page = str(page) if page is not None else "0"
         self._lines: list[list[Span]] = []
+
+    @property
+    def page(self) -> str:
+        """The page the previous pass found the target on ("0" before any pass)."""
+        page = self.parts.info.page_of(self.key)
+        return str(page) if page is not None else "0"
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         size = self.style.fontSize
@@ -217,6 +229,8 @@ class ContentsLine(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
+        if drafting(self.canv):
+            return
         canvas, style = self.canv, self.style
         fonts, size = self.parts.kit.fonts, style.fontSize
         text_hex = style.textColor.hexval()[2:]

@@ -10,15 +10,21 @@ it is given and hands reportlab one ``<br/>``-separated line each.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from weakref import WeakKeyDictionary
-from xml.sax.saxutils import escape
 
+from reportlab.lib.colors import toColor
+from reportlab.lib.fonts import ps2tt, tt2ps
+from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus.paragraph import cleanBlockQuotedText
+from reportlab.platypus.paraparser import ParaFrag
 
 from build_tools.backends.handout_styles import colour
 from build_tools.measure import LINE_HEIGHT, PARAGRAPH_SPACE, Measurer, Run, size_steps
@@ -39,8 +45,10 @@ class Span:
 
 
 def escape_text(text: str) -> str:
-    """Outline text made safe for reportlab markup: ``R&D <b>`` shows as typed."""
-    return escape(text)
+    """Outline text made safe for reportlab markup: ``R&D <b>`` shows as typed.
+
+    What ``xml.sax.saxutils.escape`` does, without importing it (it pulls in urllib)."""
+    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
 
 
 def span_markup(span: Span) -> str:
@@ -122,11 +130,32 @@ class Breaker:
         return self._fits[key]
 
 
+class DraftCanvas(Canvas):
+    """The canvas of a pass that only learns where things land (page numbers, anchors).
+
+    Layout never depends on drawing, so the handout's flowables skip ``draw`` on it
+    (``drafting``) and nothing is serialised: the pass costs the wraps and page breaks only.
+    """
+
+    def save(self) -> None:
+        """Nothing to write: the draft's bytes are never used."""
+
+    def drawImage(self, *args: object, **kwargs: object) -> tuple[float, float]:
+        return 0, 0
+
+
+def drafting(canvas: Canvas) -> bool:
+    """True on the draft pass's canvas: draw nothing, only take up room."""
+    return isinstance(canvas, DraftCanvas)
+
+
 class MeasuredParagraph(Flowable):
     """A reportlab Paragraph whose line breaks are decided by the measurer.
 
     The breaking happens in ``wrap`` because only then is the width known (a table cell, a
     column, a frame). Splitting across pages is reportlab's, at the measured line breaks.
+    The same flowable serves every pass of the build: the Paragraph and its wrap are kept
+    per width (a Paragraph's height depends on its width only).
     """
 
     def __init__(
@@ -143,6 +172,7 @@ class MeasuredParagraph(Flowable):
         self.bullet = bullet
         self._paragraph: Paragraph | None = None
         self._width: float | None = None
+        self._wrapped: float | None = None  # the width the Paragraph was last wrapped at
 
     def _build(self, avail_width: float) -> Paragraph:
         if self._paragraph is None or self._width != avail_width:
@@ -150,19 +180,25 @@ class MeasuredParagraph(Flowable):
             lines = self.breaker.break_spans(self.spans, text_width, self.style.fontSize)
             markup = "<br/>".join(line_markup(line) for line in lines)
             bullet = escape_text(self.bullet) if self.bullet is not None else None
-            self._paragraph = Paragraph(markup, _drawing_only(self.style), bulletText=bullet)
+            self._paragraph = make_paragraph(markup, _drawing_only(self.style), bullet)
             self._width = avail_width
+            self._wrapped = None
         return self._paragraph
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         paragraph = self._build(availWidth)
-        self.width, self.height = paragraph.wrap(availWidth, availHeight)
+        # A split that gave up (widow/orphan rules) drops the Paragraph's lines: wrap again.
+        if self._wrapped != availWidth or not hasattr(paragraph, "blPara"):
+            self.width, self.height = paragraph.wrap(availWidth, availHeight)
+            self._wrapped = availWidth
         return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         return self._build(availWidth).split(availWidth, availHeight)
 
     def draw(self) -> None:
+        if drafting(self.canv):
+            return
         assert self._paragraph is not None, "wrap() before draw()"
         self._paragraph.drawOn(self.canv, 0, 0)
 
@@ -175,6 +211,87 @@ class MeasuredParagraph(Flowable):
     @property
     def text(self) -> str:
         return "".join(span.text for span in self.spans)
+
+
+def make_paragraph(markup: str, style: ParagraphStyle, bullet: str | None) -> Paragraph:
+    """``Paragraph(markup, style, bulletText=bullet)``, without reportlab's HTML parser when
+    the markup is only what ``line_markup`` writes (``parse_markup``)."""
+    text = cleanBlockQuotedText(markup)
+    frags = parse_markup(text, style)
+    if frags is None:
+        return Paragraph(markup, style, bulletText=bullet)
+    return Paragraph(text, style, bulletText=bullet, frags=frags)
+
+
+# What ``line_markup`` writes: bold, a colour, a line break, the three escaped characters.
+_MARKUP = re.compile(r'<b>|</b>|<font color="(#[0-9A-Fa-f]{6})">|</font>|<br/>|&(amp|lt|gt);')
+_ENTITIES = {"amp": "&", "lt": "<", "gt": ">"}
+
+
+def parse_markup(text: str, style: ParagraphStyle) -> list[ParaFrag] | None:
+    """The fragments reportlab's ``ParaParser`` makes of ``text`` (markup already cleaned by
+    ``cleanBlockQuotedText``), made directly: the parser is a third of a Paragraph's cost.
+
+    Follows ``ParaParser`` step by step (the initial fragment, ``_push``/``_pop``, ``<br/>``
+    as an empty fragment, an entity as a fragment of its own). Returns None for anything
+    else, so that the caller falls back to the parser.
+    """
+    base = ParaFrag()
+    base.rise = 0
+    base.greek = 0
+    base.link = []
+    base.fontName, base.bold, base.italic = ps2tt(style.fontName)
+    base.fontSize = style.fontSize
+    base.textColor = style.textColor
+    base.us_lines = []
+    base.__tag__ = "para"
+    stack = [base]
+    frags: list[ParaFrag] = []
+
+    def push(tag: str, **attributes: object) -> ParaFrag:
+        frag = ParaFrag(**stack[-1].__dict__)
+        frag.__tag__ = tag
+        frag.__dict__.update(attributes)
+        stack.append(frag)
+        return frag
+
+    def data(chunk: str) -> None:
+        frag = ParaFrag(**stack[-1].__dict__)
+        frag.fontName = tt2ps(frag.fontName, frag.bold, frag.italic)
+        frag.text = chunk
+        frags.append(frag)
+
+    def text_between(start: int, end: int) -> bool:
+        chunk = text[start:end]
+        if "<" in chunk or "&" in chunk:
+            return False  # markup this function does not know: leave it to the parser
+        if chunk:
+            data(chunk)
+        return True
+
+    position = 0
+    for match in _MARKUP.finditer(text):
+        if not text_between(position, match.start()):
+            return None
+        position = match.end()
+        token = match.group()
+        if token == "<b>":
+            push("b", bold=1)
+        elif token in ("</b>", "</font>"):
+            if len(stack) < 2 or stack.pop().__tag__ != token[2:-1]:
+                return None
+        elif token == "<br/>":
+            frag = push("br", _selfClosingTag="br", lineBreak=True, text="")
+            del frag._selfClosingTag
+            data("")
+            stack.pop()
+        elif match.group(1):
+            push("font", textColor=toColor(match.group(1)))
+        else:
+            data(_ENTITIES[match.group(2)])
+    if not text_between(position, len(text)) or len(stack) != 1:
+        return None
+    return frags
 
 
 _DRAWING_ONLY: WeakKeyDictionary[ParagraphStyle, ParagraphStyle] = WeakKeyDictionary()
@@ -210,9 +327,31 @@ def draw_spans(
         font = fonts.bold if span.bold else fonts.regular
         canvas.setFont(font, size)
         canvas.setFillColor(colour(span.colour or hex_rgb))
-        canvas.drawString(x, y, span.text)
+        draw_string(canvas, x, y, span.text)
         x += stringWidth(span.text, font, size)
     return x - start
+
+
+def draw_string(canvas: Canvas, x: float, y: float, text: str) -> None:
+    """``canvas.drawString(x, y, text)`` in the canvas's current TrueType font, writing the
+    very same operators without building a text object (and measuring the text) per call.
+
+    Falls back to ``drawString`` for anything but a plain, unshaped TrueType font.
+    """
+    font = getFont(canvas._fontname)
+    if not isinstance(font, TTFont) or font.shapable or not canvas.bottomup:
+        canvas.drawString(x, y, text)
+        return
+    document = canvas._doc
+    font_ops = f"{fp_str(canvas._fontsize)} Tf {fp_str(canvas._leading)} TL"
+    code = []
+    current = -1
+    for subset, chunk in font.splitString(text, document):
+        if subset != current:
+            code.append(f"{font.getSubsetInternalName(subset, document)} {font_ops}")
+            current = subset
+        code.append(f"({escapePDF(chunk)}) Tj")
+    canvas._code.append(f"BT 1 0 0 1 {fp_str(x, y)} Tm {' '.join(code)} T* ET")
 
 
 def spans_width(fonts: CanvasFonts, spans: Sequence[Span], size: float) -> float:

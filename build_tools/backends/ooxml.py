@@ -27,7 +27,7 @@ import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from lxml import etree
 from pptx.opc.constants import CONTENT_TYPE as CT
@@ -178,16 +178,16 @@ _UNLOCALISED = etree.XPath(
 # --- writing text ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class RunSpec:
+# Named tuples, not dataclasses: the deck makes one per run and paragraph it writes, and a
+# frozen dataclass costs several times more to create.
+class RunSpec(NamedTuple):
     text: str
     size_pt: float
     bold: bool | None = None  # None: inherit
     colour: str | None = None  # hex RGB; None: inherit
 
 
-@dataclass(frozen=True)
-class ParagraphSpec:
+class ParagraphSpec(NamedTuple):
     runs: tuple[RunSpec, ...]
     size_pt: float
     line_pt: float
@@ -307,9 +307,12 @@ class TextWriter:
         self._prototypes: dict[tuple[object, ...], Any] = {}
         self._plain = _plain_paragraph(None, script)
 
-    def write(self, txBody: Any, paragraphs: Sequence[ParagraphSpec]) -> None:
-        for p in txBody.findall(_AP):
-            txBody.remove(p)
+    def write(self, txBody: Any, paragraphs: Sequence[ParagraphSpec],
+              prepared: bool = False) -> None:
+        """As ``write_paragraphs``; ``prepared``: the body has no paragraphs to remove."""
+        if not prepared:
+            for p in txBody.findall(_AP):
+                txBody.remove(p)
         prototypes = self._prototypes
         for spec in paragraphs:
             key = _paragraph_shape(spec)
@@ -339,6 +342,20 @@ def set_body(bodyPr: Any, insets_pt: tuple[float, float, float, float] | None,
     if insets_pt is not None:
         set_body_insets(bodyPr, insets_pt)
     autofit_off(bodyPr)
+
+
+def prepared_body(txBody: Any, insets_pt: tuple[float, float, float, float] | None,
+                  anchor: str | None) -> Any:
+    """A copy of ``txBody`` with ``set_body`` applied and its paragraphs removed: what
+    ``TextWriter.write`` turns any text body in that state into (with the paragraphs)."""
+    copied = txBody.__copy__()
+    set_body(copied.find(_BODY_PR), insets_pt, anchor)
+    for p in copied.findall(_AP):
+        copied.remove(p)
+    return copied
+
+
+_BODY_PR = f"{{{_A}}}bodyPr"
 
 
 # --- paragraphs and text bodies --------------------------------------------------------
@@ -381,6 +398,9 @@ def autofit_off(bodyPr: Any) -> None:
     Plain lxml, as python-pptx's ``remove_all``/``insert_element_before`` would do it (the
     first successor *tag* found wins), without their per-call name lookups.
     """
+    if not len(bodyPr):  # the common case: nothing to remove, nothing to insert before
+        etree.SubElement(bodyPr, _NO_AUTOFIT)
+        return
     for tag in _AUTOFIT_CLARK:
         for child in bodyPr.findall(tag):
             bodyPr.remove(child)
@@ -410,8 +430,18 @@ def autofit_off_everywhere(element: Any) -> None:
 
 def set_body_insets(bodyPr: Any, insets_pt: tuple[float, float, float, float]) -> None:
     """Left, top, right, bottom insets in points, written explicitly."""
-    for name, value in zip(("lIns", "tIns", "rIns", "bIns"), insets_pt, strict=True):
-        bodyPr.set(name, str(round(value * EMU_PER_PT)))
+    values = _INSETS.get(insets_pt)
+    if values is None:
+        values = _INSETS[insets_pt] = tuple(
+            (name, str(round(value * EMU_PER_PT)))
+            for name, value in zip(("lIns", "tIns", "rIns", "bIns"), insets_pt, strict=True))
+    for name, value in values:
+        bodyPr.set(name, value)
+
+
+# The attribute strings of each insets tuple (a handful per theme): equal tuples give the
+# same strings, as ``round`` turns any equal number into the same integer.
+_INSETS: dict[tuple[float, ...], tuple[tuple[str, str], ...]] = {}
 
 
 # --- shapes ------------------------------------------------------------------------------
@@ -598,36 +628,51 @@ class ShapeKit:
 
     def __init__(self) -> None:
         self._textbox = CT_Shape.new_textbox_sp(0, "", 0, 0, 0, 0)
+        self._textboxes: dict[Body, Any] = {}
         self._autoshapes: dict[tuple[object, ...], Any] = {}
-        self._clones: dict[tuple[int, bool], tuple[Any, Any]] = {}
+        self._clones: dict[tuple[int, bool], tuple[Any, Any, tuple[str, int] | None]] = {}
 
-    def textbox(self, spTree: Any, shape_id: int, name: str,
-                rect: tuple[int, int, int, int]) -> Any:
-        """As ``shapes.add_textbox`` followed by ``shape.name = name``; returns the ``p:sp``."""
-        sp = self._textbox.__copy__()
+    def textbox(self, spTree: Any, shape_id: int, name: str, rect: tuple[int, int, int, int],
+                body: Body | None = None) -> Any:
+        """As ``shapes.add_textbox`` followed by ``shape.name = name``; returns the ``p:sp``.
+
+        With ``body`` (insets, anchor) its text body is already as ``prepared_body`` makes
+        it: ready for ``TextWriter.write(..., prepared=True)``.
+        """
+        prototype = self._textbox
+        if body is not None:
+            prototype = self._textboxes.get(body)
+            if prototype is None:
+                prototype = self._textboxes[body] = _with_body(self._textbox, body)
+        sp = prototype.__copy__()
         _place(sp, shape_id, name, rect)
         _add_shape(spTree, sp)
         return sp
 
     def autoshape(self, spTree: Any, shape_id: int, name: str, preset: MSO_SHAPE,
                   rect: tuple[int, int, int, int], fill: str | None, line: str | None,
-                  line_pt: float, adjust: float | None) -> Any:
-        """As ``shapes.add_shape``, ``style_autoshape`` and ``shape.name = name``."""
-        key = (preset, fill, line, line_pt, adjust)
+                  line_pt: float, adjust: float | None, body: Body | None = None) -> Any:
+        """As ``shapes.add_shape``, ``style_autoshape`` and ``shape.name = name`` (and a text
+        body prepared for ``body``, as for ``textbox``)."""
+        key = (preset, fill, line, line_pt, adjust, body)
         prototype = self._autoshapes.get(key)
         if prototype is None:
             from pptx.shapes.autoshape import AutoShapeType, Shape
 
             prototype = CT_Shape.new_autoshape_sp(0, "", AutoShapeType(preset).prst, 0, 0, 0, 0)
             style_autoshape(Shape(prototype, None), fill, line, line_pt, adjust)  # type: ignore[arg-type]
+            if body is not None:
+                prototype = _with_body(prototype, body)
             self._autoshapes[key] = prototype
         sp = prototype.__copy__()
         _place(sp, shape_id, name, rect)
         _add_shape(spTree, sp)
         return sp
 
-    def furniture(self, spTree: Any, layout_sp: Any, number: int | None = None) -> Any:
-        """As ``clone_placeholder`` (then ``set_slide_number_field`` when ``number`` is given).
+    def furniture(self, spTree: Any, layout_sp: Any, number: int | None = None
+                  ) -> tuple[Any, tuple[str, int] | None]:
+        """As ``clone_placeholder`` (then ``set_slide_number_field`` when ``number`` is given);
+        returns the new ``p:sp`` and its ``placeholder_kind``.
 
         The copy with its properties cleared (and its field set up) is made once per
         layout placeholder; each slide gets a copy of it with its own id and number.
@@ -639,14 +684,15 @@ class ShapeKit:
             _clear_shape_properties(prototype)
             if number is not None:
                 set_slide_number_field(prototype, 0)
-            entry = self._clones[key] = (layout_sp, prototype)  # the layout sp keeps id() unique
+            # The layout sp is kept in the entry so that its id() stays unique.
+            entry = self._clones[key] = (layout_sp, prototype, placeholder_kind(prototype))
         sp = entry[1].__copy__()
         sp.find(_NV_SP_PR).find(_C_NV_PR).set("id", str(next_shape_id(spTree)))
         spTree.append(sp)
         if number is not None:
             field = next(f for f in sp.iter(_FLD) if f.get("type") == "slidenum")
             field.find(_AT).text = str(number)
-        return sp
+        return sp, entry[2]
 
 
 _NV_SP_PR = f"{{{_PML}}}nvSpPr"
@@ -655,6 +701,17 @@ _SP_PR = f"{{{_PML}}}spPr"
 _TX_BODY = f"{{{_PML}}}txBody"
 _EXT_LST = f"{{{_PML}}}extLst"
 _FLD = f"{{{_A}}}fld"
+
+
+Body = tuple[tuple[float, float, float, float] | None, str | None]  # insets (pt), anchor
+
+
+def _with_body(sp: Any, body: Body) -> Any:
+    """A copy of ``sp`` whose text body is ``prepared_body`` of its own."""
+    copied = sp.__copy__()
+    txBody = copied.find(_TX_BODY)
+    copied.replace(txBody, prepared_body(txBody, *body))
+    return copied
 
 
 def _place(sp: Any, shape_id: int, name: str, rect: tuple[int, int, int, int]) -> None:
@@ -1018,6 +1075,9 @@ def drop_thumbnail(prs: Presentation) -> None:
 # --- fast slide adding ---------------------------------------------------------------------
 
 
+Placeholder = tuple[str, int, Any]  # type and idx (as ``placeholder_kind``), the ``p:sp``
+
+
 class SlideAdder:
     """Adds slides without python-pptx's per-slide rescans of the whole package.
 
@@ -1026,17 +1086,24 @@ class SlideAdder:
     through per-shape xpath queries: each is linear per slide, so a deck is quadratic or
     slow. Inside ``fast_parts`` this keeps counters and per-layout placeholder skeletons
     instead. It uses python-pptx's own part classes; nothing is forked or patched globally.
+    New slide and notes trees are copies of the ones python-pptx makes (it parses a
+    template, or reads one from disk, for every new part).
     """
 
     def __init__(self, prs: Presentation) -> None:
+        from pptx.oxml.slide import CT_Slide
+
         self._prs = prs
         ids = [int(entry.id) for entry in prs.slides._sldIdLst]
         self._next_id = max([255, *ids]) + 1
         self._count = len(ids)
-        self._skeletons: dict[int, list[Any]] = {}
+        self._skeletons: dict[int, list[Placeholder]] = {}
         self._notes_skeleton: list[Any] | None = None
+        self._notes_body = 0
+        self._slide_tree = CT_Slide.new()
+        self._notes_tree: Any = None
 
-    def _skeleton(self, layout: SlideLayout) -> list[Any]:
+    def _skeleton(self, layout: SlideLayout) -> list[Placeholder]:
         """The placeholders a new slide gets from ``layout`` (as python-pptx would clone)."""
         key = id(layout.part)
         if key not in self._skeletons:
@@ -1046,36 +1113,46 @@ class SlideAdder:
                 if kind is None or kind[0] in ("dt", "ftr", "sldNum"):
                     continue
                 name = sp.nvSpPr.cNvPr.get("name", "Placeholder")
-                shapes.append(CT_Shape.new_placeholder_sp(
+                skeleton = CT_Shape.new_placeholder_sp(
                     0, name, sp.ph_type, sp.ph_orient, sp.ph_sz, sp.ph_idx
-                ))
+                )
+                ph_type, idx = placeholder_kind(skeleton)  # type: ignore[misc]
+                shapes.append((ph_type, idx, skeleton))
             self._skeletons[key] = shapes
         return self._skeletons[key]
 
     def add(self, layout: SlideLayout) -> tuple[Slide, int]:
         """A new slide on ``layout`` with its placeholders; returns it and its slide id."""
+        slide, slide_id, _ = self.add_slide(layout)
+        return slide, slide_id
+
+    def add_slide(self, layout: SlideLayout) -> tuple[Slide, int, list[Placeholder]]:
+        """As ``add``, also returning the slide's placeholders in tree order."""
         from pptx.parts.slide import SlidePart
 
         part = self._prs.part
         self._count += 1
-        slide_part = SlidePart.new(
-            PackURI(f"/ppt/slides/slide{self._count}.xml"), part.package, layout.part
+        slide_part = SlidePart(
+            PackURI(f"/ppt/slides/slide{self._count}.xml"), CT.PML_SLIDE, part.package,
+            self._slide_tree.__copy__(),
         )
+        slide_part.relate_to(layout.part, RT.SLIDE_LAYOUT)  # as SlidePart.new
         rId = part.rels._add_relationship(RT.SLIDE, slide_part)
         slide = slide_part.slide
         spTree = slide.shapes._spTree
-        for number, skeleton in enumerate(self._skeleton(layout), start=2):
-            sp = copy.deepcopy(skeleton)
-            sp.nvSpPr.cNvPr.set("id", str(number))
+        placeholders = []
+        for number, (ph_type, idx, skeleton) in enumerate(self._skeleton(layout), start=2):
+            sp = skeleton.__copy__()
+            sp[0][0].set("id", str(number))  # p:nvSpPr/p:cNvPr, as the skeleton is made
             spTree.append(sp)
+            placeholders.append((ph_type, idx, sp))
         entry = OxmlElement("p:sldId")
         slide_id = self._next_id
         entry.set("id", str(slide_id))
         entry.set(qn("r:id"), rId)
         self._prs.slides._sldIdLst.append(entry)
         self._next_id += 1
-        return slide, slide_id
-
+        return slide, slide_id, placeholders
 
     def notes_body(self, slide: Slide) -> Any:
         """Give ``slide`` a notes page; return the notes body placeholder (``p:sp``).
@@ -1088,21 +1165,26 @@ class SlideAdder:
 
         if self._notes_skeleton is None:
             spTree = slide.notes_slide.shapes._spTree
-            self._notes_skeleton = [copy.deepcopy(sp) for sp in slide_placeholders(spTree)]
-        else:
-            package = self._prs.part.package
-            part = NotesSlidePart(
-                package.next_partname("/ppt/notesSlides/notesSlide%d.xml"),
-                CT.PML_NOTES_SLIDE, package, CT_NotesSlide.new(),
-            )
-            part.relate_to(self._prs.part.notes_master_part, RT.NOTES_MASTER)
-            part.relate_to(slide.part, RT.SLIDE)
-            slide.part.relate_to(part, RT.NOTES_SLIDE)
-            spTree = part.notes_slide.shapes._spTree
-            for sp in self._notes_skeleton:
-                spTree.append(copy.deepcopy(sp))
-        return next(sp for sp in slide_placeholders(spTree)
-                    if placeholder_kind(sp)[0] == "body")  # type: ignore[index]
+            found = slide_placeholders(spTree)
+            self._notes_skeleton = [copy.deepcopy(sp) for sp in found]
+            self._notes_body = next(index for index, sp in enumerate(found)
+                                    if placeholder_kind(sp)[0] == "body")  # type: ignore[index]
+            self._notes_tree = CT_NotesSlide.new()
+            return found[self._notes_body]
+        package = self._prs.part.package
+        part = NotesSlidePart(
+            package.next_partname("/ppt/notesSlides/notesSlide%d.xml"),
+            CT.PML_NOTES_SLIDE, package, self._notes_tree.__copy__(),
+        )
+        part.relate_to(self._prs.part.notes_master_part, RT.NOTES_MASTER)
+        part.relate_to(slide.part, RT.SLIDE)
+        slide.part.relate_to(part, RT.NOTES_SLIDE)
+        spTree = part.notes_slide.shapes._spTree
+        copies = [sp.__copy__() for sp in self._notes_skeleton]
+        for sp in copies:
+            spTree.append(sp)
+        # The new tree has no placeholders of its own: the copies are all of them, in order.
+        return copies[self._notes_body]
 
 
 @contextmanager
@@ -1207,9 +1289,44 @@ def save_normalised(prs: Presentation, when: dt.datetime) -> bytes:
             self._write_pkg_rels(sink)
             self._write_parts(sink)
 
+        def _write_parts(self, phys_writer: Any) -> None:
+            # As PackageWriter._write_parts, with the relationships serialised by lxml.
+            for part in self._parts:
+                phys_writer.write(part.partname, part.blob)
+                if part._rels:
+                    phys_writer.write(part.partname.rels_uri, relationships_xml(part._rels))
+
     package = prs.part.package
     _Writer.write(io.BytesIO(), package._rels, tuple(package.iter_parts()))
     return write_zip(members, when, _normalise_member(when))
+
+
+_PR = "http://schemas.openxmlformats.org/package/2006/relationships"
+_RELATIONSHIPS = f"{{{_PR}}}Relationships"
+_RELATIONSHIP = f"{{{_PR}}}Relationship"
+
+
+def relationships_xml(rels: Any) -> bytes:
+    """The bytes of python-pptx's ``_Relationships.xml``, built with plain lxml.
+
+    python-pptx parses a template and runs its attribute setters for every relationship
+    (two .rels files per slide); this writes the same elements (``Id``, ``Type``,
+    ``Target`` and, for external targets only, ``TargetMode``) in the same numeric order.
+    """
+    root = etree.Element(_RELATIONSHIPS, nsmap={None: _PR})
+    ordered = sorted(
+        (int(rId[3:]) if rId.startswith("rId") and rId[3:].isdigit() else 0, rId)
+        for rId in rels
+    )
+    for _, rId in ordered:
+        rel = rels[rId]
+        element = etree.SubElement(root, _RELATIONSHIP)
+        element.set("Id", rel.rId)
+        element.set("Type", rel.reltype)
+        element.set("Target", rel.target_ref)
+        if rel.is_external:
+            element.set("TargetMode", "External")
+    return etree.tostring(root, encoding="UTF-8", standalone=True)
 
 
 def _normalise_member(when: dt.datetime) -> Callable[[str, bytes], bytes]:
