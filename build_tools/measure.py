@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from fontTools.ttLib import TTFont
 
@@ -164,10 +165,14 @@ class Measurer:
         return cached
 
     def _unit(self, token: _Token) -> _Unit:
+        regular, bold_font = self.regular, self.bold
+        regular_em, bold_em = regular._em, bold_font._em
         widths = []
         previous = ""
         for char, bold in token.chars:
-            width = (self.bold if bold else self.regular).advance_em(char)
+            width = (bold_em if bold else regular_em).get(char)
+            if width is None:
+                width = (bold_font if bold else regular).advance_em(char)
             if previous and _gap_between(previous, char):
                 width += CJK_LATIN_GAP
             widths.append(width)
@@ -266,10 +271,14 @@ def size_steps(largest_pt: float, smallest_pt: float, step_pt: float = 1.0) -> l
 # --- tokens ----------------------------------------------------------------------------
 
 
-@dataclass
 class _Token:
-    chars: list[tuple[str, bool]]
-    is_space: bool = False
+    """A unit being formed: its characters (with boldness) and whether it is white space."""
+
+    __slots__ = ("chars", "is_space")
+
+    def __init__(self, chars: list[tuple[str, bool]], is_space: bool = False) -> None:
+        self.chars = chars
+        self.is_space = is_space
 
     @property
     def text(self) -> str:
@@ -306,28 +315,24 @@ def _tokens(runs: Iterable[Run]) -> list[_Token]:
     Then apply 禁则 by gluing: a no-start character joins the unit before it, a no-end
     character joins the unit after it.
     """
-    chars = [(char, run.bold) for run in runs for char in run.text]
     units: list[_Token] = []
-    for char, bold in chars:
-        if char.isspace():
-            if units and units[-1].is_space:
+    last_kind = _SPACE  # of the last character added: the last character of the last unit
+    for run in runs:
+        bold = run.bold
+        for char in run.text:
+            kind = _kind(char)
+            if kind == _SPACE:
+                if units and units[-1].is_space:
+                    units[-1].chars.append((char, bold))
+                else:
+                    units.append(_Token([(char, bold)], is_space=True))
+            elif kind == _ALONE:
+                units.append(_Token([(char, bold)]))
+            elif units and last_kind == _WORD:  # a unit ending in a word character
                 units[-1].chars.append((char, bold))
             else:
-                units.append(_Token([(char, bold)], is_space=True))
-        elif _is_cjk(char) or char in NO_START or char in NO_END:
-            units.append(_Token([(char, bold)]))
-        else:
-            previous = units[-1] if units else None
-            if (
-                previous is not None
-                and not previous.is_space
-                and not _is_cjk(previous.chars[-1][0])
-                and previous.chars[-1][0] not in NO_START
-                and previous.chars[-1][0] not in NO_END
-            ):
-                previous.chars.append((char, bold))
-            else:
                 units.append(_Token([(char, bold)]))
+            last_kind = kind
     glued: list[_Token] = []
     pending_open: list[tuple[str, bool]] = []
     for unit in units:
@@ -347,14 +352,27 @@ def _tokens(runs: Iterable[Run]) -> list[_Token]:
     return glued
 
 
-@dataclass(frozen=True)
-class _Unit:
+class _Unit(NamedTuple):
     """An unbreakable piece of a line and its width in em (per character, for cutting)."""
 
     text: str
     em: float
     space: bool
     widths: tuple[float, ...]
+
+
+_SPACE, _ALONE, _WORD = 0, 1, 2
+
+
+@cache
+def _kind(char: str) -> int:
+    """White space; a unit of its own (CJK, or 禁则 punctuation, glued later); or part of a
+    word (joins a word character before it)."""
+    if char.isspace():
+        return _SPACE
+    if _is_cjk(char) or char in NO_START or char in NO_END:
+        return _ALONE
+    return _WORD
 
 
 @cache

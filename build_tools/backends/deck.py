@@ -120,7 +120,7 @@ class DeckBackend:
         script = ooxml.Script(theme.fonts.deck_latin, theme.fonts.deck_east_asian,
                               context.plan.course.language)
         typesetter = Typesetter(context.measurer, script)
-        kit = ooxml.ShapeKit()
+        kit = ooxml.ShapeKit(script)
         look = Look(theme)
         titles, warnings = unique_titles(context.plan)
         slide_ids: dict[int, int] = {}
@@ -145,7 +145,7 @@ class DeckBackend:
             if not context.options.allow_overflow:
                 raise BuildFailure(typesetter.problems)
             warnings.extend(typesetter.problems)
-        data = ooxml.save_normalised(prs, when)
+        data = ooxml.save_normalised(prs, when, adder.sealed)
         output = Output(f"{context.stem}.pptx", data, len(context.plan.slides), "slides")
         return Result([output], warnings)
 
@@ -201,6 +201,7 @@ class DeckBackend:
             self._furniture(page, context, look)
         self._notes(adder, slide, planned.notes, typesetter)
         page.localise(script)
+        adder.seal(slide)
         return slide_id
 
     def _furniture(self, page: Page, context: Context, look: Look) -> None:
@@ -210,10 +211,9 @@ class DeckBackend:
             if kind == PP_PLACEHOLDER.SLIDE_NUMBER:
                 page.furniture(element, page.planned.number)
             else:
-                sp = page.furniture(element)
                 text = f"{course.title}{FOOTER_SEPARATOR}{long_date(course.date)}"
                 block = Block("course.title", "footer", (Para.text(text),), look.footer)
-                page.text(ooxml.text_body(sp), page.chosen.rects[idx], block)
+                page.footer(element, page.chosen.rects[idx], block)
         page.finish()
 
     def _notes(self, adder: ooxml.SlideAdder, slide, notes: str,  # type: ignore[no-untyped-def]

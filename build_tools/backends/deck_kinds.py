@@ -282,23 +282,18 @@ def draw_table(page: Page, look: Look, content: TableSlide) -> None:
         table.columns[c].width = pt(width)
     for r, height in enumerate(row_heights):
         table.rows[r].height = pt(height)
+    rows = table._tbl.tr_lst  # table.cell(r, c) looks each cell up through both lists
     for r, row in enumerate(grid):
+        cells = rows[r].tc_lst
         for c, text in enumerate(row):
-            cell = table.cell(r, c)
             header, first = r == 0, c == 0
-            cell.fill.solid()
             fill = look.c.primary if header else (look.c.light if r % 2 == 0 else look.c.background)
-            cell.fill.fore_color.rgb = RGBColor.from_string(fill)
-            cell.margin_left = cell.margin_right = Pt(pad_x)
-            cell.margin_top = cell.margin_bottom = Pt(pad_y)
-            from pptx.enum.text import MSO_ANCHOR
-
-            cell.vertical_anchor = MSO_ANCHOR.MIDDLE
+            tc = page.kit.table_cell(cells[c], fill, pad_x, pad_y)
             colour = look.c.background if header else (look.c.primary if first else look.c.text)
             field = "table.columns" if header else f"table.rows[{r - 1}]"
             block = Block(f"{field}[{c}]", "table",
                           (Para.text(text),), (chosen,), colour, bold=header or first)
-            page.typesetter.write(cell.text_frame._txBody, block, chosen, frame_settings=False)
+            page.typesetter.write(ooxml.cell_text_body(tc), block, chosen, frame_settings=False)
 
 
 # --- diagrams ------------------------------------------------------------------------------

@@ -140,12 +140,31 @@ class Page:
         return self.slide.shapes
 
     def furniture(self, layout_sp: Any, number: int | None = None) -> Any:
-        """A layout's footer or slide number (with ``number``) cloned onto the slide."""
+        """A layout's slide number (with ``number``), or other placeholder, cloned onto the
+        slide."""
+        return self._furnish(self.kit.furniture(self.spTree, layout_sp, number))
+
+    def footer(self, layout_sp: Any, rect: Rect, block: Block) -> Any:
+        """A layout's footer cloned onto the slide with ``block`` in it, fitted to ``rect``.
+
+        As cloning it and queueing the block (fitted and written alone, as its own group):
+        the footer is the same on every slide, so it is written once per layout and size.
+        """
+        size = self.typesetter.fit_group([Placed(block, rect)], self.where, self.planned.path)
+
+        def write(txBody: Any) -> None:
+            self.typesetter.write(txBody, block, size)
+
+        return self._furnish(self.kit.furniture(
+            self.spTree, layout_sp, text=((block, size, type(size)), write)))
+
+    def _furnish(self, furniture: ooxml.Furniture) -> Any:
         self._max_id = None
-        sp, kind = self.kit.furniture(self.spTree, layout_sp, number)
-        if kind is not None:
-            self.placeholders.append((kind[0], kind[1], sp))
-        return sp
+        if furniture.kind is not None:
+            self.placeholders.append((furniture.kind[0], furniture.kind[1], furniture.sp))
+        if furniture.done is not None:
+            self._written[id(furniture.done)] = furniture.done
+        return furniture.sp
 
     # -- text
     def text(self, txBody: Any, rect: Rect, block: Block, group: str | None = None,

@@ -226,9 +226,18 @@ def check_coverage(plan: DeckPlan, theme: Theme, measurer: Measurer) -> None:
     problems: list[Problem] = []
     font_name = theme.regular_font.name
     texts = [*handout_texts(plan), *_theme_texts(theme)]
+    # Each distinct character is looked up once; only one the font lacks is looked for
+    # again, text by text, to say where it is used.
+    missing = {
+        char for char in set().union(*(text for _, text in texts))
+        if not char.isspace() and not (measurer.regular.covers(char)
+                                       and measurer.bold.covers(char))
+    }
+    if not missing:
+        return
     for path, text in texts:
         for char in dict.fromkeys(text):
-            if char.isspace():
+            if char not in missing:
                 continue
             faces = [
                 face for face, font in (("regular", measurer.regular), ("bold", measurer.bold))

@@ -13,18 +13,33 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 from weakref import WeakKeyDictionary
 
 from reportlab.lib.colors import toColor
+from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.fonts import ps2tt, tt2ps
-from reportlab.lib.rl_accel import escapePDF, fp_str
+from reportlab.lib.rl_accel import escapePDF, fp_str, sameFrag
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
-from reportlab.platypus.paragraph import cleanBlockQuotedText
+from reportlab.platypus.paragraph import (
+    _FK_BREAK,
+    _FK_TEXT,
+    _drawBullet,
+    _getFragWords,
+    _handleBulletWidth,
+    _HSFrag,
+    _leftDrawParaLine,
+    cleanBlockQuotedText,
+    setXPos,
+    split,
+    strip,
+)
 from reportlab.platypus.paraparser import ParaFrag
+from reportlab.rl_config import _FUZZ, paraFontSizeHeightOffset
 
 from build_tools.backends.handout_styles import colour
 from build_tools.measure import LINE_HEIGHT, PARAGRAPH_SPACE, Measurer, Run, size_steps
@@ -154,8 +169,12 @@ class MeasuredParagraph(Flowable):
 
     The breaking happens in ``wrap`` because only then is the width known (a table cell, a
     column, a frame). Splitting across pages is reportlab's, at the measured line breaks.
-    The same flowable serves every pass of the build: the Paragraph and its wrap are kept
-    per width (a Paragraph's height depends on its width only).
+
+    The same flowable serves every pass of the build, and most passes only need its height:
+    reportlab gives a Paragraph of n lines the height n x leading, and draws one line per
+    measured line as long as none is wider than its room, so ``wrap`` counts lines instead
+    of building the Paragraph (``_counted_height``). The Paragraph itself is made when it
+    is drawn (and let go after), or when reportlab needs it to split across pages.
     """
 
     def __init__(
@@ -170,27 +189,50 @@ class MeasuredParagraph(Flowable):
         self.style = style
         self.breaker = breaker
         self.bullet = bullet
+        self._lines: list[list[Span]] = []
+        self._lines_width: float | None = None  # the width ``_lines`` were broken for
+        self._heights: dict[float, float] = {}  # wrap height per available width
+        self._counted: set[float] = set()  # widths whose height was counted, not wrapped
         self._paragraph: Paragraph | None = None
-        self._width: float | None = None
-        self._wrapped: float | None = None  # the width the Paragraph was last wrapped at
+        self._paragraph_width: float | None = None
+
+    def _lines_at(self, avail_width: float) -> list[list[Span]]:
+        if self._lines_width != avail_width:
+            text_width = avail_width - self.style.leftIndent - self.style.rightIndent
+            self._lines = self.breaker.break_spans(self.spans, text_width, self.style.fontSize)
+            self._lines_width = avail_width
+        return self._lines
 
     def _build(self, avail_width: float) -> Paragraph:
-        if self._paragraph is None or self._width != avail_width:
-            text_width = avail_width - self.style.leftIndent - self.style.rightIndent
-            lines = self.breaker.break_spans(self.spans, text_width, self.style.fontSize)
-            markup = "<br/>".join(line_markup(line) for line in lines)
-            bullet = escape_text(self.bullet) if self.bullet is not None else None
-            self._paragraph = make_paragraph(markup, _drawing_only(self.style), bullet)
-            self._width = avail_width
-            self._wrapped = None
+        if self._paragraph is None or self._paragraph_width != avail_width:
+            markup = "<br/>".join(line_markup(line) for line in self._lines_at(avail_width))
+            self._paragraph = make_paragraph(markup, _drawing_only(self.style),
+                                             self._bullet_text())
+            self._paragraph_width = avail_width
         return self._paragraph
 
+    def _bullet_text(self) -> str | None:
+        return escape_text(self.bullet) if self.bullet is not None else None
+
+    def _counted_height(self, avail_width: float) -> float | None:
+        if avail_width < _FUZZ or not self.spans:
+            return None
+        return counted_height(self._lines_at(avail_width), _drawing_only(self.style),
+                              self._bullet_text(), avail_width)
+
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        paragraph = self._build(availWidth)
-        # A split that gave up (widow/orphan rules) drops the Paragraph's lines: wrap again.
-        if self._wrapped != availWidth or not hasattr(paragraph, "blPara"):
-            self.width, self.height = paragraph.wrap(availWidth, availHeight)
-            self._wrapped = availWidth
+        height = self._heights.get(availWidth)
+        if height is None:
+            height = self._counted_height(availWidth)
+            if height is not None:
+                self._counted.add(availWidth)
+            else:
+                width, height = self._build(availWidth).wrap(availWidth, availHeight)
+                if width != availWidth:  # no room at all: reportlab's answer, not kept
+                    self.width, self.height = width, height
+                    return width, height
+            self._heights[availWidth] = height
+        self.width, self.height = availWidth, height
         return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
@@ -199,8 +241,21 @@ class MeasuredParagraph(Flowable):
     def draw(self) -> None:
         if drafting(self.canv):
             return
-        assert self._paragraph is not None, "wrap() before draw()"
-        self._paragraph.drawOn(self.canv, 0, 0)
+        if self.width in self._counted and draw_counted(
+            self.canv, self._lines_at(self.width), _drawing_only(self.style),
+            self._bullet_text(), self.width, self.height,
+        ):
+            return
+        paragraph = self._build(self.width)
+        # A fresh Paragraph, or one whose split gave up (widow/orphan rules) and dropped its
+        # lines, is wrapped here; its height is the one the layout used.
+        if not hasattr(paragraph, "blPara") or paragraph.width != self.width:
+            paragraph.wrap(self.width, self.height)
+        if paragraph.height != self.height:
+            raise RuntimeError(f"handout: a paragraph's drawn height {paragraph.height} is not "
+                               f"its laid-out height {self.height}: {self.text[:40]!r}")
+        paragraph.drawOn(self.canv, 0, 0)
+        self._paragraph = None  # drawn; the memory is better spent on the pages
 
     def getSpaceBefore(self) -> float:
         return float(self.style.spaceBefore)
@@ -211,6 +266,195 @@ class MeasuredParagraph(Flowable):
     @property
     def text(self) -> str:
         return "".join(span.text for span in self.spans)
+
+
+def counted_height(
+    lines: Sequence[Sequence[Span]], style: ParagraphStyle, bullet: str | None,
+    avail_width: float,
+) -> float | None:
+    """The height ``Paragraph("<br/>".join(lines' markup), style, bulletText=bullet)`` gets
+    when wrapped at ``avail_width``, without making it; None when that is not certain.
+
+    reportlab's height is (lines x leading), and its line breaking ends a line only at a
+    ``<br/>`` when no line is wider than its room (the first line's room less any bullet
+    overhang, ``_handleBulletWidth``). That is certain when every line is plain text (spaces
+    the only whitespace) whose width, measured with reportlab's own widths and every space
+    at the wider face's space, is under its room. Then, too, no line is stretched, so
+    ``draw_counted`` can draw it.
+    """
+    if avail_width < _FUZZ or not lines:
+        return None
+    room = [
+        avail_width - style.leftIndent - style.firstLineIndent - style.rightIndent,
+        avail_width - style.leftIndent - style.rightIndent,
+    ]
+    _handleBulletWidth(bullet, style, room)
+    regular, bold = _face_names(style)
+    size = style.fontSize
+    space = max(stringWidth(" ", regular, size), stringWidth(" ", bold, size))
+    for index, line in enumerate(lines):
+        width = 0.0
+        visible = False
+        for span in line:
+            text = span.text
+            spaces = text.count(" ")
+            ink = text.replace(" ", "") if spaces else text
+            if ink:
+                if not ink.isprintable():
+                    return None  # a tab, a no-break or soft hyphen...: reportlab's own rules
+                visible = True
+                width += stringWidth(ink, bold if span.bold else regular, size)
+            width += spaces * space
+        if not visible or width > room[min(index, 1)] - 1e-6:
+            return None
+    return len(lines) * style.leading
+
+
+_FACE_NAMES: WeakKeyDictionary[ParagraphStyle, tuple[str, str]] = WeakKeyDictionary()
+
+
+def _face_names(style: ParagraphStyle) -> tuple[str, str]:
+    """The fonts reportlab draws a style's plain and ``<b>`` text in (as ``ParaParser``
+    picks them: the style's family with the bold flag)."""
+    found = _FACE_NAMES.get(style)
+    if found is None:
+        family, bold, italic = ps2tt(style.fontName)
+        found = (tt2ps(family, bold, italic), tt2ps(family, 1, italic))
+        _FACE_NAMES[style] = found
+    return found
+
+
+def draw_counted(
+    canvas: Canvas, lines: Sequence[Sequence[Span]], style: ParagraphStyle,
+    bullet: str | None, width: float, height: float,
+) -> bool:
+    """Draw what ``Paragraph(markup, style, bulletText=bullet)`` wrapped at ``width`` and
+    drawn at (0, 0) draws, operator for operator, for a paragraph whose height was counted
+    (``MeasuredParagraph._counted_height``: one reportlab line per measured line).
+
+    reportlab's Paragraph spends most of its time on generality the handout never uses
+    (justification, hyphenation, links, underlines, images, shaping, right-to-left); this
+    follows ``Paragraph.breakLines`` and ``drawPara`` for left-aligned plain text only,
+    calling reportlab's own text object for every operator. Returns False, having drawn
+    nothing, for anything else: the caller then draws a real Paragraph.
+    """
+    if (style.alignment != TA_LEFT or style.backColor or (style.borderColor and style.borderWidth)
+            or style.endDots or style.wordWrap or style.shaping
+            or getattr(style, "autoLeading", "") not in ("", "off")
+            or not paraFontSizeHeightOffset):
+        return False
+    text = cleanBlockQuotedText("<br/>".join(line_markup(line) for line in lines))
+    if "\xa0" in text or "\xad" in text:
+        return False  # no-break and soft hyphens: reportlab's splitting rules differ
+    frags = parse_markup(text, style)
+    if not frags:
+        return False
+    leading = style.leading
+    if len(frags) == 1:  # reportlab's "kind 0": one style, one line
+        frag = frags[0]
+        words = split(strip(frag.text))
+        if not words or len(lines) != 1:
+            return False
+        cur_y = height - frag.fontSize
+        canvas.saveState()  # Flowable.drawOn
+        canvas.translate(0, 0)
+        canvas.saveState()  # drawPara
+        offset = style.firstLineIndent
+        if bullet:
+            offset = _drawBullet(canvas, offset, cur_y, bullet, style, rtl=False)
+        canvas.setFillColor(frag.textColor)
+        tx = canvas.beginText(style.leftIndent, cur_y)
+        tx.preformatted = False
+        tx.setFont(frag.fontName, frag.fontSize, leading)
+        _leftDrawParaLine(tx, offset, 0, words, 1)  # it fits: no word spacing to spread
+        canvas.drawText(tx)
+        canvas.restoreState()
+        canvas.restoreState()
+        return True
+    fragment_lines = _fragment_lines(_getFragWords(frags, width))
+    if len(fragment_lines) != len(lines):
+        return False
+    cur_y = height - max(frag.fontSize for frag in fragment_lines[0])
+    canvas.saveState()  # Flowable.drawOn
+    canvas.translate(0, 0)
+    canvas.saveState()  # drawPara
+    offset = style.firstLineIndent
+    if bullet:
+        offset = _drawBullet(canvas, offset, cur_y, bullet, style, rtl=False)
+    tx = canvas.beginText(style.leftIndent, cur_y)
+    tx._leading = None
+    tx._fontname, tx._fontsize = None, None
+    text_colour = None
+    for index, line in enumerate(fragment_lines):
+        # _leftDrawParaLineX, around _putFragLine
+        line_offset = offset if index == 0 else 0
+        setXPos(tx, line_offset)
+        start = tx._x0
+        if tx._leading != leading:
+            tx.setLeading(leading)
+        last = line[-1]
+        for frag in line:
+            if (tx._fontname, tx._fontsize) != (frag.fontName, frag.fontSize):
+                tx._setFont(frag.fontName, frag.fontSize)
+            if text_colour != frag.textColor:
+                text_colour = frag.textColor
+                tx.setFillColor(frag.textColor)
+            tx._textOut(frag.text, frag is last)
+        if tx._x0 != start:
+            setXPos(tx, start - tx._x0)
+        setXPos(tx, -line_offset)
+    canvas.drawText(tx)
+    canvas.restoreState()
+    canvas.restoreState()
+    return True
+
+
+def _fragment_lines(words: list[list[Any]]) -> list[list[ParaFrag]]:
+    """The lines ``Paragraph.breakLines`` makes of ``_getFragWords``' words when no line is
+    too wide (only ``<br/>`` ends a line): runs of one style joined, with the spaces
+    between words, each line ending in its ``<br/>`` fragment."""
+    lines: list[list[ParaFrag]] = []
+    line: list[ParaFrag] = []
+    space = 0.0
+    last: ParaFrag | None = None
+    for word in words:
+        tail = word[-1][0]
+        if not line:
+            space = 0.0
+        frag = word[1][0]
+        if frag._fkind == _FK_BREAK:
+            line.append(frag.clone())
+            lines.append(line)
+            line = []
+            continue
+        text = word[1][1]
+        if not line or last is None:
+            last = frag.clone()
+            line = [last]
+            last.text = text
+        elif not sameFrag(last, frag):
+            if space:
+                for earlier in reversed(line):
+                    if earlier._fkind == _FK_TEXT:
+                        if not earlier.text.endswith(" "):
+                            earlier.text += " "
+                        break
+            last = frag.clone()
+            line.append(last)
+            last.text = text
+        elif space:
+            last.text += text if last.text.endswith(" ") else " " + text
+        else:
+            last.text += text
+        space = stringWidth(" ", tail.fontName, tail.fontSize) if isinstance(
+            word, _HSFrag) else 0.0
+        for piece_frag, piece in word[2:]:
+            last = piece_frag.clone()
+            last.text = piece
+            line.append(last)
+    if line:
+        lines.append(line)
+    return lines
 
 
 def make_paragraph(markup: str, style: ParagraphStyle, bullet: str | None) -> Paragraph:

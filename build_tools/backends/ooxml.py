@@ -24,14 +24,15 @@ import datetime as dt
 import hashlib
 import io
 import uuid
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Hashable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from lxml import etree
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.oxml import serialize_part_xml
 from pptx.opc.package import Part, XmlPart
 from pptx.opc.packuri import PackURI
 from pptx.oxml import parse_xml
@@ -626,11 +627,13 @@ class ShapeKit:
     and size written per shape. Shape ids are the caller's: see ``max_shape_id``.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, script: Script) -> None:
+        self.script = script
         self._textbox = CT_Shape.new_textbox_sp(0, "", 0, 0, 0, 0)
         self._textboxes: dict[Body, Any] = {}
         self._autoshapes: dict[tuple[object, ...], Any] = {}
-        self._clones: dict[tuple[int, bool], tuple[Any, Any, tuple[str, int] | None]] = {}
+        self._clones: dict[tuple[object, ...], _Clone] = {}
+        self._cells: dict[tuple[str, float, float], Any] = {}
 
     def textbox(self, spTree: Any, shape_id: int, name: str, rect: tuple[int, int, int, int],
                 body: Body | None = None) -> Any:
@@ -669,33 +672,118 @@ class ShapeKit:
         _add_shape(spTree, sp)
         return sp
 
-    def furniture(self, spTree: Any, layout_sp: Any, number: int | None = None
-                  ) -> tuple[Any, tuple[str, int] | None]:
-        """As ``clone_placeholder`` (then ``set_slide_number_field`` when ``number`` is given);
-        returns the new ``p:sp`` and its ``placeholder_kind``.
+    def furniture(self, spTree: Any, layout_sp: Any, number: int | None = None,
+                  text: tuple[Hashable, Callable[[Any], None]] | None = None) -> Furniture:
+        """As ``clone_placeholder``, then ``set_slide_number_field`` when ``number`` is given,
+        or the text written by ``text`` (a cache key and a writer for the text body).
 
-        The copy with its properties cleared (and its field set up) is made once per
-        layout placeholder; each slide gets a copy of it with its own id and number.
+        The copy with its properties cleared (and its field set up, or its text written)
+        is made once per layout placeholder (and text); each slide gets a copy of it with
+        its own id and number. A slide number's runs are localised in the prototype
+        already (``localise`` touches nothing but run properties, so before or after the
+        copy is the same), and written text is localised by its writer: the text body
+        comes back as ``Furniture.done`` for the caller to skip.
         """
-        key = (id(layout_sp), number is not None)
-        entry = self._clones.get(key)
-        if entry is None:
+        key = (id(layout_sp), number is not None, None if text is None else text[0])
+        clone = self._clones.get(key)
+        if clone is None:
             prototype = copy.deepcopy(layout_sp)
             _clear_shape_properties(prototype)
+            id_path = _path(prototype, prototype.find(_NV_SP_PR).find(_C_NV_PR))
+            body_path = text_path = None
             if number is not None:
                 set_slide_number_field(prototype, 0)
-            # The layout sp is kept in the entry so that its id() stays unique.
-            entry = self._clones[key] = (layout_sp, prototype, placeholder_kind(prototype))
-        sp = entry[1].__copy__()
-        sp.find(_NV_SP_PR).find(_C_NV_PR).set("id", str(next_shape_id(spTree)))
+                txBody = text_body(prototype)
+                localise(txBody, self.script)
+                field = next(f for f in txBody.iter(_FLD) if f.get("type") == "slidenum")
+                text_path = _path(prototype, field.find(_AT))
+                body_path = _path(prototype, txBody)
+            elif text is not None:
+                txBody = text_body(prototype)
+                text[1](txBody)
+                body_path = _path(prototype, txBody)
+            clone = self._clones[key] = _Clone(
+                layout_sp, prototype, placeholder_kind(prototype), id_path, body_path, text_path)
+        sp = clone.prototype.__copy__()
+        _follow(sp, clone.id_path).set("id", str(next_shape_id(spTree)))
         spTree.append(sp)
-        if number is not None:
-            field = next(f for f in sp.iter(_FLD) if f.get("type") == "slidenum")
-            field.find(_AT).text = str(number)
-        return sp, entry[2]
+        if clone.text_path is not None:
+            _follow(sp, clone.text_path).text = str(number)
+        done = None if clone.body_path is None else _follow(sp, clone.body_path)
+        return Furniture(sp, clone.kind, done)
+
+
+    def table_cell(self, tc: Any, fill: str, pad_x_pt: float, pad_y_pt: float) -> Any:
+        """Replace a new table's cell (untouched since python-pptx made it) with one styled
+        by ``style_cell``; returns the new ``a:tc``."""
+        key = (fill, pad_x_pt, pad_y_pt)
+        prototype = self._cells.get(key)
+        if prototype is None:
+            from pptx.oxml.table import CT_TableCell
+            from pptx.table import _Cell
+
+            prototype = self._cells[key] = CT_TableCell.new()
+            style_cell(_Cell(prototype, None), fill, pad_x_pt, pad_y_pt)  # type: ignore[arg-type]
+        cell = prototype.__copy__()
+        tc.getparent().replace(tc, cell)
+        return cell
+
+
+def style_cell(cell: Any, fill: str, pad_x_pt: float, pad_y_pt: float) -> None:
+    """A table cell's fill, padding and (middle) anchoring, through python-pptx."""
+    from pptx.enum.text import MSO_ANCHOR
+
+    cell.fill.solid()
+    cell.fill.fore_color.rgb = _rgb(fill)
+    cell.margin_left = cell.margin_right = Pt(pad_x_pt)
+    cell.margin_top = cell.margin_bottom = Pt(pad_y_pt)
+    cell.vertical_anchor = MSO_ANCHOR.MIDDLE
+
+
+_A_TX_BODY = f"{{{_A}}}txBody"
+
+
+def cell_text_body(tc: Any) -> Any:
+    """A table cell's ``a:txBody`` (python-pptx's ``cell.text_frame._txBody``)."""
+    txBody = tc.find(_A_TX_BODY)
+    return txBody if txBody is not None else tc.get_or_add_txBody()
+
+
+class Furniture(NamedTuple):
+    sp: Any
+    kind: tuple[str, int] | None  # as placeholder_kind
+    done: Any  # its text body, if final and localised; else None
+
+
+@dataclass(frozen=True)
+class _Clone:
+    layout_sp: Any  # kept, so that its id() (the cache key) stays unique
+    prototype: Any
+    kind: tuple[str, int] | None
+    id_path: tuple[int, ...]  # child indexes to the cNvPr, the field's a:t, the text body
+    body_path: tuple[int, ...] | None
+    text_path: tuple[int, ...] | None
+
+
+def _path(root: Any, element: Any) -> tuple[int, ...]:
+    """Child indexes from ``root`` down to ``element``: the same place in any copy."""
+    steps = []
+    while element is not root:
+        parent = element.getparent()
+        steps.append(parent.index(element))
+        element = parent
+    return tuple(reversed(steps))
+
+
+def _follow(root: Any, path: tuple[int, ...]) -> Any:
+    element = root
+    for index in path:
+        element = element[index]
+    return element
 
 
 _NV_SP_PR = f"{{{_PML}}}nvSpPr"
+_SP_TREE = f"{{{_PML}}}spTree"
 _C_NV_PR = f"{{{_PML}}}cNvPr"
 _SP_PR = f"{{{_PML}}}spPr"
 _TX_BODY = f"{{{_PML}}}txBody"
@@ -1102,6 +1190,8 @@ class SlideAdder:
         self._notes_body = 0
         self._slide_tree = CT_Slide.new()
         self._notes_tree: Any = None
+        # Finished slide and notes parts, serialised (see ``seal``): id -> (part, bytes).
+        self.sealed: dict[int, tuple[Any, bytes]] = {}
 
     def _skeleton(self, layout: SlideLayout) -> list[Placeholder]:
         """The placeholders a new slide gets from ``layout`` (as python-pptx would clone)."""
@@ -1186,6 +1276,24 @@ class SlideAdder:
         # The new tree has no placeholders of its own: the copies are all of them, in order.
         return copies[self._notes_body]
 
+    def seal(self, slide: Slide) -> None:
+        """Serialise a finished slide and its notes page now, and free their shape trees.
+
+        A deck of thousands of slides would otherwise hold every slide's tree until it is
+        saved (about 150 kB each: 0.5 GB at 3,200 slides). The bytes are exactly what
+        python-pptx would write for the part (``XmlPart.blob``); ``save_normalised`` uses
+        them. The parts must not be changed afterwards, and the presentation must be saved
+        with ``save_normalised(prs, when, adder.sealed)``, not ``prs.save``.
+        """
+        parts = [slide.part]
+        with suppress(KeyError):
+            parts.append(slide.part.part_related_by(RT.NOTES_SLIDE))
+        for part in parts:
+            root = part._element
+            self.sealed[id(part)] = (part, serialize_part_xml(root))
+            for tree in list(root.iter(_SP_TREE)):
+                tree.clear()
+
 
 @contextmanager
 def fast_parts(prs: Presentation) -> Iterator[SlideAdder]:
@@ -1267,13 +1375,16 @@ def normalise_package(data: bytes, when: dt.datetime) -> bytes:
     return rewrite_zip(data, when, _normalise_member(when))
 
 
-def save_normalised(prs: Presentation, when: dt.datetime) -> bytes:
+def save_normalised(prs: Presentation, when: dt.datetime,
+                    sealed: dict[int, tuple[Any, bytes]] | None = None) -> bytes:
     """``normalise_package`` of what ``prs.save`` writes, without the zip in between.
 
     python-pptx's own ``PackageWriter`` serialises the parts (content types, package and
     part relationships, every part's blob); only its zip writer is replaced by a dict, so
-    each member is compressed once, in the final order, instead of twice.
+    each member is compressed once, in the final order, instead of twice. Parts in
+    ``sealed`` (``SlideAdder.seal``) are written as they were serialised then.
     """
+    done = sealed or {}
     from pptx.opc.serialized import PackageWriter
 
     members: dict[str, bytes] = {}
@@ -1292,7 +1403,9 @@ def save_normalised(prs: Presentation, when: dt.datetime) -> bytes:
         def _write_parts(self, phys_writer: Any) -> None:
             # As PackageWriter._write_parts, with the relationships serialised by lxml.
             for part in self._parts:
-                phys_writer.write(part.partname, part.blob)
+                entry = done.get(id(part))
+                blob = entry[1] if entry is not None and entry[0] is part else part.blob
+                phys_writer.write(part.partname, blob)
                 if part._rels:
                     phys_writer.write(part.partname.rels_uri, relationships_xml(part._rels))
 
