@@ -156,8 +156,10 @@ class DeckBackend:
         role = planned.kind
         chosen = template.layouts[role]
         slots = template.map
-        slide, slide_id, placeholders = adder.add_slide(chosen.layout)
-        page = Page(slide, planned, chosen, context.theme, typesetter, kit, placeholders)
+        new = adder.add_slide(chosen.layout)
+        slide, slide_id = new.slide, new.slide_id
+        page = Page(slide, new.spTree, planned, chosen, context.theme, typesetter, kit,
+                    new.placeholders, {id(body.sp): body for body in new.bodies})
         content = planned.content
         if role == "title":
             draw_title(page, look, context.plan, planned, slots.secondary_idx, title)
@@ -219,6 +221,5 @@ class DeckBackend:
     def _notes(self, adder: ooxml.SlideAdder, slide, notes: str,  # type: ignore[no-untyped-def]
                typesetter: Typesetter) -> None:
         """Speaker notes, one paragraph per line; styles come from the notes master."""
-        body = adder.notes_body(slide)
         lines = [line.strip() for line in notes.splitlines() if line.strip()] or [notes]
-        typesetter.write_plain(ooxml.text_body(body), lines)
+        adder.add_notes(slide, lines, typesetter.writer)

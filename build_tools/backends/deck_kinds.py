@@ -288,12 +288,13 @@ def draw_table(page: Page, look: Look, content: TableSlide) -> None:
         for c, text in enumerate(row):
             header, first = r == 0, c == 0
             fill = look.c.primary if header else (look.c.light if r % 2 == 0 else look.c.background)
-            tc = page.kit.table_cell(cells[c], fill, pad_x, pad_y)
+            cell = page.kit.table_cell(cells[c], fill, pad_x, pad_y)
             colour = look.c.background if header else (look.c.primary if first else look.c.text)
             field = "table.columns" if header else f"table.rows[{r - 1}]"
             block = Block(f"{field}[{c}]", "table",
                           (Para.text(text),), (chosen,), colour, bold=header or first)
-            page.typesetter.write(ooxml.cell_text_body(tc), block, chosen, frame_settings=False)
+            page.typesetter.write(cell.txBody, block, chosen, frame_settings=False,
+                                  base=cell.base)
 
 
 # --- diagrams ------------------------------------------------------------------------------

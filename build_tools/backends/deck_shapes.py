@@ -52,7 +52,8 @@ class _Pending:
     txBody: Any
     placed: Placed
     cell: bool
-    prepared: bool = False  # a ShapeKit body, already set up for the block (see ``textbox``)
+    base: Any = None  # a body the text body is an untouched copy of (see ``Typesetter.write``)
+    prepared: bool = True  # whether ``base`` is set up for the block already (``textbox``)
 
 
 _TITLE_TYPES = ("title", "ctrTitle")
@@ -75,16 +76,21 @@ class Page:
     """
 
     slide: Slide
+    spTree: Any  # the slide's p:spTree
     planned: PlannedSlide
     chosen: ChosenLayout
     theme: Theme
     typesetter: Typesetter
     kit: ooxml.ShapeKit
     placeholders: list[ooxml.Placeholder]
+    # The placeholders' text bodies as the slide was made (untouched copies of a base).
+    bodies: dict[int, ooxml.KitShape] = field(default_factory=dict)
     _groups: dict[str, list[_Pending]] = field(default_factory=dict)
     _max_id: int | None = None
-    # Text bodies written by the typesetter (kept alive, so their ids stay theirs).
+    # Text bodies written by the typesetter (kept alive, so their ids stay theirs), and
+    # those it replaced (see ``Typesetter.write``): the old body, the new one.
     _written: dict[int, Any] = field(default_factory=dict)
+    _replaced: dict[int, tuple[Any, Any]] = field(default_factory=dict)
 
     @property
     def where(self) -> str:
@@ -93,10 +99,6 @@ class Page:
     @property
     def content(self) -> Rect:
         return self.chosen.content
-
-    @property
-    def spTree(self) -> Any:
-        return self.slide.shapes._spTree
 
     # -- placeholders (elements)
     def _placeholders(self) -> list[ooxml.Placeholder]:
@@ -168,11 +170,11 @@ class Page:
 
     # -- text
     def text(self, txBody: Any, rect: Rect, block: Block, group: str | None = None,
-             cell: bool = False, prepared: bool = False) -> None:
+             cell: bool = False, base: Any = None, prepared: bool = True) -> None:
         """Queue a block for a text body; it must fit in ``rect`` (its text rectangle)."""
         key = group or f"{block.field}:{len(self._groups)}"
         self._groups.setdefault(key, []).append(
-            _Pending(txBody, Placed(block, rect), cell, prepared))
+            _Pending(txBody, Placed(block, rect), cell, base, prepared))
 
     def in_placeholder(self, sp: Any, block: Block, group: str | None = None) -> None:
         """Text into a placeholder; its rectangle is the layout's (slides inherit it)."""
@@ -181,16 +183,21 @@ class Page:
             kind = ooxml.placeholder_kind(sp)
             idx = kind[1] if kind else None
         rect = self.chosen.rects.get(idx) if idx is not None else None
-        self.text(ooxml.text_body(sp), rect or self.content, block, group)
+        body = self.bodies.get(id(sp))
+        if body is not None and body.sp is sp:
+            self.text(body.txBody, rect or self.content, block, group, base=body.base,
+                      prepared=False)
+        else:
+            self.text(ooxml.text_body(sp), rect or self.content, block, group)
 
     def textbox(self, rect: Rect, block: Block, group: str | None = None) -> None:
         """A text box for ``block``. Its text body comes set up for the block (insets,
         anchor, autofit off: all ``Typesetter.write`` would set), so ``finish`` only adds
         the paragraphs."""
         shape_id = self._next_id()
-        sp = self.kit.textbox(self.spTree, shape_id, f"{block.box} {shape_id}", rect.emu(),
-                              (block.insets_pt, block.anchor))
-        self.text(ooxml.shape_text_body(sp), rect, block, group, prepared=True)
+        shape = self.kit.textbox(self.spTree, shape_id, f"{block.box} {shape_id}", rect.emu(),
+                                 (block.insets_pt, block.anchor))
+        self.text(shape.txBody, rect, block, group, base=shape.base)
 
     def shape(self, preset: MSO_SHAPE, rect: Rect, fill: str | None, line: str | None = None,
               line_pt: float = 0.0, block: Block | None = None, group: str | None = None,
@@ -199,12 +206,12 @@ class Page:
         shape_id = self._next_id()
         label = f"{name or (block.box if block else 'Shape')} {shape_id}"
         body = None if block is None else (block.insets_pt, block.anchor)
-        sp = self.kit.autoshape(self.spTree, shape_id, label, preset, rect.emu(), fill, line,
-                                line_pt, adjust, body)
+        shape = self.kit.autoshape(self.spTree, shape_id, label, preset, rect.emu(), fill,
+                                   line, line_pt, adjust, body)
         if block is not None:
-            self.text(ooxml.shape_text_body(sp), text_rect(preset, rect, adjust), block, group,
-                      prepared=True)
-        return sp
+            self.text(shape.txBody, text_rect(preset, rect, adjust), block, group,
+                      base=shape.base)
+        return shape.sp
 
     # -- completion
     def localise(self, script: ooxml.Script) -> None:
@@ -226,9 +233,16 @@ class Page:
             size = self.typesetter.fit_group([p.placed for p in pending], self.where,
                                              self.planned.path)
             for item in pending:
-                self.typesetter.write(item.txBody, item.placed.block, size, not item.cell,
-                                      item.prepared)
-                self._written[id(item.txBody)] = item.txBody
+                txBody, base = item.txBody, item.base
+                if id(txBody) in self._replaced:  # a body written before (and replaced)
+                    txBody = self._replaced[id(txBody)][1]
+                if id(txBody) in self._written:  # no longer an untouched copy of its base
+                    base = None
+                written = self.typesetter.write(txBody, item.placed.block, size,
+                                                not item.cell, base, item.prepared)
+                if written is not txBody:
+                    self._replaced[id(item.txBody)] = (item.txBody, written)
+                self._written[id(written)] = written
         self._groups.clear()
         for _, _, sp in list(self.placeholders):
             if not ooxml.has_text(sp):

@@ -145,15 +145,15 @@ class Typesetter:
         return smallest
 
     def write(self, txBody: Any, block: Block, size: float, frame_settings: bool = True,
-              prepared: bool = False) -> None:
+              base: Any = None, prepared: bool = False) -> Any:
         """Replace the frame's text with the block at ``size``; everything explicit.
 
         Table cells keep margins and anchoring on the cell, so they skip frame settings.
-        ``prepared``: the body is ``ooxml.prepared_body`` for this block's insets and
-        anchor (frame set, no paragraphs), so only the paragraphs are added.
+        ``base``: the body is an untouched copy of ``base`` (a prototype's), so the result
+        is made from a prototype too (``TextWriter.replace``) and takes the body's place;
+        ``prepared``: ``base`` is an ``ooxml.prepared_body`` for this block's insets and
+        anchor already. Returns the text body, now in the tree.
         """
-        if frame_settings and not prepared:
-            ooxml.set_body(txBody.find(_BODY_PR), block.insets_pt, block.anchor)
         paragraphs = []
         for index, para in enumerate(block.paras):
             para_size = size * para.scale
@@ -170,7 +170,13 @@ class Typesetter:
                 runs, para_size, LINE_HEIGHT * para_size, before, para.margin_pt, hanging,
                 para.bullet, para.align, para.level,
             ))
-        self.writer.write(txBody, paragraphs, prepared)
+        if base is not None:
+            frame = (block.insets_pt, block.anchor) if frame_settings and not prepared else None
+            return self.writer.replace(txBody, base, paragraphs, frame)
+        if frame_settings:
+            ooxml.set_body(txBody.find(_BODY_PR), block.insets_pt, block.anchor)
+        self.writer.write(txBody, paragraphs)
+        return txBody
 
     def write_plain(self, txBody: Any, lines: Sequence[str]) -> None:
         """Paragraphs that inherit every style (speaker notes): text, fonts and lang only."""

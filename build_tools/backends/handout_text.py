@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from reportlab.lib.colors import toColor
+from reportlab.lib.colors import Color, toColor
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.fonts import ps2tt, tt2ps
 from reportlab.lib.rl_accel import escapePDF, fp_str, sameFrag
@@ -24,6 +25,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus.paragraph import (
     _FK_BREAK,
@@ -32,7 +34,6 @@ from reportlab.platypus.paragraph import (
     _getFragWords,
     _handleBulletWidth,
     _HSFrag,
-    _leftDrawParaLine,
     cleanBlockQuotedText,
     setXPos,
     split,
@@ -191,8 +192,8 @@ class MeasuredParagraph(Flowable):
         self.bullet = bullet
         self._lines: list[list[Span]] = []
         self._lines_width: float | None = None  # the width ``_lines`` were broken for
-        self._heights: dict[float, float] = {}  # wrap height per available width
-        self._counted: set[float] = set()  # widths whose height was counted, not wrapped
+        # The last wrap: its width, its height, and whether the height was counted.
+        self._wrap: tuple[float, float, bool] | None = None
         self._paragraph: Paragraph | None = None
         self._paragraph_width: float | None = None
 
@@ -221,18 +222,16 @@ class MeasuredParagraph(Flowable):
                               self._bullet_text(), avail_width)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        height = self._heights.get(availWidth)
-        if height is None:
+        if self._wrap is None or self._wrap[0] != availWidth:
             height = self._counted_height(availWidth)
-            if height is not None:
-                self._counted.add(availWidth)
-            else:
+            counted = height is not None
+            if height is None:
                 width, height = self._build(availWidth).wrap(availWidth, availHeight)
                 if width != availWidth:  # no room at all: reportlab's answer, not kept
                     self.width, self.height = width, height
                     return width, height
-            self._heights[availWidth] = height
-        self.width, self.height = availWidth, height
+            self._wrap = (availWidth, height, counted)
+        self.width, self.height = availWidth, self._wrap[1]
         return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
@@ -241,7 +240,7 @@ class MeasuredParagraph(Flowable):
     def draw(self) -> None:
         if drafting(self.canv):
             return
-        if self.width in self._counted and draw_counted(
+        if self._wrap == (self.width, self.height, True) and draw_counted(
             self.canv, self._lines_at(self.width), _drawing_only(self.style),
             self._bullet_text(), self.width, self.height,
         ):
@@ -366,7 +365,10 @@ def draw_counted(
         tx = canvas.beginText(style.leftIndent, cur_y)
         tx.preformatted = False
         tx.setFont(frag.fontName, frag.fontSize, leading)
-        _leftDrawParaLine(tx, offset, 0, words, 1)  # it fits: no word spacing to spread
+        # _leftDrawParaLine; the line fits, so there is no word spacing to spread
+        setXPos(tx, offset)
+        text_out(tx, " ".join(words), True)
+        setXPos(tx, -offset)
         canvas.drawText(tx)
         canvas.restoreState()
         canvas.restoreState()
@@ -399,7 +401,7 @@ def draw_counted(
             if text_colour != frag.textColor:
                 text_colour = frag.textColor
                 tx.setFillColor(frag.textColor)
-            tx._textOut(frag.text, frag is last)
+            text_out(tx, frag.text, frag is last)
         if tx._x0 != start:
             setXPos(tx, start - tx._x0)
         setXPos(tx, -line_offset)
@@ -407,6 +409,26 @@ def draw_counted(
     canvas.restoreState()
     canvas.restoreState()
     return True
+
+
+def text_out(tx: PDFTextObject, text: str, t_star: bool) -> None:
+    """``tx._textOut(text, t_star)``: the same operators (``PDFTextObject._formatText``) for
+    an unshaped TrueType font, without the generic machinery around them."""
+    font = getFont(tx._fontname)
+    if not isinstance(font, TTFont) or font.shapable:
+        tx._textOut(text, t_star)
+        return
+    document = tx._canvas._doc
+    code = []
+    font_ops = ""
+    for subset, chunk in font.splitString(text, document):
+        if subset != tx._curSubset:
+            if not font_ops:
+                font_ops = f"{fp_str(tx._fontsize)} Tf {fp_str(tx._leading)} TL"
+            code.append(f"{font.getSubsetInternalName(subset, document)} {font_ops}")
+            tx._curSubset = subset
+        code.append(f"({escapePDF(chunk)}) Tj")
+    tx._code.append(" ".join(code) + (" T*" if t_star else ""))
 
 
 def _fragment_lines(words: list[list[Any]]) -> list[list[ParaFrag]]:
@@ -472,6 +494,13 @@ _MARKUP = re.compile(r'<b>|</b>|<font color="(#[0-9A-Fa-f]{6})">|</font>|<br/>|&
 _ENTITIES = {"amp": "&", "lt": "<", "gt": ">"}
 
 
+@cache
+def _parsed_colour(value: str) -> Color:
+    """``toColor`` as ``ParaParser`` calls it for ``<font color>``; reportlab compares
+    colours by value, so one instance per value serves every fragment."""
+    return toColor(value)
+
+
 def parse_markup(text: str, style: ParagraphStyle) -> list[ParaFrag] | None:
     """The fragments reportlab's ``ParaParser`` makes of ``text`` (markup already cleaned by
     ``cleanBlockQuotedText``), made directly: the parser is a third of a Paragraph's cost.
@@ -491,17 +520,27 @@ def parse_markup(text: str, style: ParagraphStyle) -> list[ParaFrag] | None:
     base.__tag__ = "para"
     stack = [base]
     frags: list[ParaFrag] = []
+    faces: dict[tuple[str, int, int], str] = {}  # tt2ps, looked up once per face
+
+    def copy(frag: ParaFrag) -> ParaFrag:  # what copy.copy (ParaParser) and clone() make
+        made = ParaFrag.__new__(ParaFrag)
+        made.__dict__.update(frag.__dict__)
+        return made
 
     def push(tag: str, **attributes: object) -> ParaFrag:
-        frag = ParaFrag(**stack[-1].__dict__)
+        frag = copy(stack[-1])
         frag.__tag__ = tag
         frag.__dict__.update(attributes)
         stack.append(frag)
         return frag
 
     def data(chunk: str) -> None:
-        frag = ParaFrag(**stack[-1].__dict__)
-        frag.fontName = tt2ps(frag.fontName, frag.bold, frag.italic)
+        frag = copy(stack[-1])
+        face = (frag.fontName, frag.bold, frag.italic)
+        name = faces.get(face)
+        if name is None:
+            name = faces[face] = tt2ps(*face)
+        frag.fontName = name
         frag.text = chunk
         frags.append(frag)
 
@@ -530,7 +569,7 @@ def parse_markup(text: str, style: ParagraphStyle) -> list[ParaFrag] | None:
             data("")
             stack.pop()
         elif match.group(1):
-            push("font", textColor=toColor(match.group(1)))
+            push("font", textColor=_parsed_colour(match.group(1)))
         else:
             data(_ENTITIES[match.group(2)])
     if not text_between(position, len(text)) or len(stack) != 1:

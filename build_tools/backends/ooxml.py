@@ -23,6 +23,7 @@ import copy
 import datetime as dt
 import hashlib
 import io
+import posixpath
 import uuid
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -31,10 +32,11 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from lxml import etree
 from pptx.opc.constants import CONTENT_TYPE as CT
+from pptx.opc.constants import RELATIONSHIP_TARGET_MODE as RTM
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.oxml import serialize_part_xml
 from pptx.opc.package import Part, XmlPart
-from pptx.opc.packuri import PackURI
+from pptx.opc.packuri import CONTENT_TYPES_URI, PackURI
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
 from pptx.oxml.shapes.autoshape import CT_Shape
@@ -306,7 +308,14 @@ class TextWriter:
     def __init__(self, script: Script) -> None:
         self.script = script
         self._prototypes: dict[tuple[object, ...], Any] = {}
+        self._bodies: dict[tuple[object, ...], tuple[Any, Any]] = {}
         self._plain = _plain_paragraph(None, script)
+
+    def _prototype(self, spec: ParagraphSpec, key: tuple[object, ...]) -> Any:
+        prototype = self._prototypes.get(key)
+        if prototype is None:
+            prototype = self._prototypes[key] = _paragraph(None, spec, self.script, text=False)
+        return prototype
 
     def write(self, txBody: Any, paragraphs: Sequence[ParagraphSpec],
               prepared: bool = False) -> None:
@@ -314,23 +323,48 @@ class TextWriter:
         if not prepared:
             for p in txBody.findall(_AP):
                 txBody.remove(p)
-        prototypes = self._prototypes
         for spec in paragraphs:
-            key = _paragraph_shape(spec)
-            prototype = prototypes.get(key)
-            if prototype is None:
-                prototype = prototypes[key] = _paragraph(None, spec, self.script, text=False)
-            p = prototype.__copy__()
+            p = self._prototype(spec, _paragraph_shape(spec)).__copy__()
             for t, run in zip(p.iter(_AT), spec.runs, strict=True):
                 t.text = run.text
             txBody.append(p)
 
-    def write_plain(self, txBody: Any, lines: Sequence[str]) -> None:
+    def replace(self, txBody: Any, base: Any, paragraphs: Sequence[ParagraphSpec],
+                frame: Body | None = None) -> Any:
+        """For a body that is an untouched copy of ``base`` (a prototype's text body): what
+        ``set_body`` with ``frame`` (if given) and then ``write`` would make of it, made as
+        one copy of a prototype per base, frame and paragraph shapes, put in ``txBody``'s
+        place and returned. Same XML, far fewer element operations than paragraph by
+        paragraph.
+        """
+        shapes = tuple(_paragraph_shape(spec) for spec in paragraphs)
+        key = (id(base), frame, shapes)
+        entry = self._bodies.get(key)
+        if entry is None:
+            if frame is not None:
+                prototype = prepared_body(base, *frame)
+            else:
+                prototype = base.__copy__()
+                for p in prototype.findall(_AP):
+                    prototype.remove(p)
+            for spec, shape in zip(paragraphs, shapes, strict=True):
+                prototype.append(self._prototype(spec, shape).__copy__())
+            entry = self._bodies[key] = (base, prototype)  # base kept: its id() is the key
+        body = entry[1].__copy__()
+        texts = [run.text for spec in paragraphs for run in spec.runs]
+        for t, text in zip(body.iter(_AT), texts, strict=True):
+            t.text = text
+        txBody.getparent().replace(txBody, body)
+        return body
+
+    def write_plain(self, txBody: Any, lines: Sequence[str], text: bool = True) -> None:
+        """As ``write_plain_paragraphs`` (``text=False``: the ``a:t`` elements left empty)."""
         for p in txBody.findall(_AP):
             txBody.remove(p)
         for line in lines:
             p = self._plain.__copy__()
-            p[0][1].text = line
+            if text:
+                p[0][1].text = line
             txBody.append(p)
 
 
@@ -629,48 +663,43 @@ class ShapeKit:
 
     def __init__(self, script: Script) -> None:
         self.script = script
-        self._textbox = CT_Shape.new_textbox_sp(0, "", 0, 0, 0, 0)
-        self._textboxes: dict[Body, Any] = {}
-        self._autoshapes: dict[tuple[object, ...], Any] = {}
+        self._textbox = _kit_entry(CT_Shape.new_textbox_sp(0, "", 0, 0, 0, 0))
+        self._textboxes: dict[Body, _KitEntry] = {}
+        self._autoshapes: dict[tuple[object, ...], _KitEntry] = {}
         self._clones: dict[tuple[object, ...], _Clone] = {}
-        self._cells: dict[tuple[str, float, float], Any] = {}
+        self._cells: dict[tuple[str, float, float], _KitEntry] = {}
 
     def textbox(self, spTree: Any, shape_id: int, name: str, rect: tuple[int, int, int, int],
-                body: Body | None = None) -> Any:
-        """As ``shapes.add_textbox`` followed by ``shape.name = name``; returns the ``p:sp``.
+                body: Body | None = None) -> KitShape:
+        """As ``shapes.add_textbox`` followed by ``shape.name = name``.
 
         With ``body`` (insets, anchor) its text body is already as ``prepared_body`` makes
-        it: ready for ``TextWriter.write(..., prepared=True)``.
+        it, an untouched copy of ``KitShape.base``: ready for ``TextWriter.replace``.
         """
-        prototype = self._textbox
-        if body is not None:
-            prototype = self._textboxes.get(body)
-            if prototype is None:
-                prototype = self._textboxes[body] = _with_body(self._textbox, body)
-        sp = prototype.__copy__()
-        _place(sp, shape_id, name, rect)
-        _add_shape(spTree, sp)
-        return sp
+        if body is None:
+            entry = self._textbox
+        else:
+            entry = self._textboxes.get(body)
+            if entry is None:
+                entry = self._textboxes[body] = _kit_entry(_with_body(self._textbox[0], body))
+        return _new_shape(spTree, entry, shape_id, name, rect, body is not None)
 
     def autoshape(self, spTree: Any, shape_id: int, name: str, preset: MSO_SHAPE,
                   rect: tuple[int, int, int, int], fill: str | None, line: str | None,
-                  line_pt: float, adjust: float | None, body: Body | None = None) -> Any:
+                  line_pt: float, adjust: float | None, body: Body | None = None) -> KitShape:
         """As ``shapes.add_shape``, ``style_autoshape`` and ``shape.name = name`` (and a text
         body prepared for ``body``, as for ``textbox``)."""
         key = (preset, fill, line, line_pt, adjust, body)
-        prototype = self._autoshapes.get(key)
-        if prototype is None:
+        entry = self._autoshapes.get(key)
+        if entry is None:
             from pptx.shapes.autoshape import AutoShapeType, Shape
 
             prototype = CT_Shape.new_autoshape_sp(0, "", AutoShapeType(preset).prst, 0, 0, 0, 0)
             style_autoshape(Shape(prototype, None), fill, line, line_pt, adjust)  # type: ignore[arg-type]
             if body is not None:
                 prototype = _with_body(prototype, body)
-            self._autoshapes[key] = prototype
-        sp = prototype.__copy__()
-        _place(sp, shape_id, name, rect)
-        _add_shape(spTree, sp)
-        return sp
+            entry = self._autoshapes[key] = _kit_entry(prototype)
+        return _new_shape(spTree, entry, shape_id, name, rect, body is not None)
 
     def furniture(self, spTree: Any, layout_sp: Any, number: int | None = None,
                   text: tuple[Hashable, Callable[[Any], None]] | None = None) -> Furniture:
@@ -713,20 +742,23 @@ class ShapeKit:
         return Furniture(sp, clone.kind, done)
 
 
-    def table_cell(self, tc: Any, fill: str, pad_x_pt: float, pad_y_pt: float) -> Any:
+    def table_cell(self, tc: Any, fill: str, pad_x_pt: float, pad_y_pt: float) -> KitShape:
         """Replace a new table's cell (untouched since python-pptx made it) with one styled
-        by ``style_cell``; returns the new ``a:tc``."""
+        by ``style_cell``; returns the new ``a:tc``, its text body and that of the
+        prototype (which the new one is an untouched copy of)."""
         key = (fill, pad_x_pt, pad_y_pt)
-        prototype = self._cells.get(key)
-        if prototype is None:
+        entry = self._cells.get(key)
+        if entry is None:
             from pptx.oxml.table import CT_TableCell
             from pptx.table import _Cell
 
-            prototype = self._cells[key] = CT_TableCell.new()
+            prototype = CT_TableCell.new()
             style_cell(_Cell(prototype, None), fill, pad_x_pt, pad_y_pt)  # type: ignore[arg-type]
+            entry = self._cells[key] = (prototype, _path(prototype, cell_text_body(prototype)))
+        prototype, body_path = entry
         cell = prototype.__copy__()
         tc.getparent().replace(tc, cell)
-        return cell
+        return KitShape(cell, _follow(cell, body_path), _follow(prototype, body_path))
 
 
 def style_cell(cell: Any, fill: str, pad_x_pt: float, pad_y_pt: float) -> None:
@@ -802,6 +834,29 @@ def _with_body(sp: Any, body: Body) -> Any:
     return copied
 
 
+class KitShape(NamedTuple):
+    sp: Any
+    txBody: Any  # its p:txBody
+    base: Any  # the prototype's prepared text body, if the shape was made with one; or None
+
+
+_KitEntry = tuple[Any, tuple[int, ...]]  # a prototype p:sp, the path to its p:txBody
+
+
+def _kit_entry(prototype: Any) -> _KitEntry:
+    return prototype, _path(prototype, prototype.find(_TX_BODY))
+
+
+def _new_shape(spTree: Any, entry: _KitEntry, shape_id: int, name: str,
+               rect: tuple[int, int, int, int], prepared: bool) -> KitShape:
+    prototype, body_path = entry
+    sp = prototype.__copy__()
+    _place(sp, shape_id, name, rect)
+    _add_shape(spTree, sp)
+    base = _follow(prototype, body_path) if prepared else None
+    return KitShape(sp, _follow(sp, body_path), base)
+
+
 def _place(sp: Any, shape_id: int, name: str, rect: tuple[int, int, int, int]) -> None:
     """Id, name, offset and extent of a new shape, as python-pptx writes them (``"%d" % v``,
     which is ``str(int(v))``)."""
@@ -824,11 +879,6 @@ def _add_shape(spTree: Any, sp: Any) -> None:
         spTree.append(sp)
     else:
         successor.addprevious(sp)
-
-
-def shape_text_body(sp: Any) -> Any:
-    """The ``p:txBody`` of a shape made by ``ShapeKit`` (both kinds have one)."""
-    return sp.find(_TX_BODY)
 
 
 # --- list styles (masters, layouts, placeholders) -----------------------------------------
@@ -1186,10 +1236,13 @@ class SlideAdder:
         self._next_id = max([255, *ids]) + 1
         self._count = len(ids)
         self._skeletons: dict[int, list[Placeholder]] = {}
+        self._slides: dict[int, _SlideTree] = {}
         self._notes_skeleton: list[Any] | None = None
         self._notes_body = 0
         self._slide_tree = CT_Slide.new()
         self._notes_tree: Any = None
+        self._notes_trees: dict[int, tuple[Any, tuple[int, ...]]] = {}
+        self._notes_body_path: tuple[int, ...] = ()
         # Finished slide and notes parts, serialised (see ``seal``): id -> (part, bytes).
         self.sealed: dict[int, tuple[Any, bytes]] = {}
 
@@ -1211,38 +1264,60 @@ class SlideAdder:
             self._skeletons[key] = shapes
         return self._skeletons[key]
 
+    def _tree(self, layout: SlideLayout) -> _SlideTree:
+        """A new slide's whole tree for ``layout``: python-pptx's empty slide with copies of
+        the skeletons appended (ids 2, 3 …), made once; each slide is a copy of it."""
+        key = id(layout.part)
+        found = self._slides.get(key)
+        if found is None:
+            tree = self._slide_tree.__copy__()
+            spTree = tree.cSld.spTree
+            placeholders = []
+            for number, (ph_type, idx, skeleton) in enumerate(self._skeleton(layout), start=2):
+                sp = skeleton.__copy__()
+                sp[0][0].set("id", str(number))  # p:nvSpPr/p:cNvPr, as the skeleton is made
+                spTree.append(sp)
+                txBody = sp.find(_TX_BODY)
+                body = None if txBody is None else sp.index(txBody)
+                placeholders.append((ph_type, idx, len(spTree) - 1, body))
+            found = self._slides[key] = _SlideTree(layout, tree, _path(tree, spTree),
+                                                   placeholders)
+        return found
+
     def add(self, layout: SlideLayout) -> tuple[Slide, int]:
         """A new slide on ``layout`` with its placeholders; returns it and its slide id."""
-        slide, slide_id, _ = self.add_slide(layout)
-        return slide, slide_id
+        new = self.add_slide(layout)
+        return new.slide, new.slide_id
 
-    def add_slide(self, layout: SlideLayout) -> tuple[Slide, int, list[Placeholder]]:
-        """As ``add``, also returning the slide's placeholders in tree order."""
+    def add_slide(self, layout: SlideLayout) -> NewSlide:
+        """As ``add``, also returning the slide's shape tree and placeholders in tree order."""
         from pptx.parts.slide import SlidePart
 
         part = self._prs.part
         self._count += 1
+        found = self._tree(layout)
+        tree = found.tree.__copy__()
         slide_part = SlidePart(
-            PackURI(f"/ppt/slides/slide{self._count}.xml"), CT.PML_SLIDE, part.package,
-            self._slide_tree.__copy__(),
+            PackURI(f"/ppt/slides/slide{self._count}.xml"), CT.PML_SLIDE, part.package, tree
         )
         slide_part.relate_to(layout.part, RT.SLIDE_LAYOUT)  # as SlidePart.new
         rId = part.rels._add_relationship(RT.SLIDE, slide_part)
-        slide = slide_part.slide
-        spTree = slide.shapes._spTree
+        spTree = _follow(tree, found.spTree_path)
+        prototype = _follow(found.tree, found.spTree_path)
         placeholders = []
-        for number, (ph_type, idx, skeleton) in enumerate(self._skeleton(layout), start=2):
-            sp = skeleton.__copy__()
-            sp[0][0].set("id", str(number))  # p:nvSpPr/p:cNvPr, as the skeleton is made
-            spTree.append(sp)
+        bodies = []
+        for ph_type, idx, index, body in found.placeholders:
+            sp = spTree[index]
             placeholders.append((ph_type, idx, sp))
+            if body is not None:
+                bodies.append(KitShape(sp, sp[body], prototype[index][body]))
         entry = OxmlElement("p:sldId")
         slide_id = self._next_id
         entry.set("id", str(slide_id))
         entry.set(qn("r:id"), rId)
         self._prs.slides._sldIdLst.append(entry)
         self._next_id += 1
-        return slide, slide_id, placeholders
+        return NewSlide(slide_part.slide, slide_id, spTree, placeholders, bodies)
 
     def notes_body(self, slide: Slide) -> Any:
         """Give ``slide`` a notes page; return the notes body placeholder (``p:sp``).
@@ -1251,7 +1326,6 @@ class SlideAdder:
         per-slide walk over the notes master's shapes.
         """
         from pptx.oxml.slide import CT_NotesSlide
-        from pptx.parts.slide import NotesSlidePart
 
         if self._notes_skeleton is None:
             spTree = slide.notes_slide.shapes._spTree
@@ -1259,22 +1333,50 @@ class SlideAdder:
             self._notes_skeleton = [copy.deepcopy(sp) for sp in found]
             self._notes_body = next(index for index, sp in enumerate(found)
                                     if placeholder_kind(sp)[0] == "body")  # type: ignore[index]
-            self._notes_tree = CT_NotesSlide.new()
+            tree = self._notes_tree = CT_NotesSlide.new()
+            spTree = tree.cSld.spTree
+            for sp in self._notes_skeleton:
+                spTree.append(sp.__copy__())
+            # The new tree has no placeholders of its own: the copies are all of them.
+            body = spTree[len(spTree) - len(found) + self._notes_body]
+            self._notes_body_path = _path(tree, text_body(body))
             return found[self._notes_body]
+        part = self._new_notes_part(slide, self._notes_tree.__copy__())
+        return _follow(part._element, self._notes_body_path).getparent()
+
+    def _new_notes_part(self, slide: Slide, tree: Any) -> Any:
+        """A notes part holding ``tree``, related as python-pptx relates a new one."""
+        from pptx.parts.slide import NotesSlidePart
+
         package = self._prs.part.package
         part = NotesSlidePart(
             package.next_partname("/ppt/notesSlides/notesSlide%d.xml"),
-            CT.PML_NOTES_SLIDE, package, self._notes_tree.__copy__(),
+            CT.PML_NOTES_SLIDE, package, tree,
         )
         part.relate_to(self._prs.part.notes_master_part, RT.NOTES_MASTER)
         part.relate_to(slide.part, RT.SLIDE)
         slide.part.relate_to(part, RT.NOTES_SLIDE)
-        spTree = part.notes_slide.shapes._spTree
-        copies = [sp.__copy__() for sp in self._notes_skeleton]
-        for sp in copies:
-            spTree.append(sp)
-        # The new tree has no placeholders of its own: the copies are all of them, in order.
-        return copies[self._notes_body]
+        return part
+
+    def add_notes(self, slide: Slide, lines: Sequence[str], writer: TextWriter) -> None:
+        """A notes page for ``slide`` whose body holds ``lines`` (``writer.write_plain``).
+
+        After the first, each notes page is one copy of a prototype per number of lines:
+        the notes tree with its placeholders and that many paragraphs, texts filled in.
+        """
+        if self._notes_skeleton is None:
+            writer.write_plain(text_body(self.notes_body(slide)), lines)
+            return
+        entry = self._notes_trees.get(len(lines))
+        if entry is None:
+            tree = self._notes_tree.__copy__()
+            writer.write_plain(_follow(tree, self._notes_body_path), [""] * len(lines),
+                               text=False)
+            entry = self._notes_trees[len(lines)] = (tree, self._notes_body_path)
+        tree = entry[0].__copy__()
+        for t, line in zip(_follow(tree, entry[1]).iter(_AT), lines, strict=True):
+            t.text = line
+        self._new_notes_part(slide, tree)
 
     def seal(self, slide: Slide) -> None:
         """Serialise a finished slide and its notes page now, and free their shape trees.
@@ -1293,6 +1395,22 @@ class SlideAdder:
             self.sealed[id(part)] = (part, serialize_part_xml(root))
             for tree in list(root.iter(_SP_TREE)):
                 tree.clear()
+
+
+class NewSlide(NamedTuple):
+    slide: Slide
+    slide_id: int
+    spTree: Any
+    placeholders: list[Placeholder]
+    bodies: list[KitShape]  # placeholders' text bodies, each with the one it is a copy of
+
+
+class _SlideTree(NamedTuple):
+    layout: SlideLayout  # kept, so that id(layout.part) (the cache key) stays unique
+    tree: Any
+    spTree_path: tuple[int, ...]
+    # type, idx, index in the shape tree, index of the text body in the p:sp (or None)
+    placeholders: list[tuple[str, int, int, int | None]]
 
 
 @contextmanager
@@ -1400,14 +1518,19 @@ def save_normalised(prs: Presentation, when: dt.datetime,
             self._write_pkg_rels(sink)
             self._write_parts(sink)
 
+        def _write_content_types_stream(self, phys_writer: Any) -> None:
+            phys_writer.write(CONTENT_TYPES_URI, content_types_xml(self._parts))
+
         def _write_parts(self, phys_writer: Any) -> None:
             # As PackageWriter._write_parts, with the relationships serialised by lxml.
             for part in self._parts:
                 entry = done.get(id(part))
                 blob = entry[1] if entry is not None and entry[0] is part else part.blob
-                phys_writer.write(part.partname, blob)
+                partname = part.partname
+                phys_writer.write(partname, blob)
                 if part._rels:
-                    phys_writer.write(part.partname.rels_uri, relationships_xml(part._rels))
+                    rels = part._rels
+                    phys_writer.write(partname.rels_uri, relationships_xml(rels, rels._base_uri))
 
     package = prs.part.package
     _Writer.write(io.BytesIO(), package._rels, tuple(package.iter_parts()))
@@ -1419,12 +1542,14 @@ _RELATIONSHIPS = f"{{{_PR}}}Relationships"
 _RELATIONSHIP = f"{{{_PR}}}Relationship"
 
 
-def relationships_xml(rels: Any) -> bytes:
+def relationships_xml(rels: Any, base_uri: str | None = None) -> bytes:
     """The bytes of python-pptx's ``_Relationships.xml``, built with plain lxml.
 
     python-pptx parses a template and runs its attribute setters for every relationship
     (two .rels files per slide); this writes the same elements (``Id``, ``Type``,
     ``Target`` and, for external targets only, ``TargetMode``) in the same numeric order.
+    With ``base_uri`` (the folder of the part the relationships belong to) internal
+    targets are made relative by ``relative_ref``.
     """
     root = etree.Element(_RELATIONSHIPS, nsmap={None: _PR})
     ordered = sorted(
@@ -1436,10 +1561,62 @@ def relationships_xml(rels: Any) -> bytes:
         element = etree.SubElement(root, _RELATIONSHIP)
         element.set("Id", rel.rId)
         element.set("Type", rel.reltype)
-        element.set("Target", rel.target_ref)
+        if rel.is_external or base_uri is None:
+            element.set("Target", rel.target_ref)
+        else:
+            element.set("Target", relative_ref(rel.target_partname, base_uri))
         if rel.is_external:
-            element.set("TargetMode", "External")
+            element.set("TargetMode", RTM.EXTERNAL)
     return etree.tostring(root, encoding="UTF-8", standalone=True)
+
+
+def relative_ref(partname: str, base_uri: str) -> str:
+    """``PackURI.relative_ref``: ``posixpath.relpath(partname, base_uri)`` ("/" aside).
+
+    ``relpath`` normalises both paths and walks them for every relationship. The path of
+    a name in a folder relative to a base is the folder's relative path plus the name,
+    as long as the name is an ordinary component that is not also one of the base's own
+    components (it could then extend their common prefix): those cases are left to
+    ``relpath``, the rest share one ``relpath`` per folder and base.
+    """
+    if base_uri == "/":
+        return partname[1:]
+    folder, name = posixpath.split(partname)
+    base_parts = _BASE_PARTS.get(base_uri)
+    if base_parts is None:
+        base_parts = _BASE_PARTS[base_uri] = frozenset(posixpath.abspath(base_uri).split("/"))
+    if name in ("", ".", "..") or name in base_parts:
+        return posixpath.relpath(partname, base_uri)
+    key = (folder, base_uri)
+    folder_ref = _FOLDER_REFS.get(key)
+    if folder_ref is None:
+        folder_ref = _FOLDER_REFS[key] = posixpath.relpath(folder, base_uri)
+    return name if folder_ref == posixpath.curdir else f"{folder_ref}/{name}"
+
+
+_BASE_PARTS: dict[str, frozenset[str]] = {}
+_FOLDER_REFS: dict[tuple[str, str], str] = {}
+
+_CT = "http://schemas.openxmlformats.org/package/2006/content-types"
+
+
+def content_types_xml(parts: Sequence[Any]) -> bytes:
+    """The bytes python-pptx writes as ``[Content_Types].xml`` for ``parts``, built with
+    plain lxml: python-pptx's own defaults and overrides, in its order, without its
+    per-entry element classes and setters (one ``Override`` per slide and notes page)."""
+    from pptx.opc.serialized import _ContentTypesItem
+
+    defaults, overrides = _ContentTypesItem(parts)._defaults_and_overrides
+    root = etree.Element(f"{{{_CT}}}Types", nsmap={None: _CT})
+    for ext, content_type in sorted(defaults.items()):
+        element = etree.SubElement(root, f"{{{_CT}}}Default")
+        element.set("Extension", ext)
+        element.set("ContentType", content_type)
+    for partname, content_type in sorted(overrides.items()):
+        element = etree.SubElement(root, f"{{{_CT}}}Override")
+        element.set("PartName", partname)
+        element.set("ContentType", content_type)
+    return serialize_part_xml(root)
 
 
 def _normalise_member(when: dt.datetime) -> Callable[[str, bytes], bytes]:
