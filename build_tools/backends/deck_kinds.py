@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.shapes import MSO_SHAPE
@@ -410,6 +409,9 @@ def draw_chart(page: Page, look: Look, content: ChartSlide, script: ooxml.Script
     pie = spec.type == "pie"
     caption_parts = [part for part in ((spec.unit if pie else None), spec.source) if part]
     caption_h = 30.0 if caption_parts else 0.0
+    # Imported here: it pulls in XlsxWriter (~70 ms), which only decks with charts need.
+    from pptx.chart.data import CategoryChartData
+
     data = CategoryChartData(number_format="General")
     data.categories = spec.categories
     for series in spec.series:

@@ -8,6 +8,7 @@ placeholders that stayed empty (an empty placeholder shows "Click to add text").
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -83,10 +84,11 @@ class Page:
     typesetter: Typesetter
     kit: ooxml.ShapeKit
     placeholders: list[ooxml.Placeholder]
-    # The placeholders' text bodies as the slide was made (untouched copies of a base).
+    # The placeholders as the slide was made, by id(p:sp): with their text bodies (each
+    # an untouched copy of a base) and the ids they hold.
     bodies: dict[int, ooxml.KitShape] = field(default_factory=dict)
+    ids: ooxml.ShapeIds | None = None  # the slide's ids (None: counted when first needed)
     _groups: dict[str, list[_Pending]] = field(default_factory=dict)
-    _max_id: int | None = None
     # Text bodies written by the typesetter (kept alive, so their ids stay theirs), and
     # those it replaced (see ``Typesetter.write``): the old body, the new one.
     _written: dict[int, Any] = field(default_factory=dict)
@@ -123,28 +125,34 @@ class Page:
         found = self.placeholder(idx)
         return found if found is not None else self.first_body(skip)
 
+    def __post_init__(self) -> None:
+        if self.ids is None:
+            self.ids = ooxml.ShapeIds(self.spTree)
+
+    @property
+    def _ids(self) -> ooxml.ShapeIds:
+        assert self.ids is not None
+        return self.ids
+
     def forget(self, element: Any) -> None:
         """Remove a placeholder the slide does not use."""
         ooxml.remove_element(element)
         self.placeholders = [p for p in self.placeholders if p[2] is not element]
-        self._max_id = None
+        known = self.bodies.get(id(element))
+        self._ids.removed(known.ids if known is not None and known.sp is element else None)
 
     # -- shapes
-    def _next_id(self) -> int:
-        if self._max_id is None:
-            self._max_id = ooxml.max_shape_id(self.spTree)
-        self._max_id += 1
-        return self._max_id
-
     def native(self) -> Any:
         """python-pptx's shape collection, for what it adds itself (tables, pictures, charts)."""
-        self._max_id = None
+        self._ids.stale()
         return self.slide.shapes
 
     def furniture(self, layout_sp: Any, number: int | None = None) -> Any:
         """A layout's slide number (with ``number``), or other placeholder, cloned onto the
         slide."""
-        return self._furnish(self.kit.furniture(self.spTree, layout_sp, number))
+        shape_id = self._ids.next_clone_id()
+        return self._furnish(self.kit.furniture(self.spTree, layout_sp, number,
+                                                shape_id=shape_id), shape_id)
 
     def footer(self, layout_sp: Any, rect: Rect, block: Block) -> Any:
         """A layout's footer cloned onto the slide with ``block`` in it, fitted to ``rect``.
@@ -157,11 +165,16 @@ class Page:
         def write(txBody: Any) -> None:
             self.typesetter.write(txBody, block, size)
 
+        shape_id = self._ids.next_clone_id()
         return self._furnish(self.kit.furniture(
-            self.spTree, layout_sp, text=((block, size, type(size)), write)))
+            self.spTree, layout_sp, text=((block, size, type(size)), write),
+            shape_id=shape_id), shape_id)
 
-    def _furnish(self, furniture: ooxml.Furniture) -> Any:
-        self._max_id = None
+    def _furnish(self, furniture: ooxml.Furniture, shape_id: int) -> Any:
+        self._ids.added(furniture.ids, shape_id)
+        self.bodies[id(furniture.sp)] = ooxml.KitShape(
+            furniture.sp, None, None, ooxml.Ids(furniture.ids.every + Counter([shape_id]),
+                                                furniture.ids.cnvpr + Counter([shape_id])))
         if furniture.kind is not None:
             self.placeholders.append((furniture.kind[0], furniture.kind[1], furniture.sp))
         if furniture.done is not None:
@@ -184,7 +197,7 @@ class Page:
             idx = kind[1] if kind else None
         rect = self.chosen.rects.get(idx) if idx is not None else None
         body = self.bodies.get(id(sp))
-        if body is not None and body.sp is sp:
+        if body is not None and body.sp is sp and body.txBody is not None:
             self.text(body.txBody, rect or self.content, block, group, base=body.base,
                       prepared=False)
         else:
@@ -194,20 +207,22 @@ class Page:
         """A text box for ``block``. Its text body comes set up for the block (insets,
         anchor, autofit off: all ``Typesetter.write`` would set), so ``finish`` only adds
         the paragraphs."""
-        shape_id = self._next_id()
+        shape_id = self._ids.next_id()
         shape = self.kit.textbox(self.spTree, shape_id, f"{block.box} {shape_id}", rect.emu(),
                                  (block.insets_pt, block.anchor))
+        self._ids.added(shape.ids, shape_id)
         self.text(shape.txBody, rect, block, group, base=shape.base)
 
     def shape(self, preset: MSO_SHAPE, rect: Rect, fill: str | None, line: str | None = None,
               line_pt: float = 0.0, block: Block | None = None, group: str | None = None,
               adjust: float | None = None, name: str | None = None) -> Any:
         """A native autoshape, explicitly coloured; with text fitted to its text rectangle."""
-        shape_id = self._next_id()
+        shape_id = self._ids.next_id()
         label = f"{name or (block.box if block else 'Shape')} {shape_id}"
         body = None if block is None else (block.insets_pt, block.anchor)
         shape = self.kit.autoshape(self.spTree, shape_id, label, preset, rect.emu(), fill,
                                    line, line_pt, adjust, body)
+        self._ids.added(shape.ids, shape_id)
         if block is not None:
             self.text(shape.txBody, text_rect(preset, rect, adjust), block, group,
                       base=shape.base)
@@ -238,12 +253,16 @@ class Page:
                     txBody = self._replaced[id(txBody)][1]
                 if id(txBody) in self._written:  # no longer an untouched copy of its base
                     base = None
+                if base is None:  # written in place: what it removes is not followed
+                    self._ids.stale()
                 written = self.typesetter.write(txBody, item.placed.block, size,
                                                 not item.cell, base, item.prepared)
                 if written is not txBody:
                     self._replaced[id(item.txBody)] = (item.txBody, written)
                 self._written[id(written)] = written
         self._groups.clear()
+        if self.typesetter.writer.moved_ids:
+            self._ids.stale()
         for _, _, sp in list(self.placeholders):
             if not ooxml.has_text(sp):
                 self.forget(sp)

@@ -4,6 +4,10 @@ Reads top to bottom like the build: pick the layout, check that the font can dra
 character and every picture exists (the author's problems, reported together), then build
 until the page numbers it printed (contents, "共 y 页") are the ones it got. The pieces
 live in ``handout_*`` modules, one job each.
+
+Cost: the story is made once and laid out by every pass. The first pass only learns where
+things land: it draws and writes nothing (``DraftCanvas``), and paragraphs count their
+lines instead of making reportlab Paragraphs. The second pass draws, and usually settles.
 """
 
 from __future__ import annotations
@@ -78,7 +82,7 @@ class HandoutBackend:
         for attempt in range(MAX_PASSES):
             parts.draft = attempt == 0
             data, learnt = self._build(context, parts, story, furniture, epoch)
-            if learnt == parts.info:
+            if learnt == parts.info and not parts.draft:
                 return Result([Output(f"{context.stem}-handout.pdf", data, learnt.pages,
                                       "pages")])
             parts.info = learnt

@@ -24,6 +24,7 @@ from build_tools.backends.handout_parts import Parts, draw_ruled
 from build_tools.backends.handout_styles import centred, colour
 from build_tools.backends.handout_text import (
     Block,
+    LeanFlowable,
     MeasuredParagraph,
     Span,
     drafting,
@@ -71,7 +72,7 @@ def chapter_entries(parts: Parts) -> list[Entry]:
 # --- notes -----------------------------------------------------------------------------------
 
 
-class NotesEntry(Flowable):
+class NotesEntry(LeanFlowable):
     """Caption, then the miniature beside ruled lines, then the handout text.
 
     At least ``min_height`` tall, so three entries share a page evenly; an entry too tall
@@ -160,7 +161,7 @@ def notes_story(parts: Parts) -> tuple[list[Entry], list[Flowable]]:
 # --- grid ------------------------------------------------------------------------------------
 
 
-class GridRow(Flowable):
+class GridRow(LeanFlowable):
     """Up to ``columns`` slides side by side: caption, miniature, a few lines to write on."""
 
     def __init__(
@@ -224,7 +225,7 @@ def grid_story(parts: Parts, columns: int = 2, rows: int = 3) -> tuple[list[Entr
 # --- article ---------------------------------------------------------------------------------
 
 
-class ChapterBanner(Flowable):
+class ChapterBanner(LeanFlowable):
     """The chapter's opening: navy band, red number, white title, lead line."""
 
     def __init__(self, parts: Parts, slide: PlannedSlide, marks: Sequence[Mark]) -> None:
@@ -359,7 +360,7 @@ def key_points(parts: Parts, slide: PlannedSlide) -> list[Flowable]:
     return []
 
 
-class ChartFlowable(Flowable):
+class ChartFlowable(LeanFlowable):
     def __init__(self, parts: Parts, chart: Chart, width: float, height: float) -> None:
         super().__init__()
         self.parts, self.chart, self.width, self.height = parts, chart, width, height

@@ -17,13 +17,13 @@ from pathlib import Path
 
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable
 
 from build_tools.backends.handout_styles import colour
 from build_tools.backends.handout_text import (
     Block,
     Breaker,
     CanvasFonts,
+    LeanFlowable,
     Span,
     drafting,
     draw_blocks,
@@ -97,7 +97,7 @@ def point_blocks(points: Sequence[Point], kit: Kit, separator: str, indent: floa
     return blocks
 
 
-class Miniature(Flowable):
+class Miniature(LeanFlowable):
     """A planned slide at ``width`` points wide (16:9 from the theme), framed."""
 
     def __init__(self, slide: PlannedSlide, kit: Kit, width: float, draft: bool = False) -> None:

@@ -29,6 +29,7 @@ from build_tools.backends.handout_styles import colour
 from build_tools.backends.handout_text import (
     CanvasFonts,
     DraftCanvas,
+    LeanFlowable,
     Span,
     drafting,
     draw_spans,
@@ -74,7 +75,7 @@ def place_marks(canvas: Canvas, marks: Sequence[Mark], top: float) -> None:
             canvas.addOutlineEntry(mark.outline, mark.key, mark.level, closed=mark.level > 0)
 
 
-class Anchor(Flowable):
+class Anchor(LeanFlowable):
     """An invisible flowable carrying marks; kept inside the block it marks (``KeepTogether``)
     so it lands on the block's page. Any flowable with a ``marks`` attribute works the same.
     """

@@ -18,6 +18,7 @@ from build_tools.backends.handout_miniature import Kit
 from build_tools.backends.handout_pages import Anchor, Mark, PageInfo
 from build_tools.backends.handout_styles import Styles, colour
 from build_tools.backends.handout_text import (
+    LeanFlowable,
     MeasuredParagraph,
     Span,
     drafting,
@@ -144,7 +145,7 @@ class Parts:
         return KeepTogether(list(flowables))
 
 
-class Rule(Flowable):
+class Rule(LeanFlowable):
     """A short coloured rule under a heading (the deck's red accent line)."""
 
     def __init__(self, hex_rgb: str, thickness: float, fraction: float, space: float = 8) -> None:
@@ -166,7 +167,7 @@ class Rule(Flowable):
         self.canv.line(0, top, self.width * self.fraction, top)
 
 
-class RuledLines(Flowable):
+class RuledLines(LeanFlowable):
     """``count`` lines to write on, ``spacing`` apart (answers to a discussion question)."""
 
     def __init__(self, hex_rgb: str, spacing: float, count: int) -> None:
@@ -201,7 +202,7 @@ def draw_ruled(
     canvas.restoreState()
 
 
-class ContentsLine(Flowable):
+class ContentsLine(LeanFlowable):
     """One contents entry: title, dot leader, page number; the whole line is a link."""
 
     def __init__(

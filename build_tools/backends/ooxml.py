@@ -25,6 +25,7 @@ import hashlib
 import io
 import posixpath
 import uuid
+from collections import Counter
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -44,7 +45,7 @@ from pptx.oxml.xmlchemy import OxmlElement
 from pptx.parts.slide import SlideLayoutPart
 from pptx.util import Emu, Pt
 
-from build_tools.reproducible import rewrite_zip, write_zip
+from build_tools.reproducible import Deflated, rewrite_zip, write_zip
 
 if TYPE_CHECKING:
     from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
@@ -310,6 +311,9 @@ class TextWriter:
         self._prototypes: dict[tuple[object, ...], Any] = {}
         self._bodies: dict[tuple[object, ...], tuple[Any, Any]] = {}
         self._plain = _plain_paragraph(None, script)
+        # Whether a body ``replace`` took out or put in held any @id (then shape ids on
+        # the slide must be counted again): never, with the deck's own prototypes.
+        self.moved_ids = False
 
     def _prototype(self, spec: ParagraphSpec, key: tuple[object, ...]) -> Any:
         prototype = self._prototypes.get(key)
@@ -350,6 +354,8 @@ class TextWriter:
             for spec, shape in zip(paragraphs, shapes, strict=True):
                 prototype.append(self._prototype(spec, shape).__copy__())
             entry = self._bodies[key] = (base, prototype)  # base kept: its id() is the key
+            if _SUBTREE_IDS(base) or _SUBTREE_IDS(prototype):
+                self.moved_ids = True
         body = entry[1].__copy__()
         texts = [run.text for spec in paragraphs for run in spec.runs]
         for t, text in zip(body.iter(_AT), texts, strict=True):
@@ -498,6 +504,86 @@ def max_shape_id(spTree: Any) -> int:
     ``@id`` anywhere in the document (python-pptx adds shapes with this plus one)."""
     ids = [int(value) for value in _ALL_IDS(spTree) if value.isdigit()]
     return max(ids) if ids else 0
+
+
+_SUBTREE_IDS = etree.XPath("descendant-or-self::*/@id")
+_SUBTREE_CNVPR_IDS = etree.XPath("descendant-or-self::p:cNvPr/@id", namespaces={"p": _PML})
+
+
+@dataclass
+class Ids:
+    """The ``@id`` values a tree holds, as counts: every numeric one (what python-pptx's
+    ``max_shape_id`` looks at) and those of ``p:cNvPr`` elements (``next_shape_id``)."""
+
+    every: Counter[int]
+    cnvpr: Counter[int]
+
+    @classmethod
+    def of(cls, element: Any, document: bool = False) -> Ids:
+        """Of ``element``'s subtree, or (``document``) of its whole document."""
+        values = (_ALL_IDS if document else _SUBTREE_IDS)(element)
+        cnvpr = (_CNVPR_IDS if document else _SUBTREE_CNVPR_IDS)(element)
+        return cls(Counter(int(v) for v in values if v.isdigit()),
+                   Counter(int(v) for v in cnvpr))
+
+    def copy(self) -> Ids:
+        return Ids(Counter(self.every), Counter(self.cnvpr))
+
+    def without_shape_id(self, value: int) -> Ids:
+        """These ids but one ``p:cNvPr`` id ``value`` (that a copy will have replaced)."""
+        rest = self.copy()
+        rest.every -= Counter([value])
+        rest.cnvpr -= Counter([value])
+        return rest
+
+
+class ShapeIds:
+    """The ids of one slide document, followed as it is built, so that a new shape's id
+    needs no XPath over the whole slide (two or three per slide, each the cost of a
+    shape). What python-pptx gives a new shape is the largest numeric ``@id`` plus one
+    (``next_id``); ``clone_placeholder`` gives the largest ``p:cNvPr`` id plus one
+    (``next_clone_id``). Changes it is not told about must be reported with ``stale``:
+    the ids are then counted again, by XPath, when next needed.
+    """
+
+    def __init__(self, tree: Any, ids: Ids | None = None) -> None:
+        self._tree = tree
+        self._ids = ids
+
+    def _current(self) -> Ids:
+        if self._ids is None:
+            self._ids = Ids.of(self._tree, document=True)
+        return self._ids
+
+    def stale(self) -> None:
+        self._ids = None
+
+    def next_id(self) -> int:
+        every = self._current().every
+        return (max(every) if every else 0) + 1
+
+    def next_clone_id(self) -> int:
+        return max([1, *self._current().cnvpr]) + 1
+
+    def added(self, ids: Ids | None, shape_id: int | None = None) -> None:
+        """A subtree with ``ids`` (None: unknown), plus a ``p:cNvPr`` with ``shape_id``."""
+        if ids is None:
+            self.stale()
+        if self._ids is None:
+            return
+        self._ids.every.update(ids.every)  # type: ignore[union-attr]
+        self._ids.cnvpr.update(ids.cnvpr)  # type: ignore[union-attr]
+        if shape_id is not None:
+            self._ids.every[shape_id] += 1
+            self._ids.cnvpr[shape_id] += 1
+
+    def removed(self, ids: Ids | None) -> None:
+        if ids is None:
+            self.stale()
+        if self._ids is None:
+            return
+        self._ids.every -= ids.every  # type: ignore[union-attr]
+        self._ids.cnvpr -= ids.cnvpr  # type: ignore[union-attr]
 
 
 def clone_placeholder(slide: Slide, layout_sp: Any) -> Any:
@@ -676,12 +762,12 @@ class ShapeKit:
         With ``body`` (insets, anchor) its text body is already as ``prepared_body`` makes
         it, an untouched copy of ``KitShape.base``: ready for ``TextWriter.replace``.
         """
-        if body is None:
-            entry = self._textbox
-        else:
-            entry = self._textboxes.get(body)
-            if entry is None:
-                entry = self._textboxes[body] = _kit_entry(_with_body(self._textbox[0], body))
+        entry = self._textbox
+        if body is not None:
+            found = self._textboxes.get(body)
+            if found is None:
+                found = self._textboxes[body] = _kit_entry(_with_body(self._textbox[0], body))
+            entry = found
         return _new_shape(spTree, entry, shape_id, name, rect, body is not None)
 
     def autoshape(self, spTree: Any, shape_id: int, name: str, preset: MSO_SHAPE,
@@ -702,13 +788,15 @@ class ShapeKit:
         return _new_shape(spTree, entry, shape_id, name, rect, body is not None)
 
     def furniture(self, spTree: Any, layout_sp: Any, number: int | None = None,
-                  text: tuple[Hashable, Callable[[Any], None]] | None = None) -> Furniture:
+                  text: tuple[Hashable, Callable[[Any], None]] | None = None,
+                  shape_id: int | None = None) -> Furniture:
         """As ``clone_placeholder``, then ``set_slide_number_field`` when ``number`` is given,
         or the text written by ``text`` (a cache key and a writer for the text body).
 
         The copy with its properties cleared (and its field set up, or its text written)
         is made once per layout placeholder (and text); each slide gets a copy of it with
-        its own id and number. A slide number's runs are localised in the prototype
+        its own id (``shape_id``, else ``next_shape_id``) and number. A slide number's runs
+        are localised in the prototype
         already (``localise`` touches nothing but run properties, so before or after the
         copy is the same), and written text is localised by its writer: the text body
         comes back as ``Furniture.done`` for the caller to skip.
@@ -731,15 +819,19 @@ class ShapeKit:
                 txBody = text_body(prototype)
                 text[1](txBody)
                 body_path = _path(prototype, txBody)
+            own = int(_follow(prototype, id_path).get("id"))
             clone = self._clones[key] = _Clone(
-                layout_sp, prototype, placeholder_kind(prototype), id_path, body_path, text_path)
+                layout_sp, prototype, placeholder_kind(prototype), id_path, body_path, text_path,
+                Ids.of(prototype).without_shape_id(own))
         sp = clone.prototype.__copy__()
-        _follow(sp, clone.id_path).set("id", str(next_shape_id(spTree)))
+        if shape_id is None:
+            shape_id = next_shape_id(spTree)
+        _follow(sp, clone.id_path).set("id", str(shape_id))
         spTree.append(sp)
         if clone.text_path is not None:
             _follow(sp, clone.text_path).text = str(number)
         done = None if clone.body_path is None else _follow(sp, clone.body_path)
-        return Furniture(sp, clone.kind, done)
+        return Furniture(sp, clone.kind, done, clone.ids)
 
 
     def table_cell(self, tc: Any, fill: str, pad_x_pt: float, pad_y_pt: float) -> KitShape:
@@ -754,8 +846,9 @@ class ShapeKit:
 
             prototype = CT_TableCell.new()
             style_cell(_Cell(prototype, None), fill, pad_x_pt, pad_y_pt)  # type: ignore[arg-type]
-            entry = self._cells[key] = (prototype, _path(prototype, cell_text_body(prototype)))
-        prototype, body_path = entry
+            entry = self._cells[key] = (prototype, _path(prototype, cell_text_body(prototype)),
+                                        Ids.of(prototype))
+        prototype, body_path, _ = entry
         cell = prototype.__copy__()
         tc.getparent().replace(tc, cell)
         return KitShape(cell, _follow(cell, body_path), _follow(prototype, body_path))
@@ -785,6 +878,7 @@ class Furniture(NamedTuple):
     sp: Any
     kind: tuple[str, int] | None  # as placeholder_kind
     done: Any  # its text body, if final and localised; else None
+    ids: Ids  # the ids it holds besides its shape id
 
 
 @dataclass(frozen=True)
@@ -795,6 +889,7 @@ class _Clone:
     id_path: tuple[int, ...]  # child indexes to the cNvPr, the field's a:t, the text body
     body_path: tuple[int, ...] | None
     text_path: tuple[int, ...] | None
+    ids: Ids  # those of the prototype but its shape id
 
 
 def _path(root: Any, element: Any) -> tuple[int, ...]:
@@ -838,23 +933,27 @@ class KitShape(NamedTuple):
     sp: Any
     txBody: Any  # its p:txBody
     base: Any  # the prototype's prepared text body, if the shape was made with one; or None
+    ids: Ids | None = None  # the ids it holds besides its own shape id (None: not known)
 
 
-_KitEntry = tuple[Any, tuple[int, ...]]  # a prototype p:sp, the path to its p:txBody
+# A prototype p:sp, the path to its p:txBody, the ids it holds besides its shape id.
+_KitEntry = tuple[Any, tuple[int, ...], Ids]
 
 
 def _kit_entry(prototype: Any) -> _KitEntry:
-    return prototype, _path(prototype, prototype.find(_TX_BODY))
+    own = int(prototype[0][0].get("id"))  # p:nvSpPr/p:cNvPr, replaced in every copy
+    return (prototype, _path(prototype, prototype.find(_TX_BODY)),
+            Ids.of(prototype).without_shape_id(own))
 
 
 def _new_shape(spTree: Any, entry: _KitEntry, shape_id: int, name: str,
                rect: tuple[int, int, int, int], prepared: bool) -> KitShape:
-    prototype, body_path = entry
+    prototype, body_path, ids = entry
     sp = prototype.__copy__()
     _place(sp, shape_id, name, rect)
     _add_shape(spTree, sp)
     base = _follow(prototype, body_path) if prepared else None
-    return KitShape(sp, _follow(sp, body_path), base)
+    return KitShape(sp, _follow(sp, body_path), base, ids)
 
 
 def _place(sp: Any, shape_id: int, name: str, rect: tuple[int, int, int, int]) -> None:
@@ -1243,8 +1342,9 @@ class SlideAdder:
         self._notes_tree: Any = None
         self._notes_trees: dict[int, tuple[Any, tuple[int, ...]]] = {}
         self._notes_body_path: tuple[int, ...] = ()
-        # Finished slide and notes parts, serialised (see ``seal``): id -> (part, bytes).
-        self.sealed: dict[int, tuple[Any, bytes]] = {}
+        # Finished slide and notes parts, serialised and compressed (see ``seal``):
+        # id -> (part, content).
+        self.sealed: dict[int, tuple[Any, Deflated]] = {}
 
     def _skeleton(self, layout: SlideLayout) -> list[Placeholder]:
         """The placeholders a new slide gets from ``layout`` (as python-pptx would clone)."""
@@ -1279,9 +1379,9 @@ class SlideAdder:
                 spTree.append(sp)
                 txBody = sp.find(_TX_BODY)
                 body = None if txBody is None else sp.index(txBody)
-                placeholders.append((ph_type, idx, len(spTree) - 1, body))
+                placeholders.append((ph_type, idx, len(spTree) - 1, body, Ids.of(sp)))
             found = self._slides[key] = _SlideTree(layout, tree, _path(tree, spTree),
-                                                   placeholders)
+                                                   placeholders, Ids.of(tree, document=True))
         return found
 
     def add(self, layout: SlideLayout) -> tuple[Slide, int]:
@@ -1306,18 +1406,19 @@ class SlideAdder:
         prototype = _follow(found.tree, found.spTree_path)
         placeholders = []
         bodies = []
-        for ph_type, idx, index, body in found.placeholders:
+        for ph_type, idx, index, body, ids in found.placeholders:
             sp = spTree[index]
             placeholders.append((ph_type, idx, sp))
-            if body is not None:
-                bodies.append(KitShape(sp, sp[body], prototype[index][body]))
+            bodies.append(KitShape(sp, None if body is None else sp[body],
+                                   None if body is None else prototype[index][body], ids))
         entry = OxmlElement("p:sldId")
         slide_id = self._next_id
         entry.set("id", str(slide_id))
         entry.set(qn("r:id"), rId)
         self._prs.slides._sldIdLst.append(entry)
         self._next_id += 1
-        return NewSlide(slide_part.slide, slide_id, spTree, placeholders, bodies)
+        return NewSlide(slide_part.slide, slide_id, spTree, placeholders, bodies,
+                        found.ids.copy())
 
     def notes_body(self, slide: Slide) -> Any:
         """Give ``slide`` a notes page; return the notes body placeholder (``p:sp``).
@@ -1358,15 +1459,16 @@ class SlideAdder:
         slide.part.relate_to(part, RT.NOTES_SLIDE)
         return part
 
-    def add_notes(self, slide: Slide, lines: Sequence[str], writer: TextWriter) -> None:
+    def add_notes(self, slide: Slide, lines: Sequence[str], writer: TextWriter) -> Any:
         """A notes page for ``slide`` whose body holds ``lines`` (``writer.write_plain``).
 
         After the first, each notes page is one copy of a prototype per number of lines:
         the notes tree with its placeholders and that many paragraphs, texts filled in.
+        Returns the notes part.
         """
         if self._notes_skeleton is None:
             writer.write_plain(text_body(self.notes_body(slide)), lines)
-            return
+            return slide.part.part_related_by(RT.NOTES_SLIDE)
         entry = self._notes_trees.get(len(lines))
         if entry is None:
             tree = self._notes_tree.__copy__()
@@ -1376,23 +1478,27 @@ class SlideAdder:
         tree = entry[0].__copy__()
         for t, line in zip(_follow(tree, entry[1]).iter(_AT), lines, strict=True):
             t.text = line
-        self._new_notes_part(slide, tree)
+        return self._new_notes_part(slide, tree)
 
-    def seal(self, slide: Slide) -> None:
+    def seal(self, slide: Slide, notes: Any = None) -> None:
         """Serialise a finished slide and its notes page now, and free their shape trees.
 
         A deck of thousands of slides would otherwise hold every slide's tree until it is
         saved (about 150 kB each: 0.5 GB at 3,200 slides). The bytes are exactly what
-        python-pptx would write for the part (``XmlPart.blob``); ``save_normalised`` uses
-        them. The parts must not be changed afterwards, and the presentation must be saved
-        with ``save_normalised(prs, when, adder.sealed)``, not ``prs.save``.
+        python-pptx would write for the part (``XmlPart.blob``), compressed as the zip
+        will hold them (a fifth of the size); ``save_normalised`` uses them. The parts
+        must not be changed afterwards, and the presentation must be saved with
+        ``save_normalised(prs, when, adder.sealed)``, not ``prs.save``.
         """
-        parts = [slide.part]
-        with suppress(KeyError):
-            parts.append(slide.part.part_related_by(RT.NOTES_SLIDE))
+        parts: list[Any] = [slide.part]
+        if notes is not None:  # its notes part, if the caller has it at hand
+            parts.append(notes)
+        else:
+            with suppress(KeyError):
+                parts.append(slide.part.part_related_by(RT.NOTES_SLIDE))
         for part in parts:
             root = part._element
-            self.sealed[id(part)] = (part, serialize_part_xml(root))
+            self.sealed[id(part)] = (part, Deflated.of(serialize_part_xml(root)))
             for tree in list(root.iter(_SP_TREE)):
                 tree.clear()
 
@@ -1402,15 +1508,20 @@ class NewSlide(NamedTuple):
     slide_id: int
     spTree: Any
     placeholders: list[Placeholder]
-    bodies: list[KitShape]  # placeholders' text bodies, each with the one it is a copy of
+    # Each placeholder (in order) with its text body and the one it is a copy of, if it
+    # has one, and the ids it holds.
+    bodies: list[KitShape]
+    ids: Ids  # of the whole new slide document
 
 
 class _SlideTree(NamedTuple):
     layout: SlideLayout  # kept, so that id(layout.part) (the cache key) stays unique
     tree: Any
     spTree_path: tuple[int, ...]
-    # type, idx, index in the shape tree, index of the text body in the p:sp (or None)
-    placeholders: list[tuple[str, int, int, int | None]]
+    # type, idx, index in the shape tree, index of the text body in the p:sp (or None),
+    # the ids in the p:sp
+    placeholders: list[tuple[str, int, int, int | None, Ids]]
+    ids: Ids  # of the whole tree
 
 
 @contextmanager
@@ -1494,7 +1605,7 @@ def normalise_package(data: bytes, when: dt.datetime) -> bytes:
 
 
 def save_normalised(prs: Presentation, when: dt.datetime,
-                    sealed: dict[int, tuple[Any, bytes]] | None = None) -> bytes:
+                    sealed: dict[int, tuple[Any, Deflated]] | None = None) -> bytes:
     """``normalise_package`` of what ``prs.save`` writes, without the zip in between.
 
     python-pptx's own ``PackageWriter`` serialises the parts (content types, package and
@@ -1505,10 +1616,10 @@ def save_normalised(prs: Presentation, when: dt.datetime,
     done = sealed or {}
     from pptx.opc.serialized import PackageWriter
 
-    members: dict[str, bytes] = {}
+    members: dict[str, bytes | Deflated] = {}
 
     class _Members:
-        def write(self, pack_uri: PackURI, blob: bytes) -> None:
+        def write(self, pack_uri: PackURI, blob: bytes | Deflated) -> None:
             members[pack_uri.membername] = blob
 
     class _Writer(PackageWriter):

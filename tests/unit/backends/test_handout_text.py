@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 from io import BytesIO
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from reportlab.platypus import SimpleDocTemplate
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph, SimpleDocTemplate
+from reportlab.platypus.paragraph import cleanBlockQuotedText
+from reportlab.platypus.paraparser import ParaParser
 
-from build_tools.backends.handout_fonts import HandoutFonts, register_fonts
+from build_tools.backends import handout_fonts
+from build_tools.backends.handout_fonts import HandoutFonts, load_ttfont, register_fonts
 from build_tools.backends.handout_pages import epoch_of, fixed_timestamp
 from build_tools.backends.handout_styles import Styles, make_styles
 from build_tools.backends.handout_text import (
@@ -17,8 +25,13 @@ from build_tools.backends.handout_text import (
     Breaker,
     MeasuredParagraph,
     Span,
+    _drawing_only,
+    counted_height,
+    draw_counted,
+    draw_string,
     escape_text,
     line_markup,
+    parse_markup,
     split_lines,
 )
 from build_tools.measure import NO_START, Measurer
@@ -105,3 +118,130 @@ def test_the_timestamp_is_the_epoch_in_utc() -> None:
     stamp = fixed_timestamp(epoch)
     assert stamp.YMDhms == (2024, 3, 1, 0, 0, 0)
     assert (stamp.dhh, stamp.dmm) == (0, 0)
+
+
+# --- the fast paths write what reportlab writes ----------------------------------------------
+# The handout skips reportlab's HTML parser, its Paragraph and its text object where it can
+# (handout_text); these compare the two, operator for operator, on random text that mixes
+# Chinese, Latin, spaces, markup characters, bold, colours, line breaks and bullets.
+
+PIECES = [*"互联网金融abcXYZ&<>\"'()\\，。；;#=/", *[" "] * 6, "R&D", "<b>", "</para>", "2024"]
+BULLETS = [None, None, "■", "□", "●", "[1]", "[12]", "3", "&", "<x>"]
+
+
+def random_lines(rnd: random.Random) -> list[list[Span]]:
+    lines = []
+    for _ in range(rnd.choice([1, 1, 1, 2, 3, 5])):
+        spans = [Span("".join(rnd.choice(PIECES) for _ in range(rnd.randint(0, 10))),
+                      rnd.random() < 0.3, rnd.choice([None, None, "C8102E", "1F3A5F"]))
+                 for _ in range(rnd.randint(1, 4))]
+        lines.append([span for span in spans if span.text] or [Span("字")])
+    return lines
+
+
+def all_styles(styles: Styles) -> list[ParagraphStyle]:
+    return [_drawing_only(style) for style in vars(styles).values() if hasattr(style, "fontName")]
+
+
+def test_markup_is_parsed_into_the_fragments_reportlab_makes(styles: Styles) -> None:
+    rnd = random.Random(1)
+    for _ in range(600):
+        markup = "<br/>".join(line_markup(line) for line in random_lines(rnd))
+        style = rnd.choice(all_styles(styles))
+        text = cleanBlockQuotedText(markup)
+        ours = parse_markup(text, style)
+        _, theirs, _ = ParaParser().parse(text, style)
+        assert ours is not None
+        assert [list(f.__dict__.items()) for f in ours] == [
+            list(f.__dict__.items()) for f in theirs], markup
+
+
+def test_markup_it_does_not_know_is_left_to_reportlab(styles: Styles) -> None:
+    for markup in ("<i>x</i>", "a &nbsp; b", "<b>open", "x</b>", "<font size='3'>x</font>"):
+        assert parse_markup(cleanBlockQuotedText(markup), styles.body) is None
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_a_counted_paragraph_is_drawn_as_reportlab_draws_it(
+    styles: Styles, fonts: HandoutFonts, seed: int
+) -> None:
+    rnd = random.Random(seed)
+    theirs, ours = Canvas(BytesIO(), invariant=1), Canvas(BytesIO(), invariant=1)
+    drawn = 0
+    for _ in range(400):
+        lines = random_lines(rnd)
+        style = rnd.choice(all_styles(styles))
+        bullet = rnd.choice(BULLETS)
+        bullet = escape_text(bullet) if bullet is not None else None
+        width = rnd.choice([rnd.uniform(30, 200), 300.0, 504.56692913385825])
+        paragraph = Paragraph("<br/>".join(line_markup(line) for line in lines), style,
+                              bulletText=bullet)
+        height = paragraph.wrap(width, 10_000)[1]
+        counted = counted_height(lines, style, bullet, width)
+        if counted is None:
+            continue
+        assert counted == height
+        mark = len(ours._code), len(theirs._code)
+        assert draw_counted(ours, lines, style, bullet, width, height)
+        paragraph.drawOn(theirs, 0, 0)
+        assert ours._code[mark[0]:] == theirs._code[mark[1]:], lines
+        drawn += 1
+        if rnd.random() < 0.05:
+            ours.showPage()
+            theirs.showPage()
+    assert drawn > 200
+    assert ours.getpdfdata() == theirs.getpdfdata()
+
+
+def test_a_line_too_wide_is_not_counted(styles: Styles) -> None:
+    lines = [[Span("互联网金融" * 20)]]
+    assert counted_height(lines, styles.body, None, 100) is None
+    assert counted_height([[Span("a\tb")]], styles.body, None, 500) is None
+
+
+def test_draw_string_writes_what_drawstring_writes(fonts: HandoutFonts) -> None:
+    rnd = random.Random(3)
+    theirs, ours = Canvas(BytesIO(), invariant=1), Canvas(BytesIO(), invariant=1)
+    for _ in range(500):
+        text = "".join(rnd.choice([*PIECES, "\xa0", "\t", "é"]) for _ in range(rnd.randint(0, 12)))
+        font, size = rnd.choice([fonts.regular, fonts.bold]), rnd.choice([7.8, 10, 13.333])
+        x, y = rnd.uniform(-50, 600), rnd.uniform(0, 800)
+        for canvas in (theirs, ours):
+            canvas.setFont(font, size)
+        theirs.drawString(x, y, text)
+        draw_string(ours, x, y, text)
+    assert ours._code == theirs._code
+    assert ours.getpdfdata() == theirs.getpdfdata()
+
+
+def test_a_parsed_face_is_cached_and_read_back_whole(
+    tmp_path: Path, theme: Theme, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    path = theme.bold_font
+    parsed = TTFont("Reference", str(path))
+    stored = load_ttfont("Stored", path)  # parses, then writes the cache
+    assert len(list(handout_fonts.face_cache_folder().glob("ttface-*.marshal"))) == 1
+    cached = load_ttfont("Cached", path)  # reads it back
+    for font in (stored, cached):
+        ours = {k: v for k, v in font.face.__dict__.items() if k != "_pdfScale"}
+        theirs = {k: v for k, v in parsed.face.__dict__.items() if k != "_pdfScale"}
+        assert ours == theirs
+        assert {k: type(v) for k, v in ours.items()} == {k: type(v) for k, v in theirs.items()}
+        assert font.face._pdfScale(123.4) == parsed.face._pdfScale(123.4)
+        assert font.shapable == parsed.shapable
+        assert font._asciiReadable == parsed._asciiReadable
+
+
+def test_an_unusable_face_cache_is_ignored(
+    tmp_path: Path, theme: Theme, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))  # cannot make course-build in it
+    assert load_ttfont("Uncached", theme.bold_font).face.charWidths
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    load_ttfont("Stored", theme.bold_font)
+    for cached in handout_fonts.face_cache_folder().glob("ttface-*.marshal"):
+        cached.write_bytes(b"not marshal")
+    assert load_ttfont("Corrupt", theme.bold_font).face.charWidths
