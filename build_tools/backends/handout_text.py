@@ -84,26 +84,41 @@ def split_lines(spans: Sequence[Span], lines: Sequence[str]) -> list[list[Span]]
     """Give each measured line back its styling.
 
     ``break_lines`` returns plain strings (breaking spaces dropped, lines right-stripped);
-    walking the original characters alongside them recovers which span each character came
-    from, so bold lead-ins and colours survive the line breaking.
+    walking the original text alongside them recovers which span each character came from,
+    so bold lead-ins and colours survive the line breaking. Adjacent pieces of one style
+    make one span.
     """
-    chars = [(char, index) for index, span in enumerate(spans) for char in span.text]
+    text = "".join(span.text for span in spans)
+    runs = []  # (end, bold, colour) of each span with text, in order
+    end = 0
+    for span in spans:
+        if span.text:
+            end += len(span.text)
+            runs.append((end, span.bold, span.colour))
     cursor = 0
+    run = 0
     result: list[list[Span]] = []
     for line in lines:
-        while cursor < len(chars) and chars[cursor][0].isspace() and not line[:1].isspace():
-            cursor += 1
+        if not line[:1].isspace():
+            while cursor < len(text) and text[cursor].isspace():
+                cursor += 1
+        stop = cursor + len(line)
+        if text[cursor:stop] != line:
+            # Cannot happen with the measurer's contract; keep the text, drop styling.
+            return [[Span(line_text)] for line_text in lines]
         pieces: list[Span] = []
-        for char in line:
-            if cursor >= len(chars) or chars[cursor][0] != char:
-                # Cannot happen with the measurer's contract; keep the text, drop styling.
-                return [[Span(text)] for text in lines]
-            source = spans[chars[cursor][1]]
-            if pieces and pieces[-1].bold == source.bold and pieces[-1].colour == source.colour:
-                pieces[-1] = Span(pieces[-1].text + char, source.bold, source.colour)
+        while run < len(runs) and runs[run][0] <= cursor:
+            run += 1
+        index = run
+        while cursor < stop:
+            run_end, bold, colour = runs[index]
+            piece = text[cursor:min(run_end, stop)]
+            if pieces and pieces[-1].bold == bold and pieces[-1].colour == colour:
+                pieces[-1] = Span(pieces[-1].text + piece, bold, colour)
             else:
-                pieces.append(Span(char, source.bold, source.colour))
-            cursor += 1
+                pieces.append(Span(piece, bold, colour))
+            cursor += len(piece)
+            index += 1
         result.append(pieces)
     return result
 
@@ -111,8 +126,9 @@ def split_lines(spans: Sequence[Span], lines: Sequence[str]) -> list[list[Span]]
 class Breaker:
     """The measurer's line breaking and fitting, remembered for the length of one render.
 
-    The handout is built twice or more (page numbers settle on the second pass) and every
-    pass asks the same questions; answers are keyed by text, style and width.
+    The handout is built twice or more (page numbers settle on the second pass); flowables
+    keep their own answers across passes, and this keeps answers keyed by text, style and
+    width for the questions asked again (a contents line on every wrap, repeated text).
     """
 
     def __init__(self, measurer: Measurer) -> None:
@@ -335,92 +351,141 @@ def _face_names(style: ParagraphStyle) -> tuple[str, str]:
     return found
 
 
+Run3 = tuple[str, Color, str]  # font name, colour, text: one text operator's worth
+
+
 def draw_counted(
     canvas: Canvas, lines: Sequence[Sequence[Span]], style: ParagraphStyle,
     bullet: str | None, width: float, height: float,
 ) -> bool:
     """Draw what ``Paragraph(markup, style, bulletText=bullet)`` wrapped at ``width`` and
     drawn at (0, 0) draws, operator for operator, for a paragraph whose height was counted
-    (``MeasuredParagraph._counted_height``: one reportlab line per measured line).
+    (``counted_height``: one reportlab line per measured line, none stretched).
 
     reportlab's Paragraph spends most of its time on generality the handout never uses
     (justification, hyphenation, links, underlines, images, shaping, right-to-left); this
     follows ``Paragraph.breakLines`` and ``drawPara`` for left-aligned plain text only,
-    calling reportlab's own text object for every operator. Returns False, having drawn
-    nothing, for anything else: the caller then draws a real Paragraph.
+    calling reportlab's own text object for every operator but the text itself
+    (``text_out``). Returns False, having drawn nothing, for anything else: the caller then
+    draws a real Paragraph.
     """
     if (style.alignment != TA_LEFT or style.backColor or (style.borderColor and style.borderWidth)
             or style.endDots or style.wordWrap or style.shaping
             or getattr(style, "autoLeading", "") not in ("", "off")
             or not paraFontSizeHeightOffset):
         return False
-    text = cleanBlockQuotedText("<br/>".join(line_markup(line) for line in lines))
-    if "\xa0" in text or "\xad" in text:
-        return False  # no-break and soft hyphens: reportlab's splitting rules differ
-    frags = parse_markup(text, style)
-    if not frags:
-        return False
-    leading = style.leading
-    if len(frags) == 1:  # reportlab's "kind 0": one style, one line
-        frag = frags[0]
-        words = split(strip(frag.text))
-        if not words or len(lines) != 1:
+    runs = _plain_runs(lines, style)
+    if runs is None:
+        runs = _parsed_runs(lines, style, width)
+        if runs is None:
             return False
-        cur_y = height - frag.fontSize
-        canvas.saveState()  # Flowable.drawOn
-        canvas.translate(0, 0)
-        canvas.saveState()  # drawPara
-        offset = style.firstLineIndent
-        if bullet:
-            offset = _drawBullet(canvas, offset, cur_y, bullet, style, rtl=False)
-        canvas.setFillColor(frag.textColor)
-        tx = canvas.beginText(style.leftIndent, cur_y)
-        tx.preformatted = False
-        tx.setFont(frag.fontName, frag.fontSize, leading)
-        # _leftDrawParaLine; the line fits, so there is no word spacing to spread
-        setXPos(tx, offset)
-        text_out(tx, " ".join(words), True)
-        setXPos(tx, -offset)
-        canvas.drawText(tx)
-        canvas.restoreState()
-        canvas.restoreState()
-        return True
-    fragment_lines = _fragment_lines(_getFragWords(frags, width))
-    if len(fragment_lines) != len(lines):
-        return False
-    cur_y = height - max(frag.fontSize for frag in fragment_lines[0])
+    size, leading = style.fontSize, style.leading
+    cur_y = height - size  # paraFontSizeHeightOffset: the first baseline is one size down
     canvas.saveState()  # Flowable.drawOn
     canvas.translate(0, 0)
     canvas.saveState()  # drawPara
     offset = style.firstLineIndent
     if bullet:
         offset = _drawBullet(canvas, offset, cur_y, bullet, style, rtl=False)
-    tx = canvas.beginText(style.leftIndent, cur_y)
-    tx._leading = None
-    tx._fontname, tx._fontsize = None, None
-    text_colour = None
-    for index, line in enumerate(fragment_lines):
-        # _leftDrawParaLineX, around _putFragLine
-        line_offset = offset if index == 0 else 0
-        setXPos(tx, line_offset)
-        start = tx._x0
-        if tx._leading != leading:
-            tx.setLeading(leading)
-        last = line[-1]
-        for frag in line:
-            if (tx._fontname, tx._fontsize) != (frag.fontName, frag.fontSize):
-                tx._setFont(frag.fontName, frag.fontSize)
-            if text_colour != frag.textColor:
-                text_colour = frag.textColor
-                tx.setFillColor(frag.textColor)
-            text_out(tx, frag.text, frag is last)
-        if tx._x0 != start:
-            setXPos(tx, start - tx._x0)
-        setXPos(tx, -line_offset)
+    if runs[1]:  # reportlab's "kind 0": a single fragment, a single line
+        font, colour, text = runs[0][0][0]
+        canvas.setFillColor(colour)
+        tx = canvas.beginText(style.leftIndent, cur_y)
+        tx.preformatted = False
+        tx.setFont(font, size, leading)
+        # _leftDrawParaLine; the line fits, so there is no word spacing to spread
+        setXPos(tx, offset)
+        text_out(tx, text, True)
+        setXPos(tx, -offset)
+    else:  # "kind 1": _leftDrawParaLineX around _putFragLine, line by line
+        tx = canvas.beginText(style.leftIndent, cur_y)
+        tx._leading = None
+        tx._fontname, tx._fontsize = None, None
+        text_colour = None
+        for index, line in enumerate(runs[0]):
+            line_offset = offset if index == 0 else 0
+            setXPos(tx, line_offset)
+            if tx._leading != leading:
+                tx.setLeading(leading)
+            last = len(line) - 1
+            for position, (font, colour, text) in enumerate(line):
+                if (tx._fontname, tx._fontsize) != (font, size):
+                    tx._setFont(font, size)
+                if text_colour != colour:
+                    text_colour = colour
+                    tx.setFillColor(colour)
+                text_out(tx, text, position == last)
+            setXPos(tx, -line_offset)
     canvas.drawText(tx)
     canvas.restoreState()
     canvas.restoreState()
     return True
+
+
+_HEX6 = re.compile(r"[0-9A-Fa-f]{6}")
+
+
+def _plain_runs(
+    lines: Sequence[Sequence[Span]], style: ParagraphStyle
+) -> tuple[list[list[Run3]], bool] | None:
+    """The text operators of lines of plain spans, worked out without parsing: no span
+    starts or ends with a space or has two in a row, none has a character that markup
+    escapes, no two unstyled spans are neighbours. reportlab then draws every span as it
+    is, one operator each, and ends every line but the last with the empty ``<br/>``
+    fragment in the paragraph's own style.
+    Returns (runs per line, whether it is a single fragment), or None for other text.
+    """
+    regular, bold = _face_names(style)
+    base = style.textColor
+    runs: list[list[Run3]] = []
+    for index, line in enumerate(lines):
+        if not line:
+            return None
+        out: list[Run3] = []
+        unstyled = False  # two unstyled spans in a row are one piece of markup text
+        for span in line:
+            text = span.text
+            if (not text or text[0] == " " or text[-1] == " " or "  " in text
+                    or "&" in text or "<" in text or ">" in text
+                    or (unstyled and not span.bold and span.colour is None)):
+                return None
+            unstyled = not span.bold and span.colour is None
+            if span.colour is None:
+                colour = base
+            elif _HEX6.fullmatch(span.colour):
+                colour = _parsed_colour("#" + span.colour)
+            else:
+                return None
+            out.append((bold if span.bold else regular, colour, text))
+        if index < len(lines) - 1:
+            out.append((regular, base, ""))
+        runs.append(out)
+    return runs, len(lines) == 1 and len(lines[0]) == 1
+
+
+def _parsed_runs(
+    lines: Sequence[Sequence[Span]], style: ParagraphStyle, width: float
+) -> tuple[list[list[Run3]], bool] | None:
+    """The text operators as reportlab makes them: the markup parsed (``parse_markup``),
+    split into words (``_getFragWords``) and joined into lines (``_fragment_lines``)."""
+    text = cleanBlockQuotedText("<br/>".join(line_markup(line) for line in lines))
+    if "\xa0" in text or "\xad" in text:
+        return None  # no-break and soft hyphens: reportlab's splitting rules differ
+    frags = parse_markup(text, style)
+    if not frags:
+        return None
+    if len(frags) == 1:
+        frag = frags[0]
+        words = split(strip(frag.text))
+        if not words or len(lines) != 1:
+            return None
+        return [[(frag.fontName, frag.textColor, " ".join(words))]], True
+    fragment_lines = _fragment_lines(_getFragWords(frags, width))
+    if len(fragment_lines) != len(lines) or any(
+            frag.fontSize != style.fontSize for line in fragment_lines for frag in line):
+        return None
+    return [[(frag.fontName, frag.textColor, frag.text) for frag in line]
+            for line in fragment_lines], False
 
 
 def text_out(tx: PDFTextObject, text: str, t_star: bool) -> None:

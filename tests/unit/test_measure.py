@@ -92,3 +92,79 @@ def test_breaking_counts_the_space_between_cjk_and_latin(measurer: Measurer) -> 
     one_line = measurer.width_pt(text, 20)
     assert measurer.break_lines(Paragraph.plain(text), one_line + 0.5, 20) == [text]
     assert len(measurer.break_lines(Paragraph.plain(text), one_line - 5, 20)) == 2
+
+
+# --- caches and the faster tokeniser give the same results ---------------------------------
+
+
+def _reference_tokens(runs):  # type: ignore[no-untyped-def]
+    """The unit rules as first written (one pass per rule, plain lists): the reference."""
+    from build_tools.measure import _is_cjk
+
+    units: list[tuple[list[tuple[str, bool]], bool]] = []
+    for char, bold in [(char, run.bold) for run in runs for char in run.text]:
+        if char.isspace():
+            if units and units[-1][1]:
+                units[-1][0].append((char, bold))
+            else:
+                units.append(([(char, bold)], True))
+        elif _is_cjk(char) or char in NO_START or char in NO_END:
+            units.append(([(char, bold)], False))
+        else:
+            last = units[-1][0][-1][0] if units else ""
+            if (units and not units[-1][1] and not _is_cjk(last) and last not in NO_START
+                    and last not in NO_END):
+                units[-1][0].append((char, bold))
+            else:
+                units.append(([(char, bold)], False))
+    glued: list[tuple[list[tuple[str, bool]], bool]] = []
+    pending: list[tuple[str, bool]] = []
+    for chars, space in units:
+        first = chars[0][0]
+        if pending and not space:
+            chars, pending = pending + chars, []
+        if not space and len(chars) == 1 and first in NO_END:
+            pending = list(chars)
+            continue
+        if not space and first in NO_START and glued and not glued[-1][1]:
+            glued[-1][0].extend(chars)
+            continue
+        glued.append((chars, space))
+    if pending:
+        glued.append((pending, False))
+    return [("".join(c for c, _ in chars), space) for chars, space in glued]
+
+
+@pytest.mark.parametrize("text", [
+    "互联网金融（P2P）是“网络借贷”的一种，风险性高。",
+    "Use PowerPoint 2016 and  Keynote: 中文，English.",
+    "《指导意见》（2015）  第3条…… “引号” (brackets) [x]{y}<z>",
+    "  leading and trailing spaces  ",
+    "（（double））“”a–b—c・ー々",
+    "",
+])
+def test_the_tokeniser_keeps_the_unit_rules(text: str) -> None:
+    from build_tools.measure import _tokens
+
+    runs = (Run(text[: len(text) // 2], True), Run(text[len(text) // 2:]))
+    got = [(token.text, token.is_space) for token in _tokens(runs)]
+    assert got == _reference_tokens(runs)
+
+
+def test_a_measurement_is_the_same_cached_or_not(measurer: Measurer) -> None:
+    theme = load_theme()
+    fresh = Measurer.from_paths(theme.regular_font, theme.bold_font)
+    paragraphs = [Paragraph((Run("要点：", True), Run("互联网金融 PowerPoint " * 6)), 0.8, 22),
+                  Paragraph.plain("二" * 25)]
+    for size in (20, 20.0, 14.5):
+        first = measurer.measure(paragraphs, 300, size)
+        assert measurer.measure(list(paragraphs), 300, size) == first
+        assert fresh.measure(paragraphs, 300, size) == first
+        assert type(first.size_pt) is type(size)
+
+
+def test_broken_lines_can_be_changed_by_the_caller(measurer: Measurer) -> None:
+    paragraph = Paragraph.plain("中" * 40)
+    lines = measurer.break_lines(paragraph, 100, 20)
+    lines.append("changed")
+    assert "changed" not in measurer.break_lines(paragraph, 100, 20)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 import zipfile
@@ -180,3 +181,257 @@ def test_it_writes_descr_on_the_picture(allkinds_path) -> None:  # type: ignore[
     picture = prs.slides.add_slide(prs.slide_layouts[6]).shapes.add_picture(str(image), 0, 0)
     ooxml.set_alt_text(picture, "示意图")
     assert picture._element.nvPicPr.cNvPr.get("descr") == "示意图"
+
+
+# --- the fast paths write what the plain ones write ------------------------------------------
+# The deck builds shapes, text and the package from prototypes and caches (speed at 3,200
+# slides); each must give the XML python-pptx or the plain helper gives, byte for byte.
+
+
+def _xml(element) -> bytes:  # type: ignore[no-untyped-def]
+    """The element's XML, with the namespace declarations it uses on itself (a copy), so
+    that elements in different documents compare by content."""
+    return etree.tostring(copy.deepcopy(element))
+
+
+def _blank_slide(prs):  # type: ignore[no-untyped-def]
+    return prs.slides.add_slide(prs.slide_layouts[6])
+
+
+def test_kit_shapes_are_the_ones_python_pptx_makes() -> None:
+    from pptx.enum.shapes import MSO_SHAPE
+
+    prs = Presentation()
+    plain, fast = _blank_slide(prs), _blank_slide(prs)
+    kit = ooxml.ShapeKit(SCRIPT)
+    box = plain.shapes.add_textbox(10, 20, 300, 40)
+    box.name = "box 2"
+    kit.textbox(fast.shapes._spTree, 2, "box 2", (10, 20, 300, 40))
+    cases = [
+        (MSO_SHAPE.RECTANGLE, "1F3A5F", None, 0.0, None),
+        (MSO_SHAPE.OVAL, "C8102E", "FFFFFF", 3, None),
+        (MSO_SHAPE.CHEVRON, "1F3A5F", None, 0.0, 0.32),
+        (MSO_SHAPE.PENTAGON, None, "000000", 1.5, 0.32),
+    ]
+    for shape_id, (preset, fill, line, line_pt, adjust) in enumerate(cases, start=3):
+        shape = plain.shapes.add_shape(preset, 5, 6, 70, 80)
+        ooxml.style_autoshape(shape, fill, line, line_pt, adjust)
+        shape.name = f"s {shape_id}"
+        kit.autoshape(fast.shapes._spTree, shape_id, f"s {shape_id}", preset, (5, 6, 70, 80),
+                      fill, line, line_pt, adjust)
+    assert _xml(fast.shapes._spTree) == _xml(plain.shapes._spTree)
+
+
+def test_kit_shapes_with_a_prepared_body_are_set_body_on_the_plain_shape() -> None:
+    prs = Presentation()
+    plain, fast = _blank_slide(prs), _blank_slide(prs)
+    box = plain.shapes.add_textbox(1, 2, 3, 4)
+    box.name = "b 2"
+    body = box.text_frame._txBody
+    ooxml.set_body(body.bodyPr, (16, 6, 16, 14), "ctr")
+    for p in body.findall(qn("a:p")):
+        body.remove(p)
+    shape = ooxml.ShapeKit(SCRIPT).textbox(fast.shapes._spTree, 2, "b 2", (1, 2, 3, 4),
+                                           ((16, 6, 16, 14), "ctr"))
+    assert _xml(fast.shapes._spTree) == _xml(plain.shapes._spTree)
+    assert shape.base is not None and _xml(shape.base) == _xml(shape.txBody)
+
+
+def _specs() -> list[list[ooxml.ParagraphSpec]]:
+    bullet = ooxml.Bullet("■", "c8102e", 70)
+    lead = ooxml.RunSpec("要点：", 20, True, "1F3A5F")
+    text = ooxml.RunSpec("P2P & <网贷>", 20, None, None)
+    return [
+        [ooxml.ParagraphSpec((text,), 30, 36, 0)],
+        [ooxml.ParagraphSpec((lead, text), 20, 24, 0, 22, -22, bullet),
+         ooxml.ParagraphSpec((ooxml.RunSpec("", 16, False, "1a1a1a"),), 16.5, 19.8, 3.3, 46,
+                             -17.6, ooxml.Bullet("–", "888888"), "ctr", 1)],
+        [ooxml.ParagraphSpec((lead, text), 20, 24, 0, 22, -22, bullet),
+         ooxml.ParagraphSpec((text, lead, text), 20, 24, 4, 22, -22, bullet, "r")],
+    ]
+
+
+def test_the_text_writer_writes_what_write_paragraphs_writes() -> None:
+    writer = ooxml.TextWriter(SCRIPT)
+    prs = Presentation()
+    slide = _blank_slide(prs)
+    for specs in _specs() * 2:  # twice: built, then from the prototypes
+        plain = slide.shapes.add_textbox(0, 0, 10, 10).text_frame._txBody
+        fast = slide.shapes.add_textbox(0, 0, 10, 10).text_frame._txBody
+        ooxml.write_paragraphs(plain, specs, SCRIPT)
+        writer.write(fast, specs)
+        assert _xml(fast) == _xml(plain)
+        # A body replaced whole, from an untouched copy of a base, with its frame set up.
+        base = slide.shapes.add_textbox(0, 0, 10, 10).text_frame._txBody
+        copy_of_base = slide.shapes.add_textbox(0, 0, 10, 10).text_frame._txBody
+        replaced = writer.replace(copy_of_base, base, specs, ((7.2, 3.6, 7.2, 3.6), "b"))
+        ooxml.set_body(base.bodyPr, (7.2, 3.6, 7.2, 3.6), "b")
+        ooxml.write_paragraphs(base, specs, SCRIPT)
+        assert _xml(replaced) == _xml(base)
+        assert replaced.getparent() is not None
+
+
+def test_plain_paragraphs_from_the_writer_are_write_plain_paragraphs() -> None:
+    prs = Presentation()
+    slide = _blank_slide(prs)
+    plain = slide.shapes.add_textbox(0, 0, 10, 10).text_frame._txBody
+    fast = slide.shapes.add_textbox(0, 0, 10, 10).text_frame._txBody
+    lines = ["第一行", "", "third & <last>"]
+    ooxml.write_plain_paragraphs(plain, lines, SCRIPT)
+    ooxml.TextWriter(SCRIPT).write_plain(fast, lines)
+    assert _xml(fast) == _xml(plain)
+
+
+def _reference_localise(element, script: ooxml.Script) -> None:  # type: ignore[no-untyped-def]
+    """localise as first written: every run, field and paragraph end, unconditionally."""
+    A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+    for run in element.iter(f"{{{A}}}r", f"{{{A}}}fld"):
+        rPr = run.find(f"{{{A}}}rPr")
+        if rPr is None:
+            rPr = etree.Element(f"{{{A}}}rPr")
+            run.insert(0, rPr)
+        ooxml.set_run_script(rPr, script)
+    for end in element.iter(f"{{{A}}}endParaRPr"):
+        ooxml.set_run_script(end, script)
+
+
+def test_localise_changes_what_setting_every_run_changes() -> None:
+    from pptx.oxml import parse_xml
+    from pptx.oxml.ns import nsdecls
+
+    body = (
+        f'<p:txBody {nsdecls("a", "p")}><a:bodyPr/><a:p>'
+        '<a:r><a:t>no properties</a:t></a:r>'
+        '<a:r><a:rPr lang="zh-CN" altLang="en-US"><a:latin typeface="Microsoft YaHei"/>'
+        '<a:ea typeface="Microsoft YaHei"/></a:rPr><a:t>done already</a:t></a:r>'
+        '<a:r><a:rPr lang="en-US"><a:ea typeface="Arial"/><a:latin typeface="Arial"/>'
+        '<a:sym typeface="x"/></a:rPr><a:t>ea before latin</a:t></a:r>'
+        '<a:r><a:rPr lang="zh-CN" altLang="en-US"><a:latin typeface="Microsoft YaHei"/>'
+        '<a:latin typeface="Microsoft YaHei"/><a:ea typeface="Microsoft YaHei"/>'
+        '<a:ea typeface="Microsoft YaHei"/></a:rPr><a:t>twice</a:t></a:r>'
+        '<a:fld id="{1}" type="slidenum"><a:rPr b="1"/><a:t>3</a:t></a:fld>'
+        '<a:endParaRPr sz="1200"/></a:p>'
+        '<a:p><a:r><a:rPr lang="zh-CN" altLang="en-US"><a:solidFill/>'
+        '<a:latin typeface="Microsoft YaHei"/><a:ea typeface="Microsoft YaHei"/></a:rPr>'
+        '<a:t>fill first</a:t></a:r><a:endParaRPr lang="zh-CN" altLang="en-US">'
+        '<a:latin typeface="Microsoft YaHei"/><a:ea typeface="SimSun"/></a:endParaRPr>'
+        '</a:p></p:txBody>'
+    )
+    fast, plain = parse_xml(body), parse_xml(body)
+    ooxml.localise(fast, SCRIPT)
+    _reference_localise(plain, SCRIPT)
+    assert _xml(fast) == _xml(plain)
+
+
+def _saved_deck():  # type: ignore[no-untyped-def]
+    """A template deck with slides, notes and an external link: every kind of relationship."""
+    prs = _template()
+    with ooxml.fast_parts(prs) as adder:
+        for _ in range(3):
+            slide, _ = adder.add(_layout(prs, "Bullets"))
+            adder.notes_body(slide)
+    box = prs.slides[0].shapes.add_textbox(0, 0, 10, 10)
+    box.text_frame.text = "link"
+    box.text_frame.paragraphs[0].runs[0].hyperlink.address = "https://example.com/a?b=c&d"
+    return prs
+
+
+def test_relationships_and_content_types_are_python_pptx_bytes() -> None:
+    from pptx.opc.oxml import serialize_part_xml
+    from pptx.opc.serialized import _ContentTypesItem
+
+    prs = _saved_deck()
+    parts = list(prs.part.package.iter_parts())
+    for part in parts:
+        if part._rels:
+            assert ooxml.relationships_xml(part._rels, part._rels._base_uri) == part.rels.xml
+            assert ooxml.relationships_xml(part._rels) == part.rels.xml
+    assert ooxml.content_types_xml(parts) == serialize_part_xml(_ContentTypesItem.xml_for(parts))
+
+
+def test_relative_references_are_packuris() -> None:
+    from pptx.opc.packuri import PackURI
+
+    names = ["/ppt/slides/slide1.xml", "/ppt/slides/x/slides", "/slides", "/ppt/ppt",
+             "/ppt/media/image1.png", "/docProps/app.xml", "/a/b/../c.xml", "/ppt/./d.xml"]
+    bases = ["/", "/ppt", "/ppt/slides", "/ppt/notesSlides", "/slides", "/ppt/slides/x",
+             "/a/b", "/ppt/ppt"]
+    for name in names:
+        for base in bases:
+            assert ooxml.relative_ref(name, base) == PackURI(name).relative_ref(base)
+
+
+def test_saving_gives_the_bytes_of_a_saved_and_normalised_deck() -> None:
+    prs = _saved_deck()
+    stream = io.BytesIO()
+    prs.save(stream)
+    assert ooxml.save_normalised(prs, WHEN) == ooxml.normalise_package(stream.getvalue(), WHEN)
+
+
+def test_sealed_slides_are_saved_as_they_were_when_sealed() -> None:
+    def build(seal: bool) -> bytes:
+        prs = _template()
+        with ooxml.fast_parts(prs) as adder:
+            for index in range(3):
+                slide, _ = adder.add(_layout(prs, "Bullets"))
+                notes = adder.add_notes(slide, [f"第{index}页", "second"],
+                                        ooxml.TextWriter(SCRIPT))
+                if seal:
+                    adder.seal(slide, notes if index else None)
+        return ooxml.save_normalised(prs, WHEN, adder.sealed)
+
+    sealed = build(True)
+    assert sealed == build(False)
+    assert len(zipfile.ZipFile(io.BytesIO(sealed)).namelist()) > 10
+
+
+def test_a_zip_written_directly_is_the_one_zipfile_writes() -> None:
+    from build_tools.reproducible import Deflated, write_zip
+
+    members: dict[str, bytes | Deflated] = {
+        "ppt/slides/slide1.xml": b"<a/>" * 5000, "[Content_Types].xml": b"<Types/>",
+        "_rels/.rels": b"", "docProps/说明.xml": "中文".encode() * 100,
+        "ppt/media/image1.png": bytes(range(256)) * 40,
+        "ppt/slides/slide2.xml": Deflated.of(b"<b/>" * 3000),
+    }
+    stream = io.BytesIO()
+    with zipfile.ZipFile(stream, "w") as archive:
+        for name, content in members.items():
+            archive.writestr(name, content.content() if isinstance(content, Deflated)
+                             else content)
+    assert write_zip(members, WHEN) == rewrite_zip(stream.getvalue(), WHEN)
+
+
+def test_shape_ids_follow_the_slide_without_searching_it() -> None:
+    from pptx.enum.shapes import MSO_SHAPE
+
+    prs = _template()
+    slide, _ = ooxml.SlideAdder(prs).add(_layout(prs, "Bullets"))
+    spTree = slide.shapes._spTree
+    ids = ooxml.ShapeIds(spTree, ooxml.Ids.of(spTree, document=True))
+    kit = ooxml.ShapeKit(SCRIPT)
+
+    def check() -> None:
+        assert ids.next_id() == ooxml.max_shape_id(spTree) + 1
+        assert ids.next_clone_id() == ooxml.next_shape_id(spTree)
+
+    check()
+    shape = kit.autoshape(spTree, ids.next_id(), "s", MSO_SHAPE.RECTANGLE, (0, 0, 1, 1), "FFFFFF",
+                          None, 0, None)
+    ids.added(shape.ids, int(shape.sp[0][0].get("id")))
+    check()
+    first = next(sp for sp in spTree.iterchildren(qn("p:sp")) if sp.find(".//" + qn("p:ph"))
+                 is not None)
+    removed = ooxml.Ids.of(first)
+    first.getparent().remove(first)
+    ids.removed(removed)
+    check()
+    number = next(p for p in _layout(prs, "Bullets").placeholders
+                  if p.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER)
+    clone_id = ids.next_clone_id()
+    furniture = kit.furniture(spTree, number._element, 4, shape_id=clone_id)
+    ids.added(furniture.ids, clone_id)
+    check()
+    slide.shapes.add_textbox(0, 0, 1, 1)  # not reported: counted again
+    ids.stale()
+    check()
