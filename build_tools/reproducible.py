@@ -60,9 +60,10 @@ class Deflated(NamedTuple):
 
     @classmethod
     def of(cls, content: bytes) -> Deflated:
-        compressor = zlib.compressobj(6, zlib.DEFLATED, -15)
-        return cls(compressor.compress(content) + compressor.flush(), zlib.crc32(content),
-                   len(content))
+        # zipfile's compressor: compressobj(6, DEFLATED, -15) with the default memory
+        # level, fed the whole content, then flushed; zlib.compress with the same level and
+        # window makes the same stream in one call.
+        return cls(zlib.compress(content, 6, -15), zlib.crc32(content), len(content))
 
     def content(self) -> bytes:
         return zlib.decompress(self.data, -15)

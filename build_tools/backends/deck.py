@@ -10,9 +10,7 @@ is collected over the whole deck and raised once (or returned as warnings with
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -89,6 +87,13 @@ def unique_titles(plan: DeckPlan) -> tuple[dict[int, str], list[Problem]]:
     return titles, notes
 
 
+def footer_block(context: Context, look: Look) -> Block:
+    """The footer: "course title · date"."""
+    course = context.plan.course
+    text = f"{course.title}{FOOTER_SEPARATOR}{long_date(course.date)}"
+    return Block("course.title", "footer", (Para.text(text),), look.footer)
+
+
 def check_assets(context: Context) -> None:
     """Every picture the deck needs exists and is readable, before anything is built."""
     problems = []
@@ -104,23 +109,18 @@ def check_assets(context: Context) -> None:
         raise InputError(problems)
 
 
-@contextmanager
-def settled_objects() -> Iterator[None]:
-    """Keep the cyclic garbage collector off what exists before the deck is built.
+@dataclass(frozen=True)
+class _Build:
+    """What every slide of one build shares."""
 
-    A large deck allocates enough objects for the collector to run hundreds of times, and
-    each full pass walks the whole loaded outline and plan again (~0.5 s at 3,200
-    slides). ``gc.freeze`` sets them aside for the build; they are handed back after. Left
-    alone if someone else froze objects already.
-    """
-    if gc.get_freeze_count():
-        yield
-        return
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
+    context: Context
+    template: Template
+    adder: ooxml.SlideAdder
+    kit: ooxml.ShapeKit
+    typesetter: Typesetter
+    look: Look
+    script: ooxml.Script
+    footer: Block  # the same on every slide, so made once
 
 
 class DeckBackend:
@@ -130,10 +130,6 @@ class DeckBackend:
     format: ClassVar[str] = "pptx"
 
     def render(self, context: Context) -> Result:
-        with settled_objects():
-            return self._render(context)
-
-    def _render(self, context: Context) -> Result:
         theme = context.theme
         path = template_path(context)
         layout_map = LayoutMap.load()
@@ -146,15 +142,14 @@ class DeckBackend:
         script = ooxml.Script(theme.fonts.deck_latin, theme.fonts.deck_east_asian,
                               context.plan.course.language)
         typesetter = Typesetter(context.measurer, script)
-        kit = ooxml.ShapeKit(script)
         look = Look(theme)
         titles, warnings = unique_titles(context.plan)
         slide_ids: dict[int, int] = {}
         with ooxml.fast_parts(prs) as adder:
+            build = _Build(context, template, adder, ooxml.ShapeKit(script), typesetter, look,
+                           script, footer_block(context, look))
             for planned in context.plan.slides:
-                slide_ids[planned.number] = self._slide(
-                    context, template, adder, kit, planned, titles[planned.number], typesetter,
-                    look, script)
+                slide_ids[planned.number] = self._slide(build, planned, titles[planned.number])
         ooxml.write_sections(prs, [
             (section.name, [slide_ids[s.number] for s in section.slides])
             for section in context.plan.sections
@@ -175,17 +170,17 @@ class DeckBackend:
         output = Output(f"{context.stem}.pptx", data, len(context.plan.slides), "slides")
         return Result([output], warnings)
 
-    def _slide(self, context: Context, template: Template, adder: ooxml.SlideAdder,
-               kit: ooxml.ShapeKit, planned: PlannedSlide, title: str, typesetter: Typesetter,
-               look: Look, script: ooxml.Script) -> int:
-        """Build one slide; returns its slide id (for the sections)."""
+    def _slide(self, build: _Build, planned: PlannedSlide, title: str) -> int:
+        """Build one slide (then serialise it: see ``SlideAdder.seal``); returns its slide id
+        (for the sections)."""
+        context, template, look = build.context, build.template, build.look
         role = planned.kind
         chosen = template.layouts[role]
         slots = template.map
-        new = adder.add_slide(chosen.layout)
-        slide, slide_id = new.slide, new.slide_id
-        page = Page(slide, new.spTree, planned, chosen, context.theme, typesetter, kit,
-                    new.placeholders, {id(body.sp): body for body in new.bodies},
+        new = build.adder.add_slide(chosen.layout)
+        slide = new.slide
+        page = Page(slide, new.spTree, planned, chosen, context.theme, build.typesetter,
+                    build.kit, new.placeholders, {id(body.sp): body for body in new.bodies},
                     ooxml.ShapeIds(new.spTree, new.ids))
         content = planned.content
         if role == "title":
@@ -222,27 +217,24 @@ class DeckBackend:
                 case ImageSlide():
                     draw_image(page, look, content, context.project)
                 case ChartSlide():
-                    draw_chart(page, look, content, script)
+                    draw_chart(page, look, content, build.script)
                 case _:  # pragma: no cover - the model's kinds are closed
                     raise ValueError(f"no drawing for slide kind {role!r}")
         page.finish()
         if role != "title":
-            self._furniture(page, context, look)
-        notes = self._notes(adder, slide, planned.notes, typesetter)
-        page.localise(script)
-        adder.seal(slide, notes)
-        return slide_id
+            self._furniture(page, build.footer)
+        notes = self._notes(build.adder, slide, planned.notes, build.typesetter)
+        page.localise(build.script)
+        build.adder.seal(slide, notes)
+        return new.slide_id
 
-    def _furniture(self, page: Page, context: Context, look: Look) -> None:
+    def _furniture(self, page: Page, footer: Block) -> None:
         """Footer ("course title · date") and slide number, cloned from the layout."""
-        course = context.plan.course
         for kind, idx, element in page.chosen.furniture:
             if kind == PP_PLACEHOLDER.SLIDE_NUMBER:
                 page.furniture(element, page.planned.number)
             else:
-                text = f"{course.title}{FOOTER_SEPARATOR}{long_date(course.date)}"
-                block = Block("course.title", "footer", (Para.text(text),), look.footer)
-                page.footer(element, page.chosen.rects[idx], block)
+                page.footer(element, page.chosen.rects[idx], footer)
         page.finish()
 
     def _notes(self, adder: ooxml.SlideAdder, slide, notes: str,  # type: ignore[no-untyped-def]

@@ -89,8 +89,9 @@ class Page:
     bodies: dict[int, ooxml.KitShape] = field(default_factory=dict)
     ids: ooxml.ShapeIds | None = None  # the slide's ids (None: counted when first needed)
     _groups: dict[str, list[_Pending]] = field(default_factory=dict)
-    # Text bodies written by the typesetter (kept alive, so their ids stay theirs), and
-    # those it replaced (see ``Typesetter.write``): the old body, the new one.
+    # Text bodies written by the typesetter, or that hold nothing to localise (kept
+    # alive, so their ids stay theirs), and those the typesetter replaced (see
+    # ``Typesetter.write``): the old body, the new one.
     _written: dict[int, Any] = field(default_factory=dict)
     _replaced: dict[int, tuple[Any, Any]] = field(default_factory=dict)
 
@@ -160,7 +161,7 @@ class Page:
         As cloning it and queueing the block (fitted and written alone, as its own group):
         the footer is the same on every slide, so it is written once per layout and size.
         """
-        size = self.typesetter.fit_group([Placed(block, rect)], self.where, self.planned.path)
+        size = self.typesetter.fit_again(Placed(block, rect), self.where, self.planned.path)
 
         def write(txBody: Any) -> None:
             self.typesetter.write(txBody, block, size)
@@ -226,6 +227,8 @@ class Page:
         if block is not None:
             self.text(shape.txBody, text_rect(preset, rect, adjust), block, group,
                       base=shape.base)
+        elif shape.inert:  # no text, and never written: nothing for ``localise`` to do
+            self._written[id(shape.txBody)] = shape.txBody
         return shape.sp
 
     # -- completion
@@ -234,8 +237,8 @@ class Page:
 
         Runs, fields and paragraph ends only occur in text bodies, and a body the
         typesetter wrote is localised already (its paragraphs are all new, built with the
-        script); so only the others (cloned furniture, anything python-pptx wrote) are
-        visited.
+        script), as is an empty one never written (a plain shape's); so only the others
+        (cloned furniture, anything python-pptx wrote) are visited.
         """
         written = self._written
         for txBody in self.spTree.iter(*_TEXT_BODIES):

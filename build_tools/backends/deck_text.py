@@ -83,6 +83,9 @@ class Typesetter:
     script: ooxml.Script
     problems: list[Problem] = field(default_factory=list)
     writer: ooxml.TextWriter = field(init=False, repr=False)
+    # fit_again's outcomes: (id(block), box) -> (block, size, overflowing blocks).
+    _again: dict[tuple[int, Rect], tuple[Block, float, list[tuple[Block, float]]]] = field(
+        default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.writer = ooxml.TextWriter(self.script)
@@ -124,25 +127,48 @@ class Typesetter:
         Blocks in a group share their size list. If none fits, the smallest size is used
         and each block still too big becomes a problem naming the slide and the box.
         """
+        size, overflowing = self._fit(placed)
+        self._report(overflowing, size, where, path)
+        return size
+
+    def fit_again(self, placed: Placed, where: str, path: str) -> float:
+        """``fit_group([placed], …)`` for a block fitted alone in the same box on every slide
+        (the footer): the same object each time, so its outcome is kept by identity."""
+        key = (id(placed.block), placed.text_rect)
+        found = self._again.get(key)
+        if found is None or found[0] is not placed.block:
+            found = self._again[key] = (placed.block, *self._fit([placed]))
+        _, size, overflowing = found
+        self._report(overflowing, size, where, path)
+        return size
+
+    def _fit(self, placed: Sequence[Placed]) -> tuple[float, list[tuple[Block, float]]]:
+        """The group's size, and the blocks that overflow at it (if it is the smallest) with
+        their overflow."""
         if not placed:
-            return 0.0
+            return 0.0, []
         measured = [(p, self.paragraphs(p.block)) for p in placed]
         sizes = placed[0].block.sizes
         for size in sizes:
             if all(self._verdict(p, paragraphs, size).fits for p, paragraphs in measured):
-                return size
+                return size, []
         smallest = sizes[-1]
+        overflowing = []
         for p, paragraphs in measured:
             verdict = self._verdict(p, paragraphs, smallest)
             if not verdict.fits:
-                field = p.block.field
-                self.problems.append(Problem(
-                    field if field.startswith("course.") else f"{path}.{field}",
-                    f"{where}: text overflows box '{p.block.box}' by "
-                    f"{max(verdict.overflow_pt, 0.1):.1f} pt at the smallest size "
-                    f"{smallest:g} pt",
-                ))
-        return smallest
+                overflowing.append((p.block, verdict.overflow_pt))
+        return smallest, overflowing
+
+    def _report(self, overflowing: list[tuple[Block, float]], size: float, where: str,
+                path: str) -> None:
+        for block, overflow_pt in overflowing:
+            field = block.field
+            self.problems.append(Problem(
+                field if field.startswith("course.") else f"{path}.{field}",
+                f"{where}: text overflows box '{block.box}' by "
+                f"{max(overflow_pt, 0.1):.1f} pt at the smallest size {size:g} pt",
+            ))
 
     def write(self, txBody: Any, block: Block, size: float, frame_settings: bool = True,
               base: Any = None, prepared: bool = False) -> Any:

@@ -571,8 +571,10 @@ class ShapeIds:
             self.stale()
         if self._ids is None:
             return
-        self._ids.every.update(ids.every)  # type: ignore[union-attr]
-        self._ids.cnvpr.update(ids.cnvpr)  # type: ignore[union-attr]
+        if ids.every:  # type: ignore[union-attr]
+            self._ids.every.update(ids.every)  # type: ignore[union-attr]
+        if ids.cnvpr:  # type: ignore[union-attr]
+            self._ids.cnvpr.update(ids.cnvpr)  # type: ignore[union-attr]
         if shape_id is not None:
             self._ids.every[shape_id] += 1
             self._ids.cnvpr[shape_id] += 1
@@ -846,9 +848,10 @@ class ShapeKit:
 
             prototype = CT_TableCell.new()
             style_cell(_Cell(prototype, None), fill, pad_x_pt, pad_y_pt)  # type: ignore[arg-type]
-            entry = self._cells[key] = (prototype, _path(prototype, cell_text_body(prototype)),
-                                        Ids.of(prototype))
-        prototype, body_path, _ = entry
+            txBody = cell_text_body(prototype)
+            entry = self._cells[key] = (prototype, _path(prototype, txBody), Ids.of(prototype),
+                                        inert(txBody))
+        prototype, body_path, _, _ = entry
         cell = prototype.__copy__()
         tc.getparent().replace(tc, cell)
         return KitShape(cell, _follow(cell, body_path), _follow(prototype, body_path))
@@ -934,26 +937,40 @@ class KitShape(NamedTuple):
     txBody: Any  # its p:txBody
     base: Any  # the prototype's prepared text body, if the shape was made with one; or None
     ids: Ids | None = None  # the ids it holds besides its own shape id (None: not known)
+    inert: bool = False  # its text body holds nothing ``localise`` would touch (yet)
 
 
-# A prototype p:sp, the path to its p:txBody, the ids it holds besides its shape id.
-_KitEntry = tuple[Any, tuple[int, ...], Ids]
+# A prototype p:sp, the path to its p:txBody, the ids it holds besides its shape id, and
+# whether that text body is inert (see KitShape).
+_KitEntry = tuple[Any, tuple[int, ...], Ids, bool]
 
 
 def _kit_entry(prototype: Any) -> _KitEntry:
     own = int(prototype[0][0].get("id"))  # p:nvSpPr/p:cNvPr, replaced in every copy
-    return (prototype, _path(prototype, prototype.find(_TX_BODY)),
-            Ids.of(prototype).without_shape_id(own))
+    txBody = prototype.find(_TX_BODY)
+    return (prototype, _path(prototype, txBody), Ids.of(prototype).without_shape_id(own),
+            inert(txBody))
+
+
+def inert(txBody: Any) -> bool:
+    """Whether a text body has no run, field or paragraph end: nothing to localise."""
+    return not _RUNS_AND_ENDS(txBody)
+
+
+_RUNS_AND_ENDS = etree.XPath(
+    "descendant-or-self::a:r | descendant-or-self::a:fld | descendant-or-self::a:endParaRPr",
+    namespaces={"a": _A},
+)
 
 
 def _new_shape(spTree: Any, entry: _KitEntry, shape_id: int, name: str,
                rect: tuple[int, int, int, int], prepared: bool) -> KitShape:
-    prototype, body_path, ids = entry
+    prototype, body_path, ids, is_inert = entry
     sp = prototype.__copy__()
     _place(sp, shape_id, name, rect)
     _add_shape(spTree, sp)
     base = _follow(prototype, body_path) if prepared else None
-    return KitShape(sp, _follow(sp, body_path), base, ids)
+    return KitShape(sp, _follow(sp, body_path), base, ids, is_inert)
 
 
 def _place(sp: Any, shape_id: int, name: str, rect: tuple[int, int, int, int]) -> None:
@@ -1400,7 +1417,9 @@ class SlideAdder:
         slide_part = SlidePart(
             PackURI(f"/ppt/slides/slide{self._count}.xml"), CT.PML_SLIDE, part.package, tree
         )
-        slide_part.relate_to(layout.part, RT.SLIDE_LAYOUT)  # as SlidePart.new
+        # As SlidePart.new: relate_to, which for a new part (no relationships yet to reuse)
+        # is adding one.
+        slide_part._rels._add_relationship(RT.SLIDE_LAYOUT, layout.part)
         rId = part.rels._add_relationship(RT.SLIDE, slide_part)
         spTree = _follow(tree, found.spTree_path)
         prototype = _follow(found.tree, found.spTree_path)
@@ -1454,8 +1473,10 @@ class SlideAdder:
             package.next_partname("/ppt/notesSlides/notesSlide%d.xml"),
             CT.PML_NOTES_SLIDE, package, tree,
         )
-        part.relate_to(self._prs.part.notes_master_part, RT.NOTES_MASTER)
-        part.relate_to(slide.part, RT.SLIDE)
+        # relate_to each way: new relationships (the new part has none; the slide part none
+        # of this type), so added directly.
+        part._rels._add_relationship(RT.NOTES_MASTER, self._prs.part.notes_master_part)
+        part._rels._add_relationship(RT.SLIDE, slide.part)
         slide.part.relate_to(part, RT.NOTES_SLIDE)
         return part
 

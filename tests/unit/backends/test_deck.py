@@ -330,10 +330,3 @@ def test_it_reports_a_file_that_is_no_template(context: Context, tmp_path: Path)
         DeckBackend().render(dataclasses.replace(context, options=Options(template=template)))
     assert str(template) in str(raised.value)
 
-
-def test_it_leaves_the_garbage_collector_as_it_found_it(context: Context) -> None:
-    import gc
-
-    assert gc.get_freeze_count() == 0
-    DeckBackend().render(dataclasses.replace(context, options=Options(epoch=EPOCH)))
-    assert gc.get_freeze_count() == 0 and gc.isenabled()
