@@ -22,9 +22,14 @@ def watch(source: Path, out: Path, options: Options) -> int:
     project = project_folder(source)
     folders = [str(p) for p in (source.resolve().parent, project / "assets") if p.is_dir()]
     print(f"watching {', '.join(folders)} (Ctrl-C to stop)", flush=True)
-    _once(source, out, options)
-    for _ in changes(*folders, debounce=100, step=20):
-        _once(source, out, options)
+    # The first (empty) yield comes once the watcher is running, so the first build
+    # happens with changes already being recorded: an edit made during it is not lost.
+    first = True
+    for changed in changes(*folders, debounce=100, step=20, yield_on_timeout=True,
+                           rust_timeout=200):
+        if first or changed:
+            first = False
+            _once(source, out, options)
     return 0
 
 
