@@ -110,6 +110,10 @@ class Font:
 @cache
 def load_font(path: Path) -> Font:
     font = TTFont(path, lazy=True)
+    # Glyphs are matched to code points (cmap) and widths (hmtx) by index; fontTools names
+    # them from the 'post' table first, which takes longer than the rest (tens of ms per
+    # CJK font). Plain numbered names give the same code point -> width mapping.
+    font.setGlyphOrder([f"glyph{index:05d}" for index in range(font["maxp"].numGlyphs)])
     metrics = font["hmtx"].metrics
     advances = {code: metrics[name][0] for code, name in font.getBestCmap().items()}
     return Font(path, font["head"].unitsPerEm, advances)
@@ -167,9 +171,16 @@ class Measurer:
     def _unit(self, token: _Token) -> _Unit:
         regular, bold_font = self.regular, self.bold
         regular_em, bold_em = regular._em, bold_font._em
+        chars = token.chars
+        if len(chars) == 1:  # most units: one CJK character
+            char, bold = chars[0]
+            width = (bold_em if bold else regular_em).get(char)
+            if width is None:
+                width = (bold_font if bold else regular).advance_em(char)
+            return _Unit(char, sum((width,)), token.is_space, (width,))
         widths = []
         previous = ""
-        for char, bold in token.chars:
+        for char, bold in chars:
             width = (bold_em if bold else regular_em).get(char)
             if width is None:
                 width = (bold_font if bold else regular).advance_em(char)
@@ -177,7 +188,7 @@ class Measurer:
                 width += CJK_LATIN_GAP
             widths.append(width)
             previous = char
-        return _Unit(token.text, sum(widths), token.is_space, tuple(widths))
+        return _Unit("".join([c for c, _ in chars]), sum(widths), token.is_space, tuple(widths))
 
     def break_lines(self, paragraph: Paragraph, width_pt: float, size_pt: float) -> list[str]:
         """Greedy line breaking with 禁则; Latin words stay whole unless wider than a line."""

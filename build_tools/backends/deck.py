@@ -10,6 +10,10 @@ is collected over the whole deck and raised once (or returned as warnings with
 
 from __future__ import annotations
 
+import gc
+import multiprocessing
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
@@ -109,6 +113,27 @@ def check_assets(context: Context) -> None:
         raise InputError(problems)
 
 
+@contextmanager
+def _collector_set_aside() -> Iterator[None]:
+    """Keep the cyclic garbage collector off what existed before the deck was built.
+
+    Building 3,200 slides allocates enough for the collector to run hundreds of times,
+    and each full pass walks the loaded outline and plan again (about 0.2 s in all).
+    ``gc.freeze`` sets those objects aside for the build and ``gc.unfreeze`` hands them
+    back. Only in the main process, and only if nothing is frozen already: a forked
+    worker (``build all``) shares those objects with its parent and is left as it is.
+    """
+    if (gc.get_freeze_count() or not gc.isenabled()
+            or multiprocessing.parent_process() is not None):
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 @dataclass(frozen=True)
 class _Build:
     """What every slide of one build shares."""
@@ -130,6 +155,10 @@ class DeckBackend:
     format: ClassVar[str] = "pptx"
 
     def render(self, context: Context) -> Result:
+        with _collector_set_aside():
+            return self._render(context)
+
+    def _render(self, context: Context) -> Result:
         theme = context.theme
         path = template_path(context)
         layout_map = LayoutMap.load()

@@ -67,13 +67,14 @@ class Page:
     placeholder proxies rescan the tree with xpath on every access.
 
     Text boxes and autoshapes come from the build's ``ShapeKit``. Their ids are what
-    python-pptx would give (one more than the largest id on the slide): the largest is
-    found once and then counted up, and found again after anything else changed the
-    tree (a shape removed, or added by python-pptx: tables, pictures, charts).
+    python-pptx would give (one more than the largest id on the slide): ``ids`` follows
+    the slide's ids as shapes are added and removed here, and counts them again after
+    anything else changed the tree (python-pptx adding tables, pictures, charts).
 
     The placeholders (type, idx, ``p:sp``, in tree order) start as the ones the slide was
     made with and are kept up to date here: only ``Page`` adds (furniture) or removes
-    placeholders, so the list never has to be searched for in the tree.
+    placeholders, so the list never has to be searched for in the tree. All changes to
+    the slide go through ``Page`` (or ``native`` for python-pptx's own shapes).
     """
 
     slide: Slide

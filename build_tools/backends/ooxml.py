@@ -15,6 +15,17 @@ exists because of a measured gap (see the field notes):
   the template script;
 - a workaround for python-pptx's quadratic part naming, by shadowing a few methods on one
   package instance while a deck is built (no fork, nothing global).
+
+And speed at scale (thousands of slides), with the same bytes out. python-pptx makes
+every shape, paragraph and part by formatting and parsing XML, looks each element up by
+name and searches the whole slide for the next shape id; most of a large build went
+there. So the elements the deck writes over and over are made once per build, by the
+same code (python-pptx's, or the plain helpers below), and copied: shapes (``ShapeKit``),
+paragraphs and whole text bodies (``TextWriter``), slide and notes trees
+(``SlideAdder``). Shape ids are followed as the slide is built (``ShapeIds``); finished
+slides are serialised and compressed at once and their trees freed (``SlideAdder.seal``);
+the package is written straight to the normalised zip (``save_normalised``). Each of
+these is tested against the plain path it replaces (tests/unit/backends/test_ooxml.py).
 """
 
 from __future__ import annotations
@@ -1679,27 +1690,38 @@ def relationships_xml(rels: Any, base_uri: str | None = None) -> bytes:
 
     python-pptx parses a template and runs its attribute setters for every relationship
     (two .rels files per slide); this writes the same elements (``Id``, ``Type``,
-    ``Target`` and, for external targets only, ``TargetMode``) in the same numeric order.
-    With ``base_uri`` (the folder of the part the relationships belong to) internal
-    targets are made relative by ``relative_ref``.
+    ``Target`` and, for external targets only, ``TargetMode``) in the same numeric order,
+    from a prototype per list of ids and types, with the targets filled in. With
+    ``base_uri`` (the folder of the part the relationships belong to) internal targets are
+    made relative by ``relative_ref``.
     """
-    root = etree.Element(_RELATIONSHIPS, nsmap={None: _PR})
     ordered = sorted(
         (int(rId[3:]) if rId.startswith("rId") and rId[3:].isdigit() else 0, rId)
         for rId in rels
     )
-    for _, rId in ordered:
-        rel = rels[rId]
-        element = etree.SubElement(root, _RELATIONSHIP)
-        element.set("Id", rel.rId)
-        element.set("Type", rel.reltype)
+    found = [rels[rId] for _, rId in ordered]
+    shape = tuple((rel.rId, rel.reltype, rel.is_external) for rel in found)
+    prototype = _RELS_PROTOTYPES.get(shape)
+    if prototype is None:
+        prototype = _RELS_PROTOTYPES[shape] = etree.Element(_RELATIONSHIPS, nsmap={None: _PR})
+        for rId, reltype, is_external in shape:
+            element = etree.SubElement(prototype, _RELATIONSHIP)
+            element.set("Id", rId)
+            element.set("Type", reltype)
+            element.set("Target", "")
+            if is_external:
+                element.set("TargetMode", RTM.EXTERNAL)
+    root = prototype.__copy__()
+    for element, rel in zip(root, found, strict=True):
         if rel.is_external or base_uri is None:
             element.set("Target", rel.target_ref)
         else:
             element.set("Target", relative_ref(rel.target_partname, base_uri))
-        if rel.is_external:
-            element.set("TargetMode", RTM.EXTERNAL)
     return etree.tostring(root, encoding="UTF-8", standalone=True)
+
+
+# One per list of (id, type, external?): a handful in a deck (a slide's, a notes page's).
+_RELS_PROTOTYPES: dict[tuple[tuple[str, str, bool], ...], Any] = {}
 
 
 def relative_ref(partname: str, base_uri: str) -> str:

@@ -330,3 +330,11 @@ def test_it_reports_a_file_that_is_no_template(context: Context, tmp_path: Path)
         DeckBackend().render(dataclasses.replace(context, options=Options(template=template)))
     assert str(template) in str(raised.value)
 
+
+
+def test_it_leaves_the_garbage_collector_as_it_found_it(context: Context) -> None:
+    import gc
+
+    frozen = gc.get_freeze_count()
+    DeckBackend().render(dataclasses.replace(context, options=Options(epoch=EPOCH)))
+    assert gc.get_freeze_count() == frozen and gc.isenabled()
