@@ -98,7 +98,8 @@ def draw_agenda(page: Page, look: Look, planned: PlannedSlide, secondary: int, c
         row = index % per_column
         top = column.y + (column.h - pt(row_h * per_column)) // 2 + pt(row * row_h)
         number = Block(f"agenda[{index}].number", f"agenda[{index}].number",
-                       (Para.text(f"{item.number:02d}"),), (look.ts.divider,), look.c.accent,
+                       (Para.text(f"{item.number:02d}"),),
+                       (look.ts.divider, look.ts.title, look.ts.heading), look.c.accent,
                        bold=True, anchor="ctr")
         page.textbox(Rect(column.x, top, pt(84), pt(row_h)), number, group="numbers")
         title = Block(f"agenda[{index}].title", f"agenda[{index}].title",
