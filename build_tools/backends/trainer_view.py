@@ -22,14 +22,17 @@ from build_tools.outline.model import (
     BulletsSlide,
     ChartSlide,
     ComparisonSlide,
+    Discussion,
     ImageSlide,
     PillarsSlide,
     Point,
     ProcessSlide,
     Question,
     QuoteSlide,
+    Reference,
     Slide,
     TableSlide,
+    Term,
     TimelineSlide,
 )
 from build_tools.plan import DeckPlan, Pause, PlannedSlide, Section, chapter_label
@@ -85,12 +88,6 @@ class SlideView:
     summary: tuple[Item, ...]
     notes: tuple[str, ...]
     trainer: tuple[TrainerNoteView, ...]
-
-
-@dataclass(frozen=True)
-class Discussion:
-    question: str
-    hint: str
 
 
 @dataclass(frozen=True)
@@ -152,20 +149,6 @@ class QuestionView:
 class QuizGroup:
     chapter: ChapterView | None  # None: tagged with a chapter the course does not have
     questions: tuple[QuestionView, ...]
-
-
-@dataclass(frozen=True)
-class Term:
-    term: str
-    definition: str
-
-
-@dataclass(frozen=True)
-class Reference:
-    title: str
-    issuer: str
-    year: int
-    note: str | None
 
 
 @dataclass(frozen=True)
@@ -367,7 +350,7 @@ def _chapter(section: Section) -> ChapterView | None:
         label=chapter_label(chapter),
         title=chapter.title,
         objectives=tuple(chapter.objectives),
-        discussion=Discussion(chapter.discussion.question, chapter.discussion.hint),
+        discussion=chapter.discussion,
         takeaways=tuple(chapter.takeaways),
     )
 
@@ -501,10 +484,8 @@ def build_view(plan: DeckPlan, theme: Theme) -> NotesView:
         chapters=chapters,
         sections=sections,
         quiz=_quiz(plan, chapters),
-        glossary=tuple(Term(t.term, t.definition) for t in plan.outline.glossary),
-        references=tuple(
-            Reference(r.title, r.issuer, r.year, r.note) for r in plan.outline.references
-        ),
+        glossary=tuple(plan.outline.glossary),
+        references=tuple(plan.outline.references),
         look=_look(theme),
         labels=UiLabels(
             opening=theme.labels.opening,
