@@ -11,6 +11,7 @@ verdict here matches what a trainer sees.
 
 from __future__ import annotations
 
+import io
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -19,6 +20,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from fontTools.ttLib import TTFont
+
+from build_tools import inputs
 
 LINE_HEIGHT = 1.2  # x size
 PARAGRAPH_SPACE = 0.2  # x size, before every paragraph but the first
@@ -107,9 +110,14 @@ class Font:
         return em
 
 
-@cache
 def load_font(path: Path) -> Font:
-    font = TTFont(path, lazy=True)
+    """Read (and record, as an input) on every call; parsed once per content."""
+    return _parse_font(path, inputs.read(path))
+
+
+@cache
+def _parse_font(path: Path, data: bytes) -> Font:
+    font = TTFont(io.BytesIO(data), lazy=True)
     # Glyphs are matched to code points (cmap) and widths (hmtx) by index; fontTools names
     # them from the 'post' table first, which takes longer than the rest (tens of ms per
     # CJK font). Plain numbered names give the same code point -> width mapping.

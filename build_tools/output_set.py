@@ -70,6 +70,9 @@ def set_fault_hook(hook: FaultHook | None) -> None:
 
 def publish(out: Path, files: Mapping[str, bytes]) -> None:
     """Replace ``out/<name>`` for every name in ``files``, all together or none."""
+    bad = [name for name in files if not _plain(name)]
+    if bad:
+        raise ValueError(f"output names must stay inside the folder; got {bad}")
     with _locked(out):
         _recover(out)
         _preflight(out, files)
@@ -119,11 +122,13 @@ def _stage(out: Path, staging: Path, files: Mapping[str, bytes]) -> None:
     _act("mkdir", "staging/old", lambda: (staging / OLD).mkdir())
     journal: dict[str, dict[str, object]] = {}
     for name, data in files.items():
+        _make_parents(staging / NEW, name)
         _write(staging / NEW / name, data, name, shown=out / name)
         journal[name] = {"sha256": hashlib.sha256(data).hexdigest(), "old": False}
     for name in files:
         target = out / name
         if target.is_file() or target.is_symlink():
+            _make_parents(staging / OLD, name)
             _keep_old(target, staging / OLD / name, name)
             journal[name]["old"] = True
     _sync_folder(staging / NEW, "staging/new")
@@ -137,6 +142,7 @@ def _roll_forward(out: Path, committed: Path) -> None:
     for name in _journal(committed):
         new = committed / NEW / name
         if new.exists() or new.is_symlink():
+            _make_parents(out, name)
             _act("rename", f"{name} into place", partial(os.replace, new, out / name))
     _sync_folder(out, "out")
 
@@ -300,6 +306,17 @@ def _remove_tree(folder: Path, label: str) -> None:
         _act("remove", label, lambda: shutil.rmtree(folder))
 
 
+def _plain(name: str) -> bool:
+    """A name inside the folder: ``course.pptx`` or ``course-web/index.html``."""
+    parts = Path(name).parts
+    return bool(parts) and not Path(name).is_absolute() and ".." not in parts
+
+
+def _make_parents(root: Path, name: str) -> None:
+    if "/" in name:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+
+
 def _state(name: str) -> str:
     """``.done-0a1b…`` -> ``done``: step labels stay the same from run to run."""
     return name.split("-", 1)[0].lstrip(".")
@@ -310,7 +327,7 @@ def _journal(folder: Path) -> dict[str, dict[str, object]]:
         data = json.loads((folder / JOURNAL).read_text(encoding="utf-8"))
         files = data["files"]
         if isinstance(files, dict) and all(isinstance(v, dict) for v in files.values()):
-            return {str(name): entry for name, entry in files.items() if "/" not in name}
+            return {str(name): entry for name, entry in files.items() if _plain(name)}
     except (OSError, ValueError, KeyError, TypeError):
         pass
     return {}
@@ -387,5 +404,5 @@ def _shown(path: Path, out: Path) -> Path:
     except ValueError:
         return path
     if parts and parts[0].startswith(STATES):
-        return out / parts[-1] if len(parts) == 3 and parts[1] in (NEW, OLD) else out
+        return out.joinpath(*parts[2:]) if len(parts) > 2 and parts[1] in (NEW, OLD) else out
     return path

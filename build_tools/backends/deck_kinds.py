@@ -7,6 +7,7 @@ template with another geometry still works. Text goes through ``Page`` so it is 
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.parts.image import Image as PptxImage
 from pptx.util import Emu, Pt
 
+from build_tools import inputs
 from build_tools.backends import ooxml
 from build_tools.backends.deck_layouts import EMU_PER_PT, Rect
 from build_tools.backends.deck_shapes import Page, pt
@@ -380,12 +382,12 @@ def draw_image(page: Page, look: Look, content: ImageSlide, project: Path) -> No
     image = content.image
     caption_h = 34.0 if image.caption else 0.0
     box = Rect(area.x, area.y, area.w, area.h - pt(caption_h))
-    path = project / image.path
-    width_px, height_px = PptxImage.from_file(str(path)).size
+    blob = inputs.read(project / image.path)
+    width_px, height_px = PptxImage.from_blob(blob).size
     scale = min(box.w / width_px, box.h / height_px)
     w, h = round(width_px * scale), round(height_px * scale)
     x, y = box.x + (box.w - w) // 2, box.y + (box.h - h) // 2
-    picture = page.native().add_picture(str(path), Emu(x), Emu(y), Emu(w), Emu(h))
+    picture = page.native().add_picture(io.BytesIO(blob), Emu(x), Emu(y), Emu(w), Emu(h))
     picture.name = f"Picture {picture.shape_id}"
     ooxml.set_alt_text(picture, image.alt)
     if image.caption:

@@ -10,6 +10,7 @@ what a reader needs to recognise the slide, with text fitted by the measurer.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from pathlib import Path
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
+from build_tools import inputs
 from build_tools.backends.handout_styles import colour
 from build_tools.backends.handout_text import (
     Block,
@@ -457,7 +459,7 @@ def _image(canvas: Canvas, content: object, box: Box, kit: Kit) -> None:
     scale = kit.theme.type_scale
     caption = content.image.caption
     image_height = height - (44 if caption else 0)
-    reader = ImageReader(str(kit.image_path(content.image.path)))
+    reader = ImageReader(io.BytesIO(inputs.read(kit.image_path(content.image.path))))
     pixels_w, pixels_h = reader.getSize()
     ratio = min(width / pixels_w, image_height / pixels_h)
     draw_w, draw_h = pixels_w * ratio, pixels_h * ratio

@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from build_tools import inputs
 from build_tools.errors import InputError, Problem
 
 MAX_BYTES = 16_000_000  # a 3,200-slide library is ~6 MB; far more is a mistake or an attack
@@ -86,7 +87,7 @@ def _read_bytes(file: Path) -> bytes:
                     )
                 ]
             )
-        return file.read_bytes()
+        return inputs.read(file)
     except FileNotFoundError:
         raise InputError([Problem("", "no such file", file)]) from None
     except IsADirectoryError:
