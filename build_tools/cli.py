@@ -14,6 +14,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from build_tools import interrupts
 from build_tools.errors import MAX_REPORTED, CourseError, Problem
 from build_tools.manifest import fresh_outputs
 from build_tools.options import Options
@@ -23,6 +24,7 @@ DEFAULT_OUT = Path("build")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    interrupts.install()  # SIGTERM unwinds like Ctrl-C: the last good outputs stay whole
     parser = _parser()
     args = parser.parse_args(argv)
     try:
@@ -33,6 +35,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return error.exit_status
     except KeyboardInterrupt:
         return 130
+    except interrupts.Terminated:
+        return interrupts.Terminated.exit_status
 
 
 def _parser() -> argparse.ArgumentParser:

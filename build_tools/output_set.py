@@ -26,8 +26,9 @@ Faults: disk full, permission denied, a read-only file or file system become one
 
 Tests inject faults at every step (before and after every write, fsync, link, rename and
 removal) with ``set_fault_hook`` or, for a separate process, ``COURSE_TEST_FAULT``:
-``kill:N`` (SIGKILL at step N, 1-based), ``enospc:N``, ``eacces:N``, ``erofs:N`` (that
-OSError at step N) or ``list:FILE`` (append each step's label to FILE).
+``kill:N``, ``sigint:N``, ``sigterm:N`` (that signal at step N, 1-based), ``enospc:N``,
+``eacces:N``, ``erofs:N`` (that OSError at step N) or ``list:FILE`` (each step's label is
+appended to FILE).
 """
 
 from __future__ import annotations
@@ -369,8 +370,9 @@ def _step(label: str) -> None:
         return
     if not argument.isdigit() or int(argument) != _steps:
         return
-    if kind == "kill":
-        os.kill(os.getpid(), signal.SIGKILL)
+    signals = {"kill": signal.SIGKILL, "sigint": signal.SIGINT, "sigterm": signal.SIGTERM}
+    if kind in signals:
+        os.kill(os.getpid(), signals[kind])
     codes = {"enospc": errno.ENOSPC, "eacces": errno.EACCES, "erofs": errno.EROFS}
     if kind in codes:
         raise OSError(codes[kind], os.strerror(codes[kind]))

@@ -107,6 +107,11 @@ def render(
     except CourseError as error:
         error.problems = [locate(p, located_source) for p in error.problems]
         raise
+    except WorkerDied as died:
+        raise BuildFailure([Problem("", (
+            f"a render worker stopped before it finished ({', '.join(died.targets)}): it was "
+            "killed, perhaps by the out-of-memory killer; nothing was written"
+        ))]) from None
     rendered: list[tuple[str, Output, float]] = []
     warnings: list[Problem] = []
     for target in targets:  # report in the order asked for, whatever finished first
@@ -164,13 +169,11 @@ def _render_all(
         waiting = dict(futures)
         try:
             for future in as_completed(futures):
+                done = future.result()
                 del waiting[future]
-                yield future.result()
+                yield done
         except BrokenProcessPool:
-            raise BuildFailure([Problem("", (
-                f"a render worker stopped before it finished ({', '.join(waiting.values())}): "
-                "it was killed, perhaps by the out-of-memory killer; nothing was written"
-            ))]) from None
+            raise WorkerDied(list(waiting.values())) from None
         finished = True
     finally:
         _CONTEXT = None
@@ -188,6 +191,14 @@ def _quiet_worker() -> None:
     without Python's handler that the fork copied from the parent."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+class WorkerDied(Exception):
+    """A render worker ended without a result (killed by a signal, or it exited)."""
+
+    def __init__(self, targets: list[str]) -> None:
+        super().__init__(", ".join(targets))
+        self.targets = targets
 
 
 COST = {"slides": 3, "handout": 2, "notes": 1}
