@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from jinja2 import BaseLoader
 
-Record = dict[str, str | None]  # absolute path -> sha256 of the content, None if absent
+Record = dict[str, str]  # absolute path -> sha256 of the content
 
 _active: list[Record] = []
 
@@ -51,16 +51,6 @@ def read(path: Path | str) -> bytes:
         os.close(descriptor)
     _note(name, hashlib.sha256(data).hexdigest())
     return data
-
-
-def probe(path: Path | str) -> bool:
-    """Whether a file exists, recorded: an override that appears later makes it stale."""
-    name = os.path.abspath(path)
-    if os.path.isfile(name):
-        read(name)
-        return True
-    _note(name, None)
-    return False
 
 
 @contextmanager
@@ -98,6 +88,6 @@ def jinja_loader(folder: Path) -> BaseLoader:
     return Recording(str(folder))
 
 
-def _note(name: str, sha: str | None) -> None:
+def _note(name: str, sha: str) -> None:
     for record in _active:
         record[name] = sha
