@@ -65,14 +65,16 @@ def recording() -> Iterator[Record]:
 
 
 def digest(path: str) -> str | None:
-    """The recorded form of a file as it is now: its sha256, or None if it is not a file."""
+    """The recorded form of a file as it is now: its sha256, or None if it is not a file
+    (opened without blocking, like ``read``: a FIFO in its place must not hang a check)."""
     try:
-        with open(path, "rb") as stream:
-            if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
-                return None
-            return hashlib.file_digest(stream, "sha256").hexdigest()
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError:
         return None
+    with os.fdopen(descriptor, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            return None
+        return hashlib.file_digest(stream, "sha256").hexdigest()
 
 
 def jinja_loader(folder: Path) -> BaseLoader:

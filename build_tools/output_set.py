@@ -53,6 +53,9 @@ from build_tools.errors import OutputError
 STAGING, COMMITTED, ROLLING_BACK, DONE = ".staging-", ".commit-", ".rollback-", ".done-"
 STATES = (STAGING, COMMITTED, ROLLING_BACK, DONE)
 JOURNAL, NEW, OLD = "journal.json", "new", "old"
+# The writer's own folders: a state and the 12 hex digits of ``secrets.token_hex(6)``;
+# nothing else in the folder is ever touched (``.staging-notes`` of an author stays).
+OWN_FOLDER = re.compile(r"^\.(staging|commit|rollback|done)-[0-9a-f]{12}$")
 # What the first version (one mkstemp per file) left behind when killed:
 # `.course-handout.pdf.k3j_9x2a.tmp`. mkstemp's names are 8 of [a-z0-9_].
 LEGACY_TEMPORARY = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
@@ -208,7 +211,7 @@ def _leftovers(out: Path) -> list[str]:
     names = []
     with os.scandir(out) as entries:
         for entry in entries:
-            if entry.name.startswith(STATES) or LEGACY_TEMPORARY.match(entry.name):
+            if OWN_FOLDER.match(entry.name) or LEGACY_TEMPORARY.match(entry.name):
                 names.append(entry.name)
     # Commits first (their files must land before anything else is judged), then the rest.
     return sorted(names, key=lambda n: (not n.startswith((COMMITTED, ROLLING_BACK)), n))
