@@ -29,8 +29,8 @@ from build_tools.theme import Theme, load_theme
 
 # Imported only when asked for: `check` and no-change rebuilds stay fast.
 BACKENDS = {
-    "slides": "build_tools.backends.deck:DeckBackend",
-    "handout": "build_tools.backends.handout:HandoutBackend",
+    "slides": "build_tools.backends.deck.backend:DeckBackend",
+    "handout": "build_tools.backends.handout.backend:HandoutBackend",
     "notes": "build_tools.backends.trainer_notes:TrainerNotesBackend",
 }
 TARGETS = tuple(BACKENDS)

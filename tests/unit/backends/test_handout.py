@@ -21,8 +21,8 @@ from pypdf import PdfReader
 from pypdf.generic import Destination
 
 from build_tools.backends.base import Context, Options
-from build_tools.backends.handout import HandoutBackend
-from build_tools.backends.handout_fonts import handout_texts
+from build_tools.backends.handout.backend import HandoutBackend
+from build_tools.backends.handout.fonts import handout_texts
 from build_tools.errors import InputError
 from build_tools.outline.model import Outline
 from build_tools.pipeline import prepare

@@ -18,9 +18,9 @@ from pptx.parts.image import Image as PptxImage
 from pptx.util import Emu, Pt
 
 from build_tools.backends import ooxml
-from build_tools.backends.deck_layouts import EMU_PER_PT, Rect
-from build_tools.backends.deck_shapes import Page, pt
-from build_tools.backends.deck_text import Block, Para, Span
+from build_tools.backends.deck.layouts import EMU_PER_PT, Rect
+from build_tools.backends.deck.shapes import Page, pt
+from build_tools.backends.deck.text import Block, Para, Span
 from build_tools.backends.ooxml import Bullet
 from build_tools.errors import Problem
 from build_tools.measure import Paragraph, Run, size_steps

@@ -42,7 +42,7 @@ from reportlab.platypus.paragraph import (
 from reportlab.platypus.paraparser import ParaFrag
 from reportlab.rl_config import _FUZZ, paraFontSizeHeightOffset
 
-from build_tools.backends.handout_styles import colour
+from build_tools.backends.handout.styles import colour
 from build_tools.measure import LINE_HEIGHT, PARAGRAPH_SPACE, Measurer, Run, size_steps
 from build_tools.measure import Paragraph as MeasuredText
 

@@ -17,12 +17,12 @@ from collections.abc import Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Image, KeepTogether, PageBreak, Spacer, Table
 
-from build_tools.backends.handout_matter import Entry, section_key, slide_key
-from build_tools.backends.handout_miniature import Miniature, draw_chart
-from build_tools.backends.handout_pages import Anchor, Mark, place_marks
-from build_tools.backends.handout_parts import Parts, draw_ruled
-from build_tools.backends.handout_styles import centred, colour
-from build_tools.backends.handout_text import (
+from build_tools.backends.handout.matter import Entry, section_key, slide_key
+from build_tools.backends.handout.miniature import Miniature, draw_chart
+from build_tools.backends.handout.pages import Anchor, Mark, place_marks
+from build_tools.backends.handout.parts import Parts, draw_ruled
+from build_tools.backends.handout.styles import centred, colour
+from build_tools.backends.handout.text import (
     Block,
     LeanFlowable,
     MeasuredParagraph,

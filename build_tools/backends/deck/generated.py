@@ -11,10 +11,10 @@ import datetime as dt
 
 from pptx.enum.shapes import MSO_SHAPE
 
-from build_tools.backends.deck_kinds import Look
-from build_tools.backends.deck_layouts import Rect
-from build_tools.backends.deck_shapes import Page, pt
-from build_tools.backends.deck_text import Block, Para, Span
+from build_tools.backends.deck.kinds import Look
+from build_tools.backends.deck.layouts import Rect
+from build_tools.backends.deck.shapes import Page, pt
+from build_tools.backends.deck.text import Block, Para, Span
 from build_tools.plan import DeckPlan, PlannedSlide
 
 NUMBER_SCALE = 3.0  # the divider's chapter number, relative to the divider title size

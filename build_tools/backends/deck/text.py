@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from build_tools.backends import ooxml
-from build_tools.backends.deck_layouts import Rect
+from build_tools.backends.deck.layouts import Rect
 from build_tools.backends.ooxml import Bullet
 from build_tools.errors import Problem
 from build_tools.measure import LINE_HEIGHT, PARAGRAPH_SPACE, Measurer, Paragraph, Run

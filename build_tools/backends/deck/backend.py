@@ -4,8 +4,8 @@ Reads top to bottom as the build: pick the template and check its contract, chec
 assets, draw each planned slide in order (content, notes, footer and number), then
 sections and properties, then save and normalise the zip. Overflow found while drawing
 is collected over the whole deck and raised once (or returned as warnings with
-``allow_overflow``). Kinds are drawn in ``deck_kinds``/``deck_generated``, text fitted in
-``deck_text``, raw XML touched only in ``ooxml``.
+``allow_overflow``). Kinds are drawn in ``kinds``/``generated``, text fitted in
+``text``, raw XML touched only in ``ooxml``.
 """
 
 from __future__ import annotations
@@ -22,14 +22,14 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 
 from build_tools.backends import ooxml
 from build_tools.backends.base import Context, Output, Result
-from build_tools.backends.deck_generated import (
+from build_tools.backends.deck.generated import (
     draw_agenda,
     draw_closing,
     draw_divider,
     draw_title,
     long_date,
 )
-from build_tools.backends.deck_kinds import (
+from build_tools.backends.deck.kinds import (
     Look,
     draw_bullets,
     draw_chart,
@@ -41,9 +41,9 @@ from build_tools.backends.deck_kinds import (
     draw_table,
     draw_timeline,
 )
-from build_tools.backends.deck_layouts import LayoutMap, Template, open_template
-from build_tools.backends.deck_shapes import Page
-from build_tools.backends.deck_text import Block, Para, Typesetter
+from build_tools.backends.deck.layouts import LayoutMap, Template, open_template
+from build_tools.backends.deck.shapes import Page
+from build_tools.backends.deck.text import Block, Para, Typesetter
 from build_tools.errors import BuildFailure, InputError, Problem
 from build_tools.outline.model import (
     BulletsSlide,

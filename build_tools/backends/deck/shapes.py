@@ -16,8 +16,8 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.slide import Slide
 
 from build_tools.backends import ooxml
-from build_tools.backends.deck_layouts import EMU_PER_PT, ChosenLayout, Rect
-from build_tools.backends.deck_text import Block, Placed, Typesetter
+from build_tools.backends.deck.layouts import EMU_PER_PT, ChosenLayout, Rect
+from build_tools.backends.deck.text import Block, Placed, Typesetter
 from build_tools.plan import PlannedSlide
 from build_tools.theme import Theme
 

@@ -16,9 +16,9 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer
 
-from build_tools.backends.handout_parts import ContentsLine, Parts, Rule, RuledLines
-from build_tools.backends.handout_styles import colour
-from build_tools.backends.handout_text import Block, Span, draw_blocks
+from build_tools.backends.handout.parts import ContentsLine, Parts, Rule, RuledLines
+from build_tools.backends.handout.styles import colour
+from build_tools.backends.handout.text import Block, Span, draw_blocks
 from build_tools.outline.model import Question
 from build_tools.plan import DeckPlan, Section
 

@@ -18,8 +18,8 @@ from pathlib import Path
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
-from build_tools.backends.handout_styles import colour
-from build_tools.backends.handout_text import (
+from build_tools.backends.handout.styles import colour
+from build_tools.backends.handout.text import (
     Block,
     Breaker,
     CanvasFonts,
