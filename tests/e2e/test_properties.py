@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pptx import Presentation
 
-from build_tools.backends.handout_fonts import handout_texts
+from build_tools.backends.handout.fonts import handout_texts
 from build_tools.cli import main
 from build_tools.measure import Measurer
 from build_tools.outline.loader import load_outline
