@@ -34,9 +34,9 @@ REPORT = (
     "it (an issue in the courseware-build-tools repository) with the command you ran and "
     "the traceback below"
 )
-# SOURCE_DATE_EPOCH must fit a zip file's dates (1980-01-01 to 2107-12-31): every output
-# but the notes is a zip package or carries the date.
-EPOCH_RANGE = (315_532_800, 4_354_819_199)
+# SOURCE_DATE_EPOCH must end before a zip file's last date (2107-12-31): the deck is a zip
+# package (dates before 1980 are clamped to 1980 by reproducible.py).
+EPOCH_RANGE = (0, 4_354_819_199)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -239,8 +239,8 @@ def _epoch() -> int | None:
         [
             Problem(
                 "SOURCE_DATE_EPOCH",
-                f"expected whole seconds since 1970 between {low} and {high} (1980 to 2107, "
-                f"the dates a zip file can hold); got {value[:40]!r}",
+                f"expected whole seconds since 1970, at most {high} (2107-12-31, the last "
+                f"date a zip file can hold); got {value[:40]!r}",
             )
         ]
     )

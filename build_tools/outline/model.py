@@ -394,10 +394,10 @@ class Question(Strict):
                 "expected no options on a true/false question (its options are 正确 and 错误); "
                 f"got {len(self.options)}"
             )
-        for name, items in (("options", self.options), ("answer", self.answer)):
+        for name, items in (("option", self.options), ("answer", self.answer)):
             repeated = next((item for i, item in enumerate(items) if item in items[:i]), None)
             if repeated is not None:
-                raise ValueError(f"expected each of the {name} once; got {repeated!r} twice")
+                raise ValueError(f"expected each {name} once; got {repeated!r} twice")
         options = ["正确", "错误"] if self.type == "truefalse" else self.options
         if self.type != "truefalse" and len(options) < 2:
             raise ValueError(f"expected at least 2 options; got {len(options)}")

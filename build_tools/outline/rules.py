@@ -44,8 +44,7 @@ def advise_outline(outline: Outline) -> list[Problem]:
         Problem(
             "course.start",
             f"expected the day to end by midnight; starting at {outline.course.start}, it "
-            f"ends at {plan.end:%H:%M} {when} ({plan.teaching_minutes} teaching minutes "
-            "with breaks): start earlier or split the course",
+            f"ends at {plan.end:%H:%M} {when}: start earlier or split the course",
         )
     ]
 

@@ -29,14 +29,14 @@ from build_tools.limits import MAX_DEPTH, MAX_NODES, MAX_OUTLINE_BYTES, read_reg
 from build_tools.outline.fieldpath import Path_, format_path, shown_path
 
 _TAG = "tag:yaml.org,2002:"
-_AMBIGUOUS = "tag:course-build,2026:yaml11-"  # a plain scalar YAML 1.1 reads differently
+_AMBIGUOUS = "tag:course-build,2026:ambiguous"  # a plain scalar YAML 1.1 reads differently
 _SCALAR_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
 
 # YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution), plus dates.
 _CORE = (
     ("null", re.compile(r"(~|null|Null|NULL|)")),
     ("bool", re.compile(r"(true|True|TRUE|false|False|FALSE)")),
-    ("int", re.compile(r"[-+]?[1-9][0-9]*|[-+]?0|0o[0-7]+|0x[0-9a-fA-F]+")),
+    ("int", re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")),
     (
         "float",
         re.compile(
@@ -46,28 +46,55 @@ _CORE = (
     ),
     ("timestamp", re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")),
 )
-# Plain scalars YAML 1.1 (PyYAML, older tools) reads as something else than YAML 1.2.
-_YAML11 = (
-    ("leading-zero", re.compile(r"[-+]?0[0-9_]+(\.[0-9_]*)?")),
-    ("sexagesimal", re.compile(r"[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?")),
-    ("bool", re.compile(r"yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF")),
-    ("binary", re.compile(r"[-+]?0b[0-1_]+")),
-    ("underscore", re.compile(r"[-+]?[0-9][0-9_]*_[0-9_]*(\.[0-9_]*)?")),
-)
+# YAML 1.1 as PyYAML (and many older tools) reads a plain scalar: to find where it differs.
+_YAML11_RESOLVER = yaml.resolver.Resolver()
+_YAML11_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+
+def _core_tag(value: str) -> str:
+    for name, pattern in _CORE:
+        if pattern.fullmatch(value):
+            return f"{_TAG}{name}"
+    return f"{_TAG}str"
+
+
+def _yaml11(value: str) -> tuple[str, Any]:
+    """A plain scalar's tag and value under YAML 1.1 (PyYAML's resolver and constructor)."""
+    tag = _YAML11_RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
+    construct = yaml.constructor.SafeConstructor.yaml_constructors.get(tag)
+    try:
+        node = yaml.ScalarNode(tag, value)
+        return tag, construct(_YAML11_CONSTRUCTOR, node) if construct else value
+    except (ValueError, TypeError, OverflowError, yaml.YAMLError):
+        return tag, None
+
+
+def _agree(value: str, tag: str) -> bool:
+    """Do YAML 1.1 and the YAML 1.2 core schema read this plain scalar alike?"""
+    old_tag, old = _yaml11(value)
+    if tag.endswith("timestamp"):
+        return old_tag == tag
+    if old_tag != tag:
+        return False
+    if tag.endswith(("int", "float")):
+        try:
+            new = _scalar(tag.removeprefix(_TAG), value)
+        except ValueError:
+            return True  # not a number after all: the builder reports it
+        return bool(old == new or (old != old and new != new))  # nan == nan here
+    return True
 
 
 class _Resolver(yaml.resolver.BaseResolver):
-    """Tags plain scalars by the YAML 1.2 core schema, and marks the ambiguous ones."""
+    """Tags plain scalars by the YAML 1.2 core schema, and marks those YAML 1.1 reads
+    differently (``010``, ``1:30``, ``yes``, ``1_000``, ``1e3``, ``2024-02-05 09:00``)."""
 
     def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
         if kind is yaml.ScalarNode and implicit[0]:
-            for name, pattern in _YAML11:
-                if pattern.fullmatch(value) and not _CORE[2][1].fullmatch(value):
-                    return f"{_AMBIGUOUS}{name}"
-            for name, pattern in _CORE:
-                if pattern.fullmatch(value):
-                    return f"{_TAG}{name}"
-            return f"{_TAG}str"
+            if value == "<<":
+                return f"{_TAG}merge"  # refused where it is used, with its own message
+            tag = _core_tag(value)
+            return tag if _agree(value, tag) else _AMBIGUOUS
         return str(super().resolve(kind, value, implicit))
 
 
@@ -120,6 +147,32 @@ class Source:
                 return (None, None)
             probe = probe[:-1]
             at_key = False
+
+
+class _Dumper(
+    yaml.emitter.Emitter,
+    yaml.serializer.Serializer,
+    yaml.representer.SafeRepresenter,
+    _Resolver,
+):
+    """PyYAML's safe dumper with our resolver: a string is written plain only where this
+    loader reads it back as the same string, and quoted otherwise (``"1e3"``, ``"yes"``)."""
+
+    def __init__(self, stream: Any, **options: Any) -> None:
+        yaml.emitter.Emitter.__init__(
+            self,
+            stream,
+            allow_unicode=options.get("allow_unicode", True),
+            width=options.get("width", 100),
+        )
+        yaml.serializer.Serializer.__init__(self)
+        yaml.representer.SafeRepresenter.__init__(self, sort_keys=options.get("sort_keys", False))
+        _Resolver.__init__(self)
+
+
+def dump(data: Any) -> str:
+    """YAML for an outline that reads back exactly as ``data`` (for tools that write one)."""
+    return str(yaml.dump(data, Dumper=_Dumper, allow_unicode=True))
 
 
 def read_source(file: Path) -> Source:
@@ -202,6 +255,24 @@ def _compose(file: Path, text: str) -> yaml.Node | None:
                 f" that starts at line {started})" if started else ")"
             )
         raise _syntax_error(file, mark, what) from None
+    except yaml.reader.ReaderError as error:  # a character YAML allows nowhere in a file
+        raw = text.encode("utf-8")  # libyaml counts bytes of UTF-8
+        position = min(error.position, len(raw))
+        start = raw.rfind(b"\n", 0, position) + 1
+        line = raw.count(b"\n", 0, position) + 1
+        column = len(raw[start:position].decode("utf-8", errors="ignore")) + 1
+        raise InputError(
+            [
+                Problem(
+                    "",
+                    f"expected characters YAML allows; got U+{error.character:04X} (control "
+                    "characters other than tab and line breaks are not allowed, even in quotes)",
+                    file,
+                    line,
+                    column,
+                )
+            ]
+        ) from None
     except yaml.YAMLError as error:
         raise InputError([Problem("", f"expected valid YAML; {error}", file)]) from None
     except RecursionError:
@@ -271,9 +342,8 @@ class _Builder:
             if node.tag != f"{_TAG}seq":
                 raise self.fail(node, path, _tag_message(node.tag))
             return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
-        if node.tag.startswith(_AMBIGUOUS):
-            form = node.tag.removeprefix(_AMBIGUOUS)
-            self.problems.append(self.problem(node, path, _ambiguous(form, node.value, path)))
+        if node.tag == _AMBIGUOUS:
+            self.problems.append(self.problem(node, path, _ambiguous(node.value, path)))
             return None
         if node.tag not in _SCALAR_TAGS:
             self.problems.append(self.problem(node, path, _tag_message(node.tag)))
@@ -299,7 +369,7 @@ class _Builder:
                     "not supported: write the fields out",
                 )
             if not isinstance(key_node, yaml.ScalarNode) or not (
-                key_node.tag in _SCALAR_TAGS or key_node.tag.startswith(_AMBIGUOUS)
+                key_node.tag in _SCALAR_TAGS or key_node.tag == _AMBIGUOUS
             ):
                 raise self.fail(key_node, path, "expected a plain text key")
             key = str(key_node.value)
@@ -356,35 +426,58 @@ def _scalar(tag: str, text: str) -> Any:
     return dt.date.fromisoformat(text)
 
 
-def _ambiguous(form: str, text: str, path: Path_) -> str:
+def _ambiguous(text: str, path: Path_) -> str:
     """Why a plain scalar is refused: what YAML 1.1 and 1.2 each read, and the fix."""
-    if form == "sexagesimal" and path and path[-1] == "start":
+    old_tag, old = _yaml11(text)
+    new_tag = _core_tag(text)
+    sixties = ":" in text and old_tag.endswith(("int", "float"))
+    if sixties and path and path[-1] == "start":
         return (
             f'expected a 24-hour time in quotes, like "09:00"; got {text} unquoted, which '
-            f"YAML 1.1 reads as the number {_sixties(text)}: write \"{text.zfill(5)}\""
+            f'YAML 1.1 reads as the number {old}: write "{text.zfill(5)}"'
         )
-    digits = text.replace("_", "")
-    new = f"the text '{text}'"
-    if form == "leading-zero":
-        fix = digits.lstrip("+-").lstrip("0") or "0"
-        octal = re.fullmatch(r"[-+]?0[0-7]+", digits)
-        old = f"the octal number {int(digits, 8)}" if octal else new
-        new = f"the number {fix}"
-    elif form == "sexagesimal":
-        fix = _sixties(text)
-        old = f"the number {fix}, counted in sixties"
-    elif form == "bool":
-        fix = "true" if text.lower() in ("yes", "on") else "false"
-        old = fix
-    else:  # binary, underscore
-        number = digits.lstrip("+-").removeprefix("0b")
-        fix = str(int(number, 2)) if form == "binary" and number else number
-        old = f"the number {fix}"
-    what = "" if form == "bool" else " for the number"
+    old_reading = _reading(old_tag, old, text)
+    if sixties:
+        old_reading += ", counted in sixties"
+    elif re.fullmatch(r"[-+]?0[0-7_]+", text) and old_tag.endswith("int"):
+        old_reading = old_reading.replace("the number", "the octal number")
+    numeric = new_tag.endswith(("int", "float"))
+    new_value = _scalar(new_tag.removeprefix(_TAG), text) if numeric else text
+    new_reading = _reading(new_tag, new_value, text)
+    # The fix: the number either version makes of it, in a form both read alike.
+    number = new_value if numeric else old
+    if isinstance(number, bool):
+        fix = "true" if number else "false"
+        what = ""
+    elif isinstance(number, int | float):
+        whole = float(number).is_integer() and abs(number) < 1e15
+        fix = str(int(number)) if whole else repr(number)
+        what = " for the number"
+    else:
+        return (
+            f"expected a value YAML 1.1 and YAML 1.2 read alike; got {text} (YAML 1.1: "
+            f'{old_reading}; YAML 1.2: {new_reading}): write "{text}" in quotes for text'
+        )
     return (
-        f"expected a value YAML 1.1 and YAML 1.2 read alike; got {text} (YAML 1.1: {old}; "
-        f'YAML 1.2: {new}): write {fix}{what}, or "{text}" in quotes for text'
+        f"expected a value YAML 1.1 and YAML 1.2 read alike; got {text} (YAML 1.1: "
+        f'{old_reading}; YAML 1.2: {new_reading}): write {fix}{what}, or "{text}" in quotes '
+        "for text"
     )
+
+
+def _reading(tag: str, value: Any, text: str) -> str:
+    name = tag.removeprefix(_TAG)
+    if name in ("int", "float"):
+        return f"the number {value}"
+    if name == "bool":
+        return "true" if value else "false"
+    if name == "null":
+        return "nothing (null)"
+    if name == "timestamp":
+        if isinstance(value, dt.datetime):
+            return f"the date and time {value}"
+        return f"the date {value}" if isinstance(value, dt.date) else "a date"
+    return f"the text '{text}'"
 
 
 def _sixties(text: str) -> str:
