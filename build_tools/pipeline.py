@@ -128,7 +128,7 @@ def render(
         error.problems = [locate(p, located_source) for p in error.problems]
         raise
     rendered: list[tuple[str, Output, float]] = []
-    warnings: list[Problem] = []
+    warnings: list[Problem] = list(located_source.warnings)  # the loader's (day past midnight)
     for target in targets:  # report in the order asked for, whatever finished first
         for done, result, seconds in results:
             if done == target:
