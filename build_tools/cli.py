@@ -1,4 +1,4 @@
-"""The command line: ``course build|check|schema|stats|watch``.
+"""The command line: ``course build|check|schema|stats|watch|import``.
 
 Exit status: 0 success, 1 the build failed (e.g. text overflows), 2 bad input. Problems
 print as ``file:line:column: field: message``, one per line, without a traceback; any
@@ -97,6 +97,10 @@ def _parser() -> argparse.ArgumentParser:
     watch.add_argument("--out", type=Path, default=DEFAULT_OUT)
     with_render_options(watch)
     watch.set_defaults(run=_watch)
+
+    from build_tools.importer.command import add_parser as add_import
+
+    add_import(commands)  # course import deck.pptx: build_tools/importer/
     return parser
 
 
