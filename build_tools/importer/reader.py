@@ -17,7 +17,9 @@ from typing import Any
 from lxml import etree
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
+from pptx.exc import PythonPptxError
 
+from build_tools.errors import InputError
 from build_tools.importer.deck import (
     Box,
     ChartItem,
@@ -45,6 +47,7 @@ NS = {
 }
 SMARTART_URI = "http://schemas.openxmlformats.org/drawingml/2006/diagram"
 _CONTROL = re.compile(r"[\x00-\x08\x0c\x0e-\x1f\x7f]")
+_FILE_NAME = re.compile(r"^[\w\- .]+\.(png|jpe?g|gif|bmp|tiff?|emf|wmf|svg)$", re.IGNORECASE)
 _TITLES = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.VERTICAL_TITLE}
 _FURNITURE = {PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER, PP_PLACEHOLDER.DATE,
               PP_PLACEHOLDER.HEADER}
@@ -55,12 +58,23 @@ def read_deck(file: Path) -> DeckData:
     check_package(file)
     try:
         prs = Presentation(str(file))
+    except (PythonPptxError, KeyError, ValueError, AttributeError, TypeError, IndexError,
+            etree.LxmlError, zipfile.BadZipFile) as error:
+        # python-pptx 1.0.2 meets a malformed package (content types without their
+        # namespace, a missing main part, XML that does not parse) with whichever of these
+        # the first broken access raises: all mean the file is corrupt.
+        raise _corrupt(file, error) from None
+    try:
         return _deck(file, prs)
-    except (KeyError, ValueError, etree.XMLSyntaxError, zipfile.BadZipFile) as error:
-        # python-pptx raises these for a missing part, a dangling relationship or XML
-        # that does not parse: the package is corrupt, which is the author's to fix.
-        raise bad(file, f"expected a readable PowerPoint deck; it is corrupt "
-                        f"({type(error).__name__}: {str(error)[:120]})") from None
+    except (KeyError, etree.XMLSyntaxError, zipfile.BadZipFile) as error:
+        # A dangling relationship or a part that does not parse, met while reading slides.
+        raise _corrupt(file, error) from None
+
+
+def _corrupt(file: Path, error: Exception) -> InputError:
+    detail = " ".join(str(error).split())[:100]
+    return bad(file, f"expected a readable PowerPoint deck; it is corrupt "
+                     f"({type(error).__name__}: {detail})")
 
 
 def clean(text: str) -> str:
@@ -246,6 +260,8 @@ def _picture(shape: Any) -> Item:
     # Alt text: python-pptx 1.0.2 has no API; cNvPr@descr via the public ``.element``.
     c_nv_pr = shape.element.find(".//p:cNvPr", NS)
     alt = clean(c_nv_pr.get("descr", "") if c_nv_pr is not None else "").strip()
+    if _FILE_NAME.match(alt):  # python-pptx and some editors put the file name there
+        alt = ""
     try:
         image = shape.image
         return PictureItem(shape.name or "", image.blob, image.ext.lower(), alt, _box(shape))

@@ -4,9 +4,7 @@ decks come in as outlines that check and build, and bad input fails in one line.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -133,9 +131,8 @@ def test_pandoc_deck_imports_into_an_outline_that_builds(tmp_path: Path) -> None
     titles = [s["title"] for s in after["slides"]]
     assert titles[0] == "Payments basics"
     assert "Foundations" in titles and "Risk" in titles  # pandoc's section slides: dividers
-    assert ["What a payment is", "Card schemes compared", "Fraud types", "支付风险"] == [
-        t for t in titles if t in ("What a payment is", "Card schemes compared",
-                                   "Fraud types", "支付风险")]
+    content = ["What a payment is", "Card schemes compared", "Fraud types", "支付风险"]
+    assert [t for t in titles if t in content] == content
     notes = [s["notes"] for s in after["slides"]]
     assert "Start with a question: how did everyone pay for breakfast today?" in notes
     tables = [t for s in after["slides"] for t in s["tables"]]
@@ -212,7 +209,7 @@ def test_default_template_deck_imports_into_an_outline_that_builds(tmp_path: Pat
     deck = tmp_path / "default.pptx"
     _default_template_deck(deck)
     project = _project(tmp_path, "default")
-    rebuilt, report = _import_and_build(deck, project)
+    rebuilt, _ = _import_and_build(deck, project)
     outline = load_outline(project / "source" / "course.yaml")
     assert outline.course.title == "Customer Service Essentials"
     assert (outline.course.presenter, outline.course.organisation) == ("Ann Smith",
@@ -256,3 +253,39 @@ def test_libreoffice_resave_without_sections_imports_and_builds(tmp_path: Path) 
     assert len(after["slides"]) == len(before["slides"])
     assert after["sections"] == before["sections"]
     assert [s["title"] for s in after["slides"]] == [s["title"] for s in before["slides"]]
+
+
+def _bad_inputs(tmp_path: Path) -> dict[str, Path]:
+    text = tmp_path / "text.pptx"
+    text.write_text("not a deck", encoding="utf-8")
+    docx = tmp_path / "letter.docx"
+    with zipfile.ZipFile(docx, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document/>")
+    encrypted = tmp_path / "locked.pptx"
+    encrypted.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+                          + "EncryptedPackage".encode("utf-16-le"))
+    corrupt = tmp_path / "corrupt.pptx"
+    with zipfile.ZipFile(corrupt, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("ppt/presentation.xml", "<p:presentation unclosed")
+    bomb = tmp_path / "bomb.pptx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("ppt/presentation.xml", "<p/>")
+        archive.writestr("ppt/slides/slide1.xml", bytes(70_000_000))
+    return {"text": text, "docx": docx, "encrypted": encrypted, "corrupt": corrupt,
+            "oversized": bomb}
+
+
+def test_bad_input_exits_2_with_one_line_naming_the_file(tmp_path: Path) -> None:
+    import sys
+
+    for case, deck in _bad_inputs(tmp_path).items():
+        done = subprocess.run([sys.executable, "-m", "build_tools", "import", str(deck),
+                               "--out", str(tmp_path / "source" / f"{case}.yaml")],
+                              capture_output=True, text=True, cwd=tmp_path, timeout=120)
+        assert done.returncode == 2, (case, done.stderr)
+        lines = done.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith(f"error: {deck}: expected"), (case, lines)
+        assert not (tmp_path / "source" / f"{case}.yaml").exists()
