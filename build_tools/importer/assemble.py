@@ -47,6 +47,7 @@ class Imported:
     rows: list[Row] = field(default_factory=list)
     structure: Structure | None = None
     general: list[str] = field(default_factory=list)
+    parts: dict[int, int] = field(default_factory=dict)
 
     def comment(self, path: Path_, text: str) -> None:
         self.comments.setdefault(path, []).append(text)
@@ -60,9 +61,12 @@ def dotted(path: Path_) -> str:
     return text
 
 
-def assemble(deck: DeckData, stem: str, image_folder: str = "assets/images") -> Imported:
+def assemble(deck: DeckData, stem: str, image_folder: str = "assets/images",
+             parts: dict[int, int] | None = None) -> Imported:
+    """The outline for ``deck``; ``parts`` asks for deck slides (by number) to be split
+    over that many slides (the fit pass asks when their text overflows)."""
     structure = find_structure(deck)
-    out = Imported({}, structure=structure)
+    out = Imported({}, structure=structure, parts=parts or {})
     chapters = [c for c in structure.chapters if c.slides or c.divider is not None]
     out.data["course"] = _course(deck, structure, stem, out)
     out.data["chapters"] = _chapters(chapters, out, image_folder)
@@ -306,7 +310,7 @@ def _objectives(slide: SlideData | None, path: Path_, out: Imported) -> list[str
 def _content(slide: SlideData, path: Path_, index: int, out: Imported, ids: set[str],
              titles: set[str], image_folder: str) -> list[dict[str, Any]]:
     mapped = map_slide(slide)
-    parts = _split(mapped)
+    parts = _split(mapped, out.parts.get(slide.number, 1))
     result = []
     for part, piece in enumerate(parts, start=1):
         where = (*path, index + part - 1)
@@ -346,20 +350,41 @@ def _content(slide: SlideData, path: Path_, index: int, out: Imported, ids: set[
                                                           "has nothing here")
             row.notes.append(f"placeholder {field_name}")
         if len(parts) > 1:
-            row.notes.append(f"part {part} of {len(parts)} (over {MAX_POINTS} points)")
+            reason = ("its text overflows one slide" if slide.number in out.parts
+                      else f"over {MAX_POINTS} points")
+            row.notes.append(f"part {part} of {len(parts)} ({reason})")
         out.rows.append(row)
         result.append(entry)
     return result
 
 
-def _split(mapped: Mapped) -> list[Mapped]:
-    """Bullets past the model's eight points continue on further slides."""
-    if mapped.kind != "bullets" or len(mapped.fields["points"]) <= MAX_POINTS:
+def _split(mapped: Mapped, wanted: int = 1) -> list[Mapped]:
+    """Bullets past the model's eight points continue on further slides, and so do the
+    points or table rows of a slide the fit pass found overflowing (``wanted`` parts)."""
+    if mapped.kind == "bullets":
+        items, key_name = mapped.fields["points"], "points"
+        size = min(MAX_POINTS, -(-len(items) // wanted))
+    elif mapped.kind == "table" and wanted > 1:
+        items, key_name = mapped.fields["table"]["rows"], "rows"
+        size = -(-len(items) // wanted)
+    else:
         return [mapped]
-    points = mapped.fields["points"]
-    return [Mapped("bullets", {"points": points[i: i + MAX_POINTS]}, mapped.how,
-                   mapped.dropped if i == 0 else [], mapped.todo if i == 0 else [])
-            for i in range(0, len(points), MAX_POINTS)]
+    if len(items) <= size:
+        return [mapped]
+    pieces = []
+    for i in range(0, len(items), size):
+        chunk = items[i: i + size]
+        how = mapped.how
+        if key_name == "points":
+            fields: dict[str, Any] = {"points": chunk}
+        else:
+            columns = mapped.fields["table"]["columns"]
+            fields = {"table": {"columns": columns, "rows": chunk}}
+            how = f"table {len(columns)} columns x {len(chunk)} rows"
+        first = i == 0
+        pieces.append(Mapped(mapped.kind, fields, how, mapped.dropped if first else [],
+                             mapped.todo if first else []))
+    return pieces
 
 
 def _unique_title(title: str, titles: set[str]) -> str:

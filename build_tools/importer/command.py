@@ -9,7 +9,8 @@ import tempfile
 from pathlib import Path
 
 from build_tools.errors import InputError, Problem
-from build_tools.importer.assemble import assemble, default_output
+from build_tools.importer.assemble import Imported, assemble, default_output
+from build_tools.importer.fit import fit
 from build_tools.importer.reader import read_deck
 from build_tools.importer.report import report_lines
 from build_tools.importer.writer import to_yaml
@@ -37,18 +38,26 @@ def import_deck(deck_file: Path, out: Path | None = None, force: bool = False) -
         raise InputError([Problem("", "expected a new file; it exists already (use --force "
                                       "to overwrite it)", out)])
     deck = read_deck(deck_file)
-    imported = assemble(deck, deck_file.stem)
     header = [f"Imported from {deck_file.name} by `course import`: check every TODO.",
               "Minutes are estimates from text length; set them, then run `course stats`."]
-    text = to_yaml(imported, out, header)
+    out.parent.mkdir(parents=True, exist_ok=True)
     project = project_folder(out)
-    for relative, blob in imported.images:
-        _write(project / relative, blob)
+
+    def assembled(parts: dict[int, int]) -> Imported:
+        imported = assemble(deck, deck_file.stem, parts=parts)
+        for relative, blob in imported.images:  # the fit check opens the pictures
+            _write(project / relative, blob)
+        return imported
+
+    imported, text, still = fit(assembled, lambda imported: to_yaml(imported, out, header), out)
     _write(out, text.encode("utf-8"))
     from build_tools.outline.loader import load
 
     load(out)  # an importer bug, not the author's: it would show as a located problem
-    return report_lines(imported, deck_file, out, len(deck.slides))
+    lines = report_lines(imported, deck_file, out, len(deck.slides))
+    lines.extend(f"  still overflows (shorten it, or build with --allow-overflow): {problem}"
+                 for problem in still)
+    return lines
 
 
 def _write(path: Path, data: bytes) -> None:

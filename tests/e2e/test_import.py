@@ -36,7 +36,7 @@ def summary(deck: Path) -> dict[str, Any]:
                    [(x.name, list(x.values)) for x in s.chart.plots[0].series])
                   for s in slide.shapes if s.has_chart]
         slides.append({"title": title, "notes": notes, "tables": tables, "charts": charts})
-    sections = [s.get("name") for s in prs.part._element.iter(f"{NS14}section")]
+    sections = [s.get("name") for s in prs.element.iter(f"{NS14}section")]
     return {"slides": slides, "sections": sections}
 
 
@@ -289,3 +289,35 @@ def test_bad_input_exits_2_with_one_line_naming_the_file(tmp_path: Path) -> None
         lines = done.stderr.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith(f"error: {deck}: expected"), (case, lines)
         assert not (tmp_path / "source" / f"{case}.yaml").exists()
+
+
+def test_crammed_slides_are_split_until_the_outline_passes_the_fit_check(tmp_path: Path) -> None:
+    from build_tools.importer.fit import overflowing
+
+    prs = Presentation()
+    crammed = prs.slides.add_slide(prs.slide_layouts[1])
+    crammed.shapes.title.text = "Everything at once"
+    frame = crammed.placeholders[1].text_frame
+    frame.text = "word " * 120
+    for _ in range(7):
+        frame.add_paragraph().text = "more words here " * 25
+    tall = prs.slides.add_slide(prs.slide_layouts[5])
+    tall.shapes.title.text = "A tall table"
+    table = tall.shapes.add_table(9, 3, Inches(1), Inches(1), Inches(8), Inches(5)).table
+    for r in range(9):
+        for c in range(3):
+            table.cell(r, c).text = f"row {r} column {c} with a long description " * 3
+    deck = tmp_path / "crammed.pptx"
+    prs.save(str(deck))
+    project = _project(tmp_path, "crammed")
+    outline = project / "source" / "course.yaml"
+    report = import_deck(deck, outline)
+    text = outline.read_text(encoding="utf-8")
+    assert overflowing(text, outline) == []
+    assert any("its text overflows one slide" in line for line in report)
+    loaded = load_outline(outline)
+    titles = [s.title for s in loaded.chapters[0].slides]
+    assert titles[0] == "Everything at once" and len(titles) > 2
+    rows = [row for s in loaded.chapters[0].slides if s.kind == "table"
+            for row in s.table.rows]  # type: ignore[union-attr]
+    assert len(rows) == 8 and all(len(row) == 3 for row in rows)
