@@ -194,7 +194,7 @@ def _agenda(structure: Structure, out: Imported) -> dict[str, Any]:
         chapter_titles = {c.title for c in structure.chapters}
         for item in slide.texts():
             text = item.text.strip()
-            if (item.role != "title" and len(item.paragraphs) == 1 and text
+            if (item.role not in ("title", "date") and len(item.paragraphs) == 1 and text
                     and text not in chapter_titles and not re.fullmatch(r"\d{1,3}", text)):
                 fields["subtitle"] = fit_text(text)
                 break
@@ -280,7 +280,7 @@ def _divider_texts(slide: SlideData) -> tuple[str | None, list[str]]:
     """A divider's lead line and objectives: named slots in our decks, else the first
     single line and the last list."""
     number = chapter_number(slide)
-    items = [t for t in slide.texts() if t.role != "title" and t.text.strip()
+    items = [t for t in slide.texts() if t.role not in ("title", "date") and t.text.strip()
              and t.text.strip() != number]
     named = {t.name.split(" ")[0].lower(): t for t in items}
     if "lead" in named or "objectives" in named:

@@ -105,7 +105,7 @@ def _short(text: str, limit: int = 30) -> str:
 
 
 def map_slide(slide: SlideData) -> Mapped:
-    body = [t for t in slide.texts() if t.role != "title"]
+    body = [t for t in slide.texts() if t.role not in ("title", "date")]
     own = _own_kind(slide, body)
     if own is not None:
         return own

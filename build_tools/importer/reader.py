@@ -49,8 +49,7 @@ SMARTART_URI = "http://schemas.openxmlformats.org/drawingml/2006/diagram"
 _CONTROL = re.compile(r"[\x00-\x08\x0c\x0e-\x1f\x7f]")
 _FILE_NAME = re.compile(r"^[\w\- .]+\.(png|jpe?g|gif|bmp|tiff?|emf|wmf|svg)$", re.IGNORECASE)
 _TITLES = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.VERTICAL_TITLE}
-_FURNITURE = {PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER, PP_PLACEHOLDER.DATE,
-              PP_PLACEHOLDER.HEADER}
+_FURNITURE = {PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER, PP_PLACEHOLDER.HEADER}
 
 
 def read_deck(file: Path) -> DeckData:
@@ -204,21 +203,31 @@ def _role(shape: Any) -> str:
         return "title"
     if kind == PP_PLACEHOLDER.SUBTITLE:
         return "subtitle"
+    if kind == PP_PLACEHOLDER.DATE:  # furniture, except that a title slide's date counts
+        return "date"
     return "body"
 
 
 def _paragraphs(paragraphs: Iterable[Any]) -> tuple[Paragraph, ...]:
-    found = []
+    found: list[Paragraph] = []
     for paragraph in paragraphs:
+        level = int(paragraph.level or 0)
+        whole = paragraph.text  # python-pptx 1.0.2 reads a:br as a vertical tab here
+        if "\v" in whole:
+            # Runs do not show line breaks: each broken line becomes a paragraph of its own
+            # (pandoc puts subtitle and author in one paragraph this way).
+            found.extend(Paragraph((Run(clean(line).strip()),), level)
+                         for line in whole.split("\v") if clean(line).strip())
+            continue
         runs = []
         for run in paragraph.runs:
             text = clean(run.text)
             if text:
                 runs.append(Run(text, bool(run.font.bold)))
-        if not runs and paragraph.text.strip():
-            runs = [Run(clean(paragraph.text))]  # text in fields or line breaks only
+        if not runs and whole.strip():
+            runs = [Run(clean(whole))]  # text in fields only
         if "".join(r.text for r in runs).strip():
-            found.append(Paragraph(tuple(runs), int(paragraph.level or 0)))
+            found.append(Paragraph(tuple(runs), level))
     return tuple(found)
 
 

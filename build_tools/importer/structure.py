@@ -100,7 +100,7 @@ def is_closing_slide(slide: SlideData) -> bool:
 
 def chapter_number(slide: SlideData) -> str | None:
     """The one bare chapter number ('01', '第一章', 'Part 2') on a slide, if exactly one."""
-    found = [t.text.strip() for t in slide.texts() if t.role != "title"
+    found = [t.text.strip() for t in slide.texts() if t.role not in ("title", "date")
              and _CHAPTER_NUMBER.match(t.text.strip())]
     return found[0] if len(found) == 1 else None
 

@@ -126,7 +126,11 @@ def test_pandoc_deck_imports_into_an_outline_that_builds(tmp_path: Path) -> None
     markdown.write_text(PANDOC_COURSE, encoding="utf-8")
     deck = tmp_path / "pandoc.pptx"
     subprocess.run([pandoc, str(markdown), "-o", str(deck)], check=True)
-    rebuilt, report = _import_and_build(deck, _project(tmp_path, "pandoc"))
+    project = _project(tmp_path, "pandoc")
+    rebuilt, report = _import_and_build(deck, project)
+    course = load_outline(project / "source" / "course.yaml").course
+    assert (course.title, course.subtitle, course.presenter, str(course.date)) == (
+        "Payments basics", "A short course", "Jane Doe", "2024-02-05")
     after = summary(rebuilt)
     titles = [s["title"] for s in after["slides"]]
     assert titles[0] == "Payments basics"
