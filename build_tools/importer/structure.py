@@ -142,7 +142,10 @@ def _from_sections(deck: DeckData, body: list[SlideData],
 
 
 def section_title(name: str) -> str:
-    """'01 互联网金融概述' -> '互联网金融概述': the plan puts the number back."""
+    """'01 互联网金融概述' -> '互联网金融概述': the plan puts the number back. PowerPoint's
+    own 'Default Section' names nothing: '' (the outline gets a placeholder)."""
+    if key(name) in words().default_sections:
+        return ""
     return _SECTION_NUMBER.sub("", name).strip() or name.strip()
 
 

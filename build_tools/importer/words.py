@@ -21,6 +21,7 @@ class Words:
     agenda_layouts: frozenset[str]
     divider_layouts: frozenset[str]
     closing_layouts: frozenset[str]
+    default_sections: frozenset[str]
     text: dict[str, str]
 
     def __getitem__(self, key: str) -> str:
@@ -38,7 +39,8 @@ def words() -> Words:
     data = yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8"))
     lists = {name: frozenset(key(v) for v in data.pop(name))
              for name in ("agenda_titles", "closing_titles", "title_layouts",
-                          "agenda_layouts", "divider_layouts", "closing_layouts")}
+                          "agenda_layouts", "divider_layouts", "closing_layouts",
+                          "default_sections")}
     return Words(**lists, text={k: str(v) for k, v in data.items()})
 
 
