@@ -31,13 +31,21 @@ Record = dict[str, str]  # absolute path -> sha256 of the content
 _active: list[Record] = []
 
 
-def read(path: Path | str) -> bytes:
+def read(path: Path | str, limit: int | None = None, what: str = "a file") -> bytes:
     """The file's bytes, recorded in every open ``recording``.
 
     Only regular files: a FIFO would block and a device (``/dev/zero``) never end, so
-    they are refused before reading with ``OSError(EINVAL)``.
+    they are refused before reading with ``OSError(EINVAL)``. With a ``limit`` (an
+    author's file: the outline), ``limits.read_regular`` reads it and refuses what is not
+    a regular file of at most ``limit`` bytes with a located ``InputError`` naming ``what``.
     """
     name = os.path.abspath(path)
+    if limit is not None:
+        from build_tools.limits import read_regular
+
+        data = read_regular(Path(path), limit, what)
+        _note(name, hashlib.sha256(data).hexdigest())
+        return data
     descriptor = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     try:
         mode = os.fstat(descriptor).st_mode

@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from build_tools import inputs, output_set
@@ -33,8 +33,8 @@ from build_tools.theme import Theme, load_theme
 
 # Imported only when asked for: `check` and no-change rebuilds stay fast.
 BACKENDS = {
-    "slides": "build_tools.backends.deck:DeckBackend",
-    "handout": "build_tools.backends.handout:HandoutBackend",
+    "slides": "build_tools.backends.deck.backend:DeckBackend",
+    "handout": "build_tools.backends.handout.backend:HandoutBackend",
     "notes": "build_tools.backends.trainer_notes:TrainerNotesBackend",
 }
 TARGETS = tuple(BACKENDS)
@@ -82,6 +82,31 @@ def prepare_located(
     return Context(plan, theme, measurer, project, source.stem, options), located
 
 
+DESIGNED_TARGETS = ("slides", "handout")
+
+
+def designed(context: Context) -> Context:
+    """The context with every slide designed, once, for every backend that draws slides.
+
+    Opens the template in use (``--template``, the outline's, else the house one), checks
+    its contract and the pictures, reads its layouts as plain data and runs the design
+    layer on each planned slide. A context designed already comes back as it is.
+    """
+    if context.designs is not None:
+        return context
+    from build_tools.backends.deck.backend import check_assets, template_path
+    from build_tools.backends.deck.layouts import LayoutMap, describe, open_template
+    from build_tools.design import design_deck
+
+    margin = round(context.theme.deck.margin_in * 914400)
+    template = open_template(template_path(context), LayoutMap.load(), margin)
+    check_assets(context)
+    layouts = describe(template)
+    designs = design_deck(context.plan, context.theme, layouts, context.measurer,
+                          context.project)
+    return replace(context, layouts=layouts, designs=designs)
+
+
 def render(
     context: Context,
     targets: Iterable[str],
@@ -100,10 +125,15 @@ def render(
     targets = list(targets)
     results: list[tuple[str, Result, float]] = []
     try:
+        design_read: inputs.Record = {}  # the template, layout map and pictures it read
+        if any(target in DESIGNED_TARGETS for target in targets):
+            with inputs.recording() as design_read:
+                context = designed(context)  # before the workers fork: one design for all
         for target, result, seconds, record in _render_all(context, targets, progress):
             results.append((target, result, seconds))
             if inputs_read is not None:
-                inputs_read[target] = record
+                shared = design_read if target in DESIGNED_TARGETS else {}
+                inputs_read[target] = {**shared, **record}
     except CourseError as error:
         error.problems = [locate(p, located_source) for p in error.problems]
         raise
@@ -113,7 +143,7 @@ def render(
             "killed, perhaps by the out-of-memory killer; nothing was written"
         ))]) from None
     rendered: list[tuple[str, Output, float]] = []
-    warnings: list[Problem] = []
+    warnings: list[Problem] = list(located_source.warnings)  # the loader's (day past midnight)
     for target in targets:  # report in the order asked for, whatever finished first
         for done, result, seconds in results:
             if done == target:

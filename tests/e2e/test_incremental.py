@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from build_tools import pipeline
-from build_tools.backends import deck_layouts
+from build_tools.backends.deck import layouts as deck_layouts
 from build_tools.cli import main
 from build_tools.manifest import FILE
 from build_tools.options import Options
@@ -34,6 +34,8 @@ IMAGE_SLIDE = """
         notes: 请看这张图。
         minutes: 2
 """
+# The handout's miniatures are the slides' design: what shapes a slide shapes both.
+SLIDE_DESIGN = {"slides", "handout"}
 
 
 def _rebuilt(source: Path, out: Path, options: Options | None = None) -> set[str]:
@@ -80,7 +82,9 @@ def test_an_image_outside_assets_rebuilds_the_deck_and_the_handout(
     assert _rebuilt(source, out) == set()
 
 
-def test_a_template_named_by_the_outline_rebuilds_the_deck(project: tuple[Path, Path]) -> None:
+def test_a_template_named_by_the_outline_rebuilds_the_deck_and_handout(
+    project: tuple[Path, Path],
+) -> None:
     source, out = project
     template = source.parent.parent / "their" / "template.pptx"
     template.parent.mkdir()
@@ -90,10 +94,10 @@ def test_a_template_named_by_the_outline_rebuilds_the_deck(project: tuple[Path, 
                       encoding="utf-8")
     _rebuilt(source, out)
     _append(template, b"\0" * 8)  # zip readers find the directory from the end: still valid
-    assert _rebuilt(source, out) == {"slides"}
+    assert _rebuilt(source, out) == SLIDE_DESIGN
 
 
-def test_a_template_given_with_the_option_rebuilds_the_deck(
+def test_a_template_given_with_the_option_rebuilds_the_deck_and_handout(
     project: tuple[Path, Path], tmp_path: Path
 ) -> None:
     source, out = project
@@ -104,7 +108,7 @@ def test_a_template_given_with_the_option_rebuilds_the_deck(
     _rebuilt(source, out, options)
     assert _rebuilt(source, out, options) == set()
     _append(template, b"\0" * 8)
-    assert _rebuilt(source, out, options) == {"slides"}
+    assert _rebuilt(source, out, options) == SLIDE_DESIGN
 
 
 def _copied(tmp_path: Path, original: Path) -> Path:
@@ -125,7 +129,7 @@ def test_the_theme_rebuilds_everything(
     assert _rebuilt(source, out) == set(TARGETS)
 
 
-def test_the_layout_map_rebuilds_the_deck(
+def test_the_layout_map_rebuilds_the_deck_and_handout(
     project: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     source, out = project
@@ -135,7 +139,7 @@ def test_the_layout_map_rebuilds_the_deck(
                         classmethod(lambda cls, path=layout_map: load(cls, path)))
     _rebuilt(source, out)
     _append(layout_map, b"\n# edited\n")
-    assert _rebuilt(source, out) == {"slides"}
+    assert _rebuilt(source, out) == SLIDE_DESIGN
 
 
 def test_a_font_rebuilds_everything_it_measures(
