@@ -171,3 +171,22 @@ def test_a_signal_while_writing_keeps_one_whole_set(tmp_path: Path, signum: int)
         assert (now == old) == (expected == "old"), labels[step - 1]
         if expected == "new":
             assert now.keys() == old.keys() and all(now[n] != old[n] for n in now)
+
+
+def test_a_worker_killed_from_outside_ends_the_command_with_exit_1(
+    project: tuple[Path, Path, bytes], tmp_path: Path
+) -> None:
+    """As the out-of-memory killer does it: SIGKILL to the worker's pid, not the build's."""
+    source, out, before = project
+    ready = tmp_path / "ready"
+    process = _start(source, out, ready)
+    worker = _wait_until_rendering(process, ready)
+    os.kill(worker, signal.SIGKILL)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 1
+    (line,) = stderr.splitlines()
+    # The handout's worker may or may not have finished when the pool broke.
+    assert line.startswith("error: a render worker stopped before it finished (slides")
+    assert line.endswith("it was killed, perhaps by the out-of-memory killer; nothing was written")
+    assert (out / "course.txt").read_bytes() == before
+    assert output_set.leftovers(out) == []
