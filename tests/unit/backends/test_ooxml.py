@@ -125,24 +125,6 @@ def test_it_restores_the_package_afterwards() -> None:
     assert "next_partname" not in vars(package)
 
 
-def test_it_sets_latin_east_asian_and_the_hans_script_font() -> None:
-    prs = Presentation()
-    master = prs.slide_master
-
-    def edit(theme) -> None:  # type: ignore[no-untyped-def]
-        ooxml.set_theme_fonts(theme, "Microsoft YaHei", "Microsoft YaHei", "t")
-
-    ooxml.edit_related_xml(master.part, ooxml.RT.THEME, edit)
-    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-
-    theme = etree.fromstring(master.part.part_related_by(RT.THEME).blob)
-    for tag in ("a:majorFont", "a:minorFont"):
-        font = theme.find(".//" + qn(tag))
-        assert font.find(qn("a:ea")).get("typeface") == "Microsoft YaHei"
-        hans = [f for f in font.findall(qn("a:font")) if f.get("script") == "Hans"]
-        assert [f.get("typeface") for f in hans] == ["Microsoft YaHei"]
-
-
 def test_it_sets_core_properties_and_rewrites_app_properties() -> None:
     prs = _template()
     ooxml.set_properties(prs, ooxml.Properties(
@@ -480,13 +462,3 @@ def test_chart_axis_ids_are_written_unsigned_and_still_paired(tmp_path) -> None:
     assert {axes[a]: a for a in axes} == axes  # each axis crosses the other
     (tmp_path / "deck.pptx").write_bytes(saved)
     assert problems(tmp_path / "deck.pptx") == []
-
-
-def test_list_styles_come_before_an_existing_extension_list() -> None:
-    from pptx.oxml import parse_xml
-    from pptx.oxml.ns import nsdecls
-
-    container = parse_xml(f'<a:lstStyle {nsdecls("a")}><a:lvl1pPr/><a:extLst/></a:lstStyle>')
-    ooxml.set_list_style(container, [ooxml.LevelStyle(20, "000000")] * 2)
-    assert [etree.QName(child).localname for child in container] == [
-        "lvl1pPr", "lvl2pPr", "extLst"]
