@@ -19,7 +19,7 @@ from pptx.util import Pt
 from build_tools.backends.ooxml import internals
 from build_tools.backends.ooxml.ids import Ids, next_shape_id, stable_guid
 from build_tools.backends.ooxml.runs import Script, localise
-from build_tools.backends.ooxml.schema import A, element, qn
+from build_tools.backends.ooxml.schema import A, element, insert, qn
 from build_tools.backends.ooxml.text import Body, prepared_body
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ def clone_placeholder(slide: Slide, layout_sp: Any) -> Any:
     sp = copy.deepcopy(layout_sp)
     sp.find(_NV_SP_PR).find(_C_NV_PR).set("id", str(next_shape_id(spTree)))
     _clear_shape_properties(sp)
-    spTree.append(sp)
+    insert(spTree, sp)
     return sp
 
 
@@ -241,7 +241,7 @@ class ShapeKit:
         if shape_id is None:
             shape_id = next_shape_id(spTree)
         follow(sp, clone.id_path).set("id", str(shape_id))
-        spTree.append(sp)
+        insert(spTree, sp)
         if clone.text_path is not None:
             follow(sp, clone.text_path).text = str(number)
         done = None if clone.body_path is None else follow(sp, clone.body_path)
@@ -325,7 +325,6 @@ _NV_SP_PR = qn("p:nvSpPr")
 SP_TREE = qn("p:spTree")
 _C_NV_PR = qn("p:cNvPr")
 TX_BODY = qn("p:txBody")
-_EXT_LST = qn("p:extLst")
 _FLD = qn("a:fld")
 _AT = qn("a:t")
 
@@ -396,8 +395,4 @@ def _place(sp: Any, shape_id: int, name: str, rect: tuple[int, int, int, int]) -
 
 def _add_shape(spTree: Any, sp: Any) -> None:
     """Where python-pptx puts a new shape: last, but before any ``p:extLst``."""
-    successor = spTree.find(_EXT_LST)
-    if successor is None:
-        spTree.append(sp)
-    else:
-        successor.addprevious(sp)
+    insert(spTree, sp)
