@@ -39,23 +39,32 @@ _AXIS_REFS = (qn("c:axId"), qn("c:crossAx"))
 
 
 def unsigned_axis_ids(chart_xml: bytes) -> bytes:
-    """A chart part with its axis ids made ``unsignedInt``, as the schema types them.
+    """A chart part whose axis ids are non-negative, as the schema (``unsignedInt``) wants,
+    and below 2**31, as LibreOffice reads them (as a signed 32-bit number: a larger id
+    fails to parse, both axes then share one id and swap titles and gridlines).
 
-    Each negative id becomes its value modulo 2**32: a one-to-one map on 32-bit integers,
-    so ids stay unique in the chart and every ``c:axId``/``c:crossAx`` reference still
-    names the same axis. Applied to the chart parts as the package is written (see
-    ``package``), so every chart is covered whoever drew it.
+    A negative id ``v`` becomes ``v + 2**31``, or the next free number if another axis
+    of the chart already has that id; every ``c:axId``/``c:crossAx`` naming ``v`` gets the
+    same new id, so each axis still crosses the one it crossed. Applied to the chart parts
+    as the package is written (see ``package``), so every chart is covered whoever drew it.
     """
     if b' val="-' not in chart_xml:
         return chart_xml
     root = etree.fromstring(chart_xml)
-    changed = False
-    for element in root.iter(*_AXIS_REFS):
-        value = int(element.get("val"))
-        if value < 0:
-            element.set("val", str(value % 2**32))
-            changed = True
-    if not changed:
+    references = list(root.iter(*_AXIS_REFS))
+    values = [int(element.get("val")) for element in references]
+    taken = {value for value in values if value >= 0}
+    new: dict[int, int] = {}
+    for value in sorted({value for value in values if value < 0}):
+        candidate = value + 2**31
+        while candidate in taken:
+            candidate = (candidate + 1) % 2**31
+        taken.add(candidate)
+        new[value] = candidate
+    if not new:
         return chart_xml
+    for element, value in zip(references, values, strict=True):
+        if value in new:
+            element.set("val", str(new[value]))
     # As python-pptx serialises a part (``serialize_part_xml``).
     return etree.tostring(root, encoding="UTF-8", standalone=True)
