@@ -122,6 +122,9 @@ USES = (
     "pptx.shapes.shapetree:SlideShapes",
     "pptx.chart.chart:Chart#_chartSpace",
     "pptx.table:_Cell",
+    "pptx.table:Table#_tbl",
+    "pptx.oxml.table:CT_Table.tr_lst",
+    "pptx.oxml.table:CT_TableRow.tc_lst",
 )
 
 
@@ -166,6 +169,19 @@ def presentation_element(prs: Presentation) -> Any:
 def slide_id_list(prs: Presentation) -> Any:
     """The ``p:sldIdLst`` element (``prs.slides._sldIdLst``; 1.0.2)."""
     return prs.slides._sldIdLst
+
+
+def table_cells(table: Any) -> list[list[Any]]:
+    """A table's ``a:tc`` elements by row: one pass, where ``table.cell(r, c)`` looks both
+    lists up for every cell (``Table._tbl``, ``CT_Table.tr_lst``, ``CT_TableRow.tc_lst``;
+    1.0.2)."""
+    return [list(tr.tc_lst) for tr in table._tbl.tr_lst]
+
+
+def related_blob(owner: Any, reltype: str) -> bytes:
+    """The bytes of the part related to ``owner``'s part by ``reltype`` (a master's theme),
+    for read-only parsing (``.part``, ``part_related_by``, ``blob``; 1.0.2)."""
+    return owner.part.part_related_by(reltype).blob
 
 
 def chart_space(chart: Any) -> Any:

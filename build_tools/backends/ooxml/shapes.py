@@ -47,6 +47,29 @@ def clone_placeholder(slide: Slide, layout_sp: Any) -> Any:
     return sp
 
 
+def place_shape(sp: Any, x: int, y: int, cx: int, cy: int) -> None:
+    """Give a shape its own offset and extent (EMU) in ``p:spPr/a:xfrm``, made in schema
+    order if missing: what python-pptx's ``get_or_add_xfrm`` and ``x``/``y``/``cx``/``cy``
+    setters write, without them."""
+    spPr = sp.find(_SP_PR)
+    xfrm = spPr.find(_XFRM)
+    if xfrm is None:
+        xfrm = etree.Element(_XFRM)
+        spPr.insert(0, xfrm)  # a:xfrm is the first child of p:spPr
+    for tag, names, values in (("a:off", ("x", "y"), (x, y)),
+                               ("a:ext", ("cx", "cy"), (cx, cy))):
+        child = xfrm.find(qn(tag))
+        if child is None:
+            child = etree.Element(qn(tag))
+            insert(xfrm, child)
+        for name, value in zip(names, values, strict=True):
+            child.set(name, str(int(value)))
+
+
+_SP_PR = qn("p:spPr")
+_XFRM = qn("a:xfrm")
+
+
 def _clear_shape_properties(sp: Any) -> None:
     spPr = sp.find(qn("p:spPr"))
     if spPr is not None:

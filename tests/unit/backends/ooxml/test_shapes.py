@@ -83,3 +83,21 @@ def test_kit_shapes_with_a_prepared_body_are_set_body_on_the_plain_shape(tmp_pat
     for body in (shape.txBody, box.text_frame._txBody):  # a text body needs a paragraph
         ooxml.write_plain_paragraphs(body, ["文"], SCRIPT)
     assert_valid(prs, tmp_path)
+
+
+def test_placing_a_shape_writes_what_python_pptx_setters_write(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    prs = house_template()
+    layout = layout_named(prs, "Bullets")
+    plain, _ = ooxml.SlideAdder(prs).add(layout)
+    fast, _ = ooxml.SlideAdder(prs).add(layout)
+    for slide, how in ((plain, "python-pptx"), (fast, "ooxml")):
+        for index, shape in enumerate(slide.placeholders):
+            sp = ooxml.element_of(shape)
+            x, y, cx, cy = 100 * index, 200, 3000, 4000 + index
+            if how == "ooxml":
+                ooxml.place_shape(sp, x, y, cx, cy)
+                ooxml.place_shape(sp, x, y, cx, cy)  # again: replaces, never adds
+            else:
+                shape.left, shape.top, shape.width, shape.height = x, y, cx, cy
+    assert xml_of(fast.shapes._spTree) == xml_of(plain.shapes._spTree)
+    assert_valid(prs, tmp_path)
