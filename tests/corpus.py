@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import shutil
 import struct
+import sys
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -575,9 +576,37 @@ def table() -> str:
     rows = ["| case | what the author did | exit | message |", "| --- | --- | --- | --- |"]
     for case in CASES:
         message = case.expected.replace("|", "\\|") or "(builds)"
-        rows.append(f"| `{case.name}` | {case.what} | {case.status} | `{message}` |")
+        if case.command != "stats" or case.extra or case.env:
+            how = " ".join(f"{k}={v}" for k, v in case.env) or f"`course {case.command}`"
+            what = f"{case.what} ({how})"
+        else:
+            what = case.what
+        rows.append(f"| `{case.name}` | {what} | {case.status} | `{message}` |")
     return "\n".join(rows)
 
 
+def limits_table() -> str:
+    """The README's list of limits, from ``build_tools/limits.py``."""
+    from build_tools.limits import LIMITS
+
+    rows = ["| what | limit |", "| --- | --- |"]
+    rows += [f"| {what} | {limit} |" for what, limit in LIMITS]
+    return "\n".join(rows)
+
+
+def readme(text: str) -> str:
+    """The README with both generated tables put between their markers."""
+    for name, body in (("corpus", table()), ("limits", limits_table())):
+        begin, end = f"<!-- {name}:begin -->", f"<!-- {name}:end -->"
+        head, _, rest = text.partition(begin)
+        _, _, tail = rest.partition(end)
+        text = f"{head}{begin}\n{body}\n{end}{tail}"
+    return text
+
+
 if __name__ == "__main__":
-    print(table())
+    if "--readme" in sys.argv:
+        path = ROOT / "README.md"
+        path.write_text(readme(path.read_text(encoding="utf-8")), encoding="utf-8")
+    else:
+        print(table())
