@@ -1,4 +1,4 @@
-"""The command line: ``course build|check|schema|stats|watch``, and the one error boundary.
+"""The command line: ``course build|check|schema|stats|watch|import``, and the one error boundary.
 
 Exit status: 0 success, 1 the build failed (text overflows, a disk is full, a file cannot
 be written), 2 bad input (the outline, an asset it names, an argument, the environment),
@@ -174,6 +174,10 @@ def _parser() -> argparse.ArgumentParser:
     watch.add_argument("--out", type=Path, default=DEFAULT_OUT)
     with_render_options(watch)
     watch.set_defaults(run=_watch)
+
+    from build_tools.importer.command import add_parser as add_import
+
+    add_import(commands)  # course import deck.pptx: build_tools/importer/
     return parser
 
 

@@ -91,6 +91,26 @@ class BuildFailure(CourseError):
     exit_status = 1
 
 
+class OutputError(CourseError):
+    """An output could not be put in place (disk full, permission denied, read-only file or
+    file system): exit status 1, one line naming the file and the reason.
+
+    Raised only once the output set has been rolled back, so the message can promise that
+    the last good files are unchanged. Carries ``path`` and ``reason`` for callers that
+    show them differently (watch mode, a future server).
+    """
+
+    exit_status = 1
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__([Problem("", reason, file=path)])
+        self.path = path
+        self.reason = reason
+
+    def __reduce__(self) -> tuple[type, tuple[Path, str]]:  # type: ignore[override]
+        return (self.__class__, (self.path, self.reason))
+
+
 def fault(path: Path, error: OSError) -> BuildFailure:
     """A file-system fault (disk full, permission, read-only) as one line naming the file."""
     reason = error.strerror or type(error).__name__
