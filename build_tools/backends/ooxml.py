@@ -70,6 +70,7 @@ VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 CORE = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
 DCTERMS = "http://purl.org/dc/terms/"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
+_C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 
 _RUN_SUCCESSORS = ("a:cs", "a:sym", "a:hlinkClick", "a:hlinkMouseOver", "a:rtl", "a:extLst")
 _AUTOFIT_SUCCESSORS = ("a:scene3d", "a:sp3d", "a:flatTx", "a:extLst")
@@ -1063,11 +1064,15 @@ def level_properties(level: int, style: LevelStyle) -> Any:
 
 def set_list_style(container: Any, levels: Sequence[LevelStyle]) -> None:
     """Fill ``a:lstStyle`` (or a ``p:titleStyle``/``p:bodyStyle``) with levels 1…n."""
+    extLst = container.find(qn("a:extLst"))
     for child in list(container):
-        if child.tag != qn("a:extLst"):
+        if child is not extLst:
             container.remove(child)
     for index, style in enumerate(levels, start=1):
-        container.append(level_properties(index, style))
+        if extLst is None:
+            container.append(level_properties(index, style))
+        else:
+            extLst.addprevious(level_properties(index, style))
 
 
 def placeholder_list_style(sp: Any, levels: Sequence[LevelStyle]) -> None:
@@ -1137,7 +1142,7 @@ def new_layout(master: SlideMaster, name: str) -> SlideLayout:
     xfrm = etree.SubElement(grpSpPr, qn("a:xfrm"))
     for tag in ("a:off", "a:ext", "a:chOff", "a:chExt"):
         child = etree.SubElement(xfrm, qn(tag))
-        keys = ("x", "y") if tag.endswith("Off") else ("cx", "cy")
+        keys = ("x", "y") if tag in ("a:off", "a:chOff") else ("cx", "cy")
         for key in keys:
             child.set(key, "0")
     clrMapOvr = etree.SubElement(layout_element, qn("p:clrMapOvr"))
@@ -1788,6 +1793,31 @@ def _normalise_member(when: dt.datetime) -> Callable[[str, bytes], bytes]:
     def member(name: str, content: bytes) -> bytes:
         if name.endswith(".xlsx"):
             return rewrite_zip(content, when, fix_core)
+        if name.startswith("ppt/charts/") and name.endswith(".xml"):
+            return unsigned_axis_ids(content)
         return content
 
     return member
+
+
+_AXIS_REFS = (f"{{{_C}}}axId", f"{{{_C}}}crossAx")
+
+
+def unsigned_axis_ids(chart_xml: bytes) -> bytes:
+    """A chart part with its axis ids made ``unsignedInt``, as the schema types them.
+
+    python-pptx 1.0.2 writes every chart from templates holding negative ids
+    (``c:axId val="-2068027336"``), which schema validation rejects. Each id becomes
+    its value modulo 2**32: a one-to-one map on 32-bit integers, so ids stay unique in
+    the chart and every ``c:axId``/``c:crossAx`` reference still names the same axis.
+    """
+    if b' val="-' not in chart_xml:
+        return chart_xml
+    root = etree.fromstring(chart_xml)
+    changed = False
+    for element in root.iter(*_AXIS_REFS):
+        value = int(element.get("val"))
+        if value < 0:
+            element.set("val", str(value % 2**32))
+            changed = True
+    return serialize_part_xml(root) if changed else chart_xml

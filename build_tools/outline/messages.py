@@ -6,6 +6,7 @@ say what was expected and what was received, and suggest the closest valid key.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from typing import Any
 
@@ -13,7 +14,8 @@ from pydantic import BaseModel, ValidationError
 
 from build_tools.errors import Problem
 from build_tools.outline import model
-from build_tools.outline.source import Path_, Source, format_path
+from build_tools.outline.fieldpath import Path_, format_path, shown_path
+from build_tools.outline.source import Source
 
 PATTERNS = {
     r"^[a-z0-9][a-z0-9-]*$": (
@@ -47,6 +49,8 @@ def describe(value: Any) -> str:
         return "a mapping"
     if isinstance(value, list):
         return f"a list of {len(value)}"
+    if isinstance(value, dt.date):
+        return f"the date {value.isoformat()}"
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "…"
         return repr(shown)
@@ -75,7 +79,8 @@ def problems_from(error: ValidationError, source: Source) -> list[Problem]:
         seen.add(key)
         at_key = item["type"] == "extra_forbidden"
         line, column = source.locate(path, at_key=at_key)
-        problems.append(Problem(format_path(path), message, source.file, line, column))
+        shown = shown_path(path, source.data)
+        problems.append(Problem(shown, message, source.file, line, column))
     return problems
 
 
@@ -118,7 +123,9 @@ def _message(item: Any, path: Path_, source: Source) -> str:
             "unquoted 9:00 as the number 540)"
         )
     if kind in ("string_type",):
-        return f"expected text; got {describe(value)}"
+        quote = isinstance(value, bool | int | float | dt.date)
+        hint = f': write it in quotes ("{_plain(value)}") for text' if quote else ""
+        return f"expected text; got {describe(value)}{hint}"
     if kind in ("string_too_short",):
         return "expected text; got an empty value"
     if kind == "string_too_long":
@@ -172,6 +179,12 @@ def _message(item: Any, path: Path_, source: Source) -> str:
     if kind == "assertion_error":
         return item["msg"].removeprefix("Assertion failed, ")
     return f"{item['msg'][0].lower()}{item['msg'][1:]}; got {describe(value)}"
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
 
 
 def _unknown_key(name: str, path: Path_, source: Source) -> str:

@@ -15,6 +15,7 @@ from pptx.oxml.ns import qn
 from build_tools.backends import ooxml
 from build_tools.reproducible import rewrite_zip
 from build_tools.theme import load_theme
+from tests.package_checks import problems
 
 SCRIPT = ooxml.Script("Microsoft YaHei", "Microsoft YaHei", "zh-CN")
 WHEN = dt.datetime(2024, 3, 1, tzinfo=dt.UTC)
@@ -198,7 +199,15 @@ def _blank_slide(prs):  # type: ignore[no-untyped-def]
     return prs.slides.add_slide(prs.slide_layouts[6])
 
 
-def test_kit_shapes_are_the_ones_python_pptx_makes() -> None:
+def _assert_valid(prs, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Equal to the plain path is not enough (a slip both share passes): the saved deck
+    must also pass the schema and the package checks."""
+    path = tmp_path / "deck.pptx"
+    prs.save(str(path))
+    assert problems(path) == []
+
+
+def test_kit_shapes_are_the_ones_python_pptx_makes(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from pptx.enum.shapes import MSO_SHAPE
 
     prs = Presentation()
@@ -220,9 +229,10 @@ def test_kit_shapes_are_the_ones_python_pptx_makes() -> None:
         kit.autoshape(fast.shapes._spTree, shape_id, f"s {shape_id}", preset, (5, 6, 70, 80),
                       fill, line, line_pt, adjust)
     assert _xml(fast.shapes._spTree) == _xml(plain.shapes._spTree)
+    _assert_valid(prs, tmp_path)
 
 
-def test_kit_shapes_with_a_prepared_body_are_set_body_on_the_plain_shape() -> None:
+def test_kit_shapes_with_a_prepared_body_are_set_body_on_the_plain_shape(tmp_path) -> None:  # type: ignore[no-untyped-def]
     prs = Presentation()
     plain, fast = _blank_slide(prs), _blank_slide(prs)
     box = plain.shapes.add_textbox(1, 2, 3, 4)
@@ -235,6 +245,9 @@ def test_kit_shapes_with_a_prepared_body_are_set_body_on_the_plain_shape() -> No
                                            ((16, 6, 16, 14), "ctr"))
     assert _xml(fast.shapes._spTree) == _xml(plain.shapes._spTree)
     assert shape.base is not None and _xml(shape.base) == _xml(shape.txBody)
+    for body in (shape.txBody, box.text_frame._txBody):  # a text body needs a paragraph
+        ooxml.write_plain_paragraphs(body, ["文"], SCRIPT)
+    _assert_valid(prs, tmp_path)
 
 
 def _specs() -> list[list[ooxml.ParagraphSpec]]:
@@ -251,7 +264,7 @@ def _specs() -> list[list[ooxml.ParagraphSpec]]:
     ]
 
 
-def test_the_text_writer_writes_what_write_paragraphs_writes() -> None:
+def test_the_text_writer_writes_what_write_paragraphs_writes(tmp_path) -> None:  # type: ignore[no-untyped-def]
     writer = ooxml.TextWriter(SCRIPT)
     prs = Presentation()
     slide = _blank_slide(prs)
@@ -269,9 +282,10 @@ def test_the_text_writer_writes_what_write_paragraphs_writes() -> None:
         ooxml.write_paragraphs(base, specs, SCRIPT)
         assert _xml(replaced) == _xml(base)
         assert replaced.getparent() is not None
+    _assert_valid(prs, tmp_path)
 
 
-def test_plain_paragraphs_from_the_writer_are_write_plain_paragraphs() -> None:
+def test_plain_paragraphs_from_the_writer_are_write_plain_paragraphs(tmp_path) -> None:  # type: ignore[no-untyped-def]
     prs = Presentation()
     slide = _blank_slide(prs)
     plain = slide.shapes.add_textbox(0, 0, 10, 10).text_frame._txBody
@@ -280,6 +294,7 @@ def test_plain_paragraphs_from_the_writer_are_write_plain_paragraphs() -> None:
     ooxml.write_plain_paragraphs(plain, lines, SCRIPT)
     ooxml.TextWriter(SCRIPT).write_plain(fast, lines)
     assert _xml(fast) == _xml(plain)
+    _assert_valid(prs, tmp_path)
 
 
 def _reference_localise(element, script: ooxml.Script) -> None:  # type: ignore[no-untyped-def]
@@ -361,14 +376,17 @@ def test_relative_references_are_packuris() -> None:
             assert ooxml.relative_ref(name, base) == PackURI(name).relative_ref(base)
 
 
-def test_saving_gives_the_bytes_of_a_saved_and_normalised_deck() -> None:
+def test_saving_gives_the_bytes_of_a_saved_and_normalised_deck(tmp_path) -> None:  # type: ignore[no-untyped-def]
     prs = _saved_deck()
     stream = io.BytesIO()
     prs.save(stream)
-    assert ooxml.save_normalised(prs, WHEN) == ooxml.normalise_package(stream.getvalue(), WHEN)
+    saved = ooxml.save_normalised(prs, WHEN)
+    assert saved == ooxml.normalise_package(stream.getvalue(), WHEN)
+    (tmp_path / "deck.pptx").write_bytes(saved)
+    assert problems(tmp_path / "deck.pptx") == []
 
 
-def test_sealed_slides_are_saved_as_they_were_when_sealed() -> None:
+def test_sealed_slides_are_saved_as_they_were_when_sealed(tmp_path) -> None:  # type: ignore[no-untyped-def]
     def build(seal: bool) -> bytes:
         prs = _template()
         with ooxml.fast_parts(prs) as adder:
@@ -383,6 +401,8 @@ def test_sealed_slides_are_saved_as_they_were_when_sealed() -> None:
     sealed = build(True)
     assert sealed == build(False)
     assert len(zipfile.ZipFile(io.BytesIO(sealed)).namelist()) > 10
+    (tmp_path / "deck.pptx").write_bytes(sealed)
+    assert problems(tmp_path / "deck.pptx") == []
 
 
 def test_a_zip_written_directly_is_the_one_zipfile_writes() -> None:
@@ -435,3 +455,38 @@ def test_shape_ids_follow_the_slide_without_searching_it() -> None:
     slide.shapes.add_textbox(0, 0, 1, 1)  # not reported: counted again
     ids.stale()
     check()
+
+
+def test_chart_axis_ids_are_written_unsigned_and_still_paired(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from pptx.chart.data import CategoryChartData
+    from pptx.enum.chart import XL_CHART_TYPE
+
+    prs = _template()
+    data = CategoryChartData()
+    data.categories = ["甲", "乙"]
+    data.add_series("一", (1.5, 2))
+    slide, _ = ooxml.SlideAdder(prs).add(_layout(prs, "Chart"))
+    frame = slide.shapes.add_chart(XL_CHART_TYPE.COLUMN_CLUSTERED, 0, 0, 100, 100, data)
+    before = [int(v) for v in frame.chart._chartSpace.xpath("//c:axId/@val")]
+    assert min(before) < 0  # python-pptx's habit, which the schema rejects
+    saved = ooxml.save_normalised(prs, WHEN)
+    chart = etree.fromstring(zipfile.ZipFile(io.BytesIO(saved)).read("ppt/charts/chart1.xml"))
+    C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+    plot_ids = [int(e.get("val")) for e in chart.find(f".//{C}barChart").iter(f"{C}axId")]
+    axes = {int(ax.find(f"{C}axId").get("val")): int(ax.find(f"{C}crossAx").get("val"))
+            for ax in (chart.find(f".//{C}catAx"), chart.find(f".//{C}valAx"))}
+    assert all(0 <= value < 2**32 for value in plot_ids)
+    assert sorted(axes) == sorted(plot_ids) and len(set(plot_ids)) == 2
+    assert {axes[a]: a for a in axes} == axes  # each axis crosses the other
+    (tmp_path / "deck.pptx").write_bytes(saved)
+    assert problems(tmp_path / "deck.pptx") == []
+
+
+def test_list_styles_come_before_an_existing_extension_list() -> None:
+    from pptx.oxml import parse_xml
+    from pptx.oxml.ns import nsdecls
+
+    container = parse_xml(f'<a:lstStyle {nsdecls("a")}><a:lvl1pPr/><a:extLst/></a:lstStyle>')
+    ooxml.set_list_style(container, [ooxml.LevelStyle(20, "000000")] * 2)
+    assert [etree.QName(child).localname for child in container] == [
+        "lvl1pPr", "lvl2pPr", "extLst"]

@@ -16,9 +16,9 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer
 
-from build_tools.backends.handout_parts import ContentsLine, Parts, Rule, RuledLines
-from build_tools.backends.handout_styles import colour
-from build_tools.backends.handout_text import Block, Span, draw_blocks
+from build_tools.backends.handout.parts import ContentsLine, Parts, Rule, RuledLines
+from build_tools.backends.handout.styles import colour
+from build_tools.backends.handout.text import Block, Span, draw_blocks
 from build_tools.outline.model import Question
 from build_tools.plan import DeckPlan, Section
 
@@ -78,7 +78,7 @@ def paint_cover(canvas: Canvas, parts: Parts, page_size: tuple[float, float]) ->
     canvas.rect(margin, rule_y, 26 * mm, 3, stroke=0, fill=1)
     draw_blocks(canvas, kit.fonts, kit.breaker, [Block((Span(course.title, True),))],
                 (margin, rule_y + heading, text_width, field * 0.5 - margin - heading * 3),
-                (heading * 2.2, heading * 1.3), WHITE, valign="bottom")
+                (heading * 2.2, heading * 1.3), WHITE, valign="bottom", balance=True)
     if course.subtitle:
         draw_blocks(canvas, kit.fonts, kit.breaker, [Block((Span(course.subtitle),))],
                     (margin, rule_y - heading * 0.8 - heading * 3, text_width, heading * 3),

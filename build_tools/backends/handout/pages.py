@@ -25,8 +25,8 @@ from reportlab.lib.utils import TimeStamp
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
-from build_tools.backends.handout_styles import colour
-from build_tools.backends.handout_text import (
+from build_tools.backends.handout.styles import colour
+from build_tools.backends.handout.text import (
     CanvasFonts,
     DraftCanvas,
     LeanFlowable,

@@ -23,21 +23,21 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer
 
 from build_tools.backends.base import Context, Output, Result
-from build_tools.backends.handout_fonts import check_coverage, register_fonts
-from build_tools.backends.handout_layouts import (
+from build_tools.backends.handout.fonts import check_coverage, register_fonts
+from build_tools.backends.handout.layouts import (
     LAYOUTS,
     article_story,
     grid_story,
     notes_story,
 )
-from build_tools.backends.handout_matter import (
+from build_tools.backends.handout.matter import (
     back_entries,
     back_matter,
     front_matter,
     paint_cover,
 )
-from build_tools.backends.handout_miniature import Kit
-from build_tools.backends.handout_pages import (
+from build_tools.backends.handout.miniature import Kit
+from build_tools.backends.handout.pages import (
     FOOTER_GAP_PT,
     HEADER_GAP_PT,
     PAGE_SIZES,
@@ -47,9 +47,9 @@ from build_tools.backends.handout_pages import (
     canvas_maker,
     epoch_of,
 )
-from build_tools.backends.handout_parts import Parts
-from build_tools.backends.handout_styles import make_styles
-from build_tools.backends.handout_text import Breaker, CanvasFonts
+from build_tools.backends.handout.parts import Parts
+from build_tools.backends.handout.styles import make_styles
+from build_tools.backends.handout.text import Breaker, CanvasFonts
 from build_tools.errors import InputError, Problem
 
 MAX_PASSES = 4  # the numbers settle on the second pass unless a number's width moves text
@@ -59,14 +59,18 @@ class HandoutBackend:
     name: ClassVar[str] = "handout"
 
     def render(self, context: Context) -> Result:
+        from build_tools.pipeline import designed  # the pipeline designs before rendering
+
         layout = self.layout(context)
+        context = designed(context)
         check_coverage(context.plan, context.theme, context.measurer)
         check_images(context)
         theme, course = context.theme, context.plan.course
         fonts = register_fonts(theme)
         styles = make_styles(theme, fonts)
         canvas_fonts = CanvasFonts(fonts.regular, fonts.bold)
-        kit = Kit(theme, Breaker(context.measurer), canvas_fonts, context.plan, context.asset)
+        kit = Kit(theme, Breaker(context.measurer), canvas_fonts, context.plan, context.asset,
+                  context.designs)
         furniture = Furniture(theme, canvas_fonts, course.title, theme.labels.page)
         epoch = context.options.epoch if context.options.epoch is not None else epoch_of(
             course.date)

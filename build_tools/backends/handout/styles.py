@@ -15,7 +15,7 @@ from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
-from build_tools.backends.handout_fonts import HandoutFonts
+from build_tools.backends.handout.fonts import HandoutFonts
 from build_tools.theme import Theme
 
 LEADING = 1.55  # x size: Chinese body text needs more air than Latin

@@ -14,10 +14,10 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
-from build_tools.backends.handout_miniature import Kit
-from build_tools.backends.handout_pages import Anchor, Mark, PageInfo
-from build_tools.backends.handout_styles import Styles, colour
-from build_tools.backends.handout_text import (
+from build_tools.backends.handout.miniature import Kit
+from build_tools.backends.handout.pages import Anchor, Mark, PageInfo
+from build_tools.backends.handout.styles import Styles, colour
+from build_tools.backends.handout.text import (
     LeanFlowable,
     MeasuredParagraph,
     Span,
