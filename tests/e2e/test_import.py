@@ -156,7 +156,7 @@ def test_pandoc_deck_imports_into_an_outline_that_builds(tmp_path: Path) -> None
     markdown = tmp_path / "course.md"
     markdown.write_text(PANDOC_COURSE, encoding="utf-8")
     deck = tmp_path / "pandoc.pptx"
-    subprocess.run([pandoc, str(markdown), "-o", str(deck)], check=True)
+    subprocess.run([pandoc, str(markdown), "--toc", "-o", str(deck)], check=True)
     project = _project(tmp_path, "pandoc")
     rebuilt, report = _import_and_build(deck, project)
     course = load_outline(project / "source" / "course.yaml").course
@@ -174,6 +174,8 @@ def test_pandoc_deck_imports_into_an_outline_that_builds(tmp_path: Path) -> None
     assert tables == [[["Scheme", "Founded", "Region"], ["Visa", "1958", "global"],
                        ["UnionPay", "2002", "China"]]]
     assert any("from dividers" in line for line in report)
+    assert any("agenda" in line and "recognised" in line for line in report)  # its --toc
+    assert "Table of Contents" not in titles  # the build's own agenda replaced it
 
 
 def _default_template_deck(path: Path) -> None:
