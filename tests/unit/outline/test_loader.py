@@ -32,7 +32,7 @@ def test_it_reports_each_bad_input_with_its_exact_located_message(
     err = capsys.readouterr().err
     assert "Traceback" not in err
     assert status == case.status, err
-    assert first_error(err, project) == case.expected.format(project=project)
+    assert first_error(err, project) == case.expected.replace("{project}", str(project))
 
 
 def test_it_reports_all_problems_of_a_file_in_one_run(tmp_path: Path) -> None:
