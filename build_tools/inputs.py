@@ -18,10 +18,10 @@ import errno
 import hashlib
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from jinja2 import BaseLoader
@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 Record = dict[str, str]  # absolute path -> sha256 of the content
 
 _active: list[Record] = []
+_parsed: dict[tuple[str, Callable[[bytes], Any]], tuple[tuple[int, int, int], str, Any]] = {}
+T = TypeVar("T")
 
 
 def read(path: Path | str, limit: int | None = None, what: str = "a file") -> bytes:
@@ -59,6 +61,25 @@ def read(path: Path | str, limit: int | None = None, what: str = "a file") -> by
         os.close(descriptor)
     _note(name, hashlib.sha256(data).hexdigest())
     return data
+
+
+def parsed(path: Path | str, parse: Callable[[bytes], T]) -> T:
+    """``parse(read(path))``, kept while the file's size, mtime and inode stay the same.
+
+    For data a build consults many times (a word list for every title): each call is
+    still recorded, but the file is read and parsed again only when it changed.
+    """
+    name = os.path.abspath(path)
+    info = os.stat(name)
+    stamp = (info.st_mtime_ns, info.st_size, info.st_ino)
+    kept = _parsed.get((name, parse))
+    if kept is not None and kept[0] == stamp:
+        _note(name, kept[1])
+        return kept[2]  # type: ignore[no-any-return]
+    data = read(name)
+    value = parse(data)
+    _parsed[(name, parse)] = (stamp, hashlib.sha256(data).hexdigest(), value)
+    return value
 
 
 @contextmanager

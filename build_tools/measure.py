@@ -348,13 +348,17 @@ def _splits_word(before: str, after: str, words: frozenset[str]) -> bool:
     return False
 
 
-@cache
 def common_words() -> frozenset[str]:
-    """Common Chinese words of 2-4 characters (``assets/words/zh-common.txt``)."""
+    """Common Chinese words of 2-4 characters (``assets/words/zh-common.txt``); recorded as
+    an input of every build that balances a line, parsed once while it is unchanged."""
     from build_tools.paths import ASSETS
 
     path = ASSETS / "words" / "zh-common.txt"
-    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    return inputs.parsed(path, _words) if path.is_file() else frozenset()
+
+
+def _words(data: bytes) -> frozenset[str]:
+    text = data.decode("utf-8")
     return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 

@@ -42,3 +42,26 @@ def test_a_device_and_a_folder_are_refused(tmp_path: Path) -> None:
     assert caught.value.errno == errno.EINVAL
     with pytest.raises(IsADirectoryError):
         inputs.read(tmp_path)
+
+
+def test_parsed_data_is_recorded_on_every_use_and_parsed_again_only_when_changed(
+    tmp_path: Path,
+) -> None:
+    words = tmp_path / "words.txt"
+    words.write_text("甲乙\n")
+    parses: list[bytes] = []
+
+    def parse(data: bytes) -> str:
+        parses.append(data)
+        return data.decode()
+
+    for _ in range(2):
+        with inputs.recording() as record:
+            assert inputs.parsed(words, parse) == "甲乙\n"
+        assert record == {str(words): hashlib.sha256("甲乙\n".encode()).hexdigest()}
+    assert len(parses) == 1
+    words.write_text("丙丁戊\n")
+    with inputs.recording() as record:
+        assert inputs.parsed(words, parse) == "丙丁戊\n"
+    assert record == {str(words): hashlib.sha256("丙丁戊\n".encode()).hexdigest()}
+    assert len(parses) == 2
