@@ -20,6 +20,7 @@ from build_tools.importer.kinds import Mapped, map_slide
 from build_tools.importer.limits import MAX_POINTS, fit_text
 from build_tools.importer.structure import ChapterData, Structure, chapter_number, find_structure
 from build_tools.importer.words import strip_page_suffix, words
+from build_tools.outline.fieldpath import format_path
 from build_tools.outline.model import MAX_TEXT
 
 Path_ = tuple[str | int, ...]
@@ -54,11 +55,9 @@ class Imported:
 
 
 def dotted(path: Path_) -> str:
-    """('chapters', 0, 'slides', 2) -> 'chapters[0].slides[2]', as problems name fields."""
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text
+    """('chapters', 0, 'slides', 2) -> 'chapters[1].slides[3]': the author's form, counted
+    from 1, as located problems show fields (``outline.fieldpath``)."""
+    return format_path(tuple(p + 1 if isinstance(p, int) else p for p in path))
 
 
 def assemble(deck: DeckData, stem: str, image_folder: str = "assets/images",

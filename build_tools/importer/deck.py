@@ -105,6 +105,7 @@ class SlideData:
     layout: str
     items: tuple[Item, ...]  # in reading order
     notes: str = ""
+    layout_type: str = ""  # the layout's ST_SlideLayoutType: "title", "secHead", "obj" …
 
     def texts(self, *roles: str) -> list[TextItem]:
         return [i for i in self.items if isinstance(i, TextItem) and (not roles or i.role in roles)]

@@ -66,10 +66,11 @@ def fit(assemble: Callable[[dict[int, int]], Imported], write: Callable[[Importe
 
 
 def _kind(imported: Imported, path: str) -> str | None:
+    """The kind at a located problem's path (the author's form: counted from 1)."""
     found = re.match(r"chapters\[(\d+)\]\.slides\[(\d+)\]", path)
     if not found:
         return None
-    chapter, slide = int(found.group(1)), int(found.group(2))
+    chapter, slide = int(found.group(1)) - 1, int(found.group(2)) - 1
     try:
         return str(imported.data["chapters"][chapter]["slides"][slide]["kind"])
     except (IndexError, KeyError):

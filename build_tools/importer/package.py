@@ -12,6 +12,7 @@ import zipfile
 from pathlib import Path
 
 from build_tools.errors import InputError, Problem
+from build_tools.limits import regular_file_problem
 
 MAX_DECK_BYTES = 512_000_000  # the file itself
 MAX_PART_BYTES = 64_000_000  # any one part, inflated (a 300-slide deck's largest is ~5 MB)
@@ -29,14 +30,12 @@ def bad(file: Path, message: str) -> InputError:
 
 def check_package(file: Path) -> None:
     """Raise ``InputError`` unless ``file`` looks like an openable, sane .pptx package."""
-    try:
-        size = file.stat().st_size
-        with file.open("rb") as handle:
-            head = handle.read(8)
-    except FileNotFoundError:
-        raise bad(file, "expected a .pptx file; it does not exist") from None
-    except IsADirectoryError:
-        raise bad(file, "expected a .pptx file; got a folder") from None
+    problem = regular_file_problem(file, "a .pptx file")  # not a FIFO, device or folder
+    if problem:
+        raise bad(file, problem)
+    size = file.stat().st_size
+    with file.open("rb") as handle:
+        head = handle.read(8)
     if size > MAX_DECK_BYTES:
         raise bad(file, f"expected a deck under {MAX_DECK_BYTES // 1_000_000} MB; "
                         f"got {size / 1e6:.1f} MB")

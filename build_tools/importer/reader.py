@@ -132,8 +132,12 @@ def _slide(number: int, slide: Any, height: int) -> SlideData:
     if slide.has_notes_slide:
         frame = slide.notes_slide.notes_text_frame
         notes = clean(frame.text).strip() if frame is not None else ""
-    layout = slide.slide_layout.name or ""
-    return SlideData(number, int(slide.slide_id), layout, tuple(items), notes)
+    layout = slide.slide_layout
+    # The layout type survives renaming and translation; python-pptx 1.0.2 has no API
+    # for it, so it is read from the public ``SlideLayout.element`` (p:sldLayout@type).
+    layout_type = layout.element.get("type") or ""
+    return SlideData(number, int(slide.slide_id), layout.name or "", tuple(items), notes,
+                     layout_type)
 
 
 def _reading_key(box: Box, height: int) -> tuple[int, int]:

@@ -79,7 +79,7 @@ def _layout(slide: SlideData) -> str:
 
 
 def is_title_slide(slide: SlideData) -> bool:
-    if _layout(slide) in words().title_layouts:
+    if _layout(slide) in words().title_layouts or slide.layout_type == "title":
         return True
     has_subtitle = bool(slide.texts("subtitle"))
     busy = slide.of(TableItem) or slide.of(ChartItem)
@@ -108,7 +108,7 @@ def chapter_number(slide: SlideData) -> str | None:
 def is_divider_slide(slide: SlideData) -> bool:
     if slide.of(TableItem) or slide.of(ChartItem) or slide.of(PictureItem):
         return False
-    if _layout(slide) in words().divider_layouts:
+    if _layout(slide) in words().divider_layouts or slide.layout_type == "secHead":
         return True
     return bool(slide.title) and chapter_number(slide) is not None
 

@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
@@ -45,12 +46,20 @@ def to_yaml(imported: Imported, out: Path, header: list[str]) -> str:
     return "".join(lines) + "\n" + buffer.getvalue()
 
 
+_YAML11 = yaml.resolver.Resolver()
+_STR = "tag:yaml.org,2002:str"
+
+
 def _scalar(value: Any, path: Path_) -> Any:
     if isinstance(value, str):
-        if path and path[-1] == "start":
-            return DoubleQuotedScalarString(value)
         if "\n" in value:
             return LiteralScalarString(value)
+        # ruamel quotes what YAML 1.2 would read as another type; the outline loader also
+        # refuses plain scalars YAML 1.1 reads differently ("No", "on", "1:30"), so those
+        # are quoted too, as the loader's own dump() does.
+        plain_11 = _YAML11.resolve(yaml.ScalarNode, value, (True, False))
+        if (path and path[-1] == "start") or plain_11 != _STR:
+            return DoubleQuotedScalarString(value)
     return value
 
 

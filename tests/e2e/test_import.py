@@ -73,6 +73,37 @@ def test_round_trip_keeps_slides_titles_notes_tables_and_charts(tmp_path: Path,
     assert [s["charts"] for s in after["slides"]] == [s["charts"] for s in before["slides"]]
 
 
+@pytest.mark.parametrize("source", [COURSE, ALLKINDS], ids=["course", "allkinds"])
+def test_round_trip_gives_back_every_kind_and_its_content(tmp_path: Path, source: Path) -> None:
+    """Beyond the deck: the imported outline has the original's kinds and fields; only what
+    a deck does not hold (handout, trainer notes, minutes, ids, the picture's name) differs."""
+    first = _build_deck(source, tmp_path / "first")
+    project = _project(tmp_path, "again")
+    import_deck(first, project / "source" / "course.yaml")
+    original = load_outline(source)
+    imported = load_outline(project / "source" / "course.yaml")
+    skip = {"id", "minutes", "handout", "trainer", "supplementary"}
+
+    def content(outline: Any) -> list[Any]:
+        found = []
+        for chapter in outline.chapters:
+            found.append((chapter.title, chapter.divider.lead, chapter.divider.notes,
+                          chapter.objectives))
+            for slide in chapter.slides:
+                fields = slide.model_dump(exclude=skip)
+                if slide.kind == "image":
+                    fields["image"].pop("path")
+                found.append(fields)
+        return found
+
+    assert content(imported) == content(original)
+    keep = {"title", "subtitle", "presenter", "organisation", "date", "keywords"}
+    assert imported.course.model_dump(include=keep) == original.course.model_dump(include=keep)
+    for generated in ("title_slide", "agenda_slide", "closing_slide"):
+        assert (getattr(imported.course, generated).model_dump(exclude={"minutes"})
+                == getattr(original.course, generated).model_dump(exclude={"minutes"}))
+
+
 PANDOC_COURSE = """---
 title: Payments basics
 subtitle: A short course
@@ -125,7 +156,7 @@ def test_pandoc_deck_imports_into_an_outline_that_builds(tmp_path: Path) -> None
     markdown = tmp_path / "course.md"
     markdown.write_text(PANDOC_COURSE, encoding="utf-8")
     deck = tmp_path / "pandoc.pptx"
-    subprocess.run([pandoc, str(markdown), "-o", str(deck)], check=True)
+    subprocess.run([pandoc, str(markdown), "--toc", "-o", str(deck)], check=True)
     project = _project(tmp_path, "pandoc")
     rebuilt, report = _import_and_build(deck, project)
     course = load_outline(project / "source" / "course.yaml").course
@@ -143,6 +174,8 @@ def test_pandoc_deck_imports_into_an_outline_that_builds(tmp_path: Path) -> None
     assert tables == [[["Scheme", "Founded", "Region"], ["Visa", "1958", "global"],
                        ["UnionPay", "2002", "China"]]]
     assert any("from dividers" in line for line in report)
+    assert any("agenda" in line and "recognised" in line for line in report)  # its --toc
+    assert "Table of Contents" not in titles  # the build's own agenda replaced it
 
 
 def _default_template_deck(path: Path) -> None:

@@ -51,6 +51,15 @@ def test_a_missing_file_is_named(tmp_path: Path) -> None:
     assert "it does not exist" in _message(tmp_path / "none.pptx")
 
 
+def test_a_folder_or_a_fifo_is_refused_before_it_is_opened(tmp_path: Path) -> None:
+    import os
+
+    assert _message(tmp_path).endswith("expected a .pptx file; got a folder")
+    fifo = tmp_path / "pipe.pptx"
+    os.mkfifo(fifo)
+    assert "expected a .pptx file; got" in _message(fifo)  # and no hang on reading it
+
+
 def test_a_word_document_is_named_as_one(tmp_path: Path) -> None:
     path = _zip(tmp_path / "report.pptx", {"[Content_Types].xml": b"<Types/>",
                                            "word/document.xml": b"<w:document/>"})

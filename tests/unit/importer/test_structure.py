@@ -75,6 +75,16 @@ def test_layout_names_mark_dividers_in_english_and_chinese() -> None:
     assert [c.title for c in found.chapters] == ["A", "B"]
 
 
+def test_layout_types_mark_title_and_dividers_whatever_the_layouts_are_called() -> None:
+    opening = SlideData(1, 256, "表紙", (text("Course", "title"),), layout_type="title")
+    divider = SlideData(2, 257, "セクション見出し", (text("Part", "title"),),
+                        layout_type="secHead")
+    found = find_structure(DeckData((opening, divider, content(3, "Body"))))
+    assert found.title is opening
+    assert [(c.title, [s.title for s in c.slides]) for c in found.chapters] == [
+        ("Part", ["Body"])]
+
+
 def test_section_names_lose_their_numbers() -> None:
     assert section_title("01 互联网金融概述") == "互联网金融概述"
     assert section_title("第3章 风险") == "风险"

@@ -34,3 +34,14 @@ def test_comments_order_and_values_survive(tmp_path: Path) -> None:
     assert 'start: "09:00"' in text
     assert yaml.safe_load(text) == data
     assert text.index("title:") < text.index("date:") < text.index("chapters:")
+
+
+def test_words_yaml_1_1_reads_otherwise_are_quoted_and_read_back(tmp_path: Path) -> None:
+    from build_tools.outline.source import read_source
+
+    words = ["No", "yes", "On", "off", "Y", "n", "1:30", "010", "0x1F", "1e3", "null", "~",
+             "2024-02-05", "12.5", "plain text", "R&D: 50%"]
+    out = tmp_path / "source" / "x.yaml"
+    out.parent.mkdir()
+    out.write_text(to_yaml(Imported({"words": words}), out, []), encoding="utf-8")
+    assert read_source(out).data == {"words": words}
