@@ -171,6 +171,13 @@ class _Dumper(
         _Resolver.__init__(self)
 
 
+def plain_is_text(text: str) -> bool:
+    """Does ``text`` read back as this same text when written unquoted? For writers with
+    their own YAML library (ruamel.yaml, which follows YAML 1.2 and writes ``yes`` plain):
+    quote the strings for which this is False."""
+    return _Resolver().resolve(yaml.ScalarNode, text, (True, False)) == f"{_TAG}str"
+
+
 def dump(data: Any) -> str:
     """YAML for an outline that reads back exactly as ``data`` (for tools that write one)."""
     return str(yaml.dump(data, Dumper=_Dumper, allow_unicode=True))
@@ -315,7 +322,7 @@ class _Builder:
     def shown(self) -> list[Problem]:
         """The problems with the author's paths (from 1, slides named), from the data."""
         return [
-            replace(problem, path=shown_path(path, self.source.data))
+            replace(problem, shown=shown_path(path, self.source.data))
             for path, problem in self.problems
         ]
 

@@ -28,6 +28,7 @@ from pptx.util import Emu
 from build_tools import inputs
 from build_tools.backends import ooxml
 from build_tools.errors import InputError, Problem
+from build_tools.limits import check_template
 from build_tools.theme import ASSETS
 
 LAYOUT_MAP_FILE = ASSETS / "deck-layouts.yaml"
@@ -249,6 +250,7 @@ def _content_rect(placeholders: list[_Placeholder], layout_map: LayoutMap, slide
 def open_template(path: Path, layout_map: LayoutMap, margin: int,
                   roles: Iterable[str] | None = None) -> Template:
     """Open a template and pick a layout per role; report every gap in one InputError."""
+    check_template(path)  # sizes, zip-bomb ratios, content type, XML: before python-pptx
     try:
         prs = Presentation(io.BytesIO(inputs.read(path)))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, OSError) as error:
