@@ -24,8 +24,9 @@ from build_tools.importer.imported import (
     minutes_of,
     notes_of,
 )
-from build_tools.importer.kinds import Mapped, map_slide
+from build_tools.importer.kinds import map_slide
 from build_tools.importer.limits import MAX_POINTS, fit_text
+from build_tools.importer.mapped import Mapped
 from build_tools.importer.structure import ChapterData, chapter_number, find_structure
 from build_tools.importer.words import words
 

@@ -14,7 +14,8 @@ from build_tools.importer.deck import (
     TableItem,
     TextItem,
 )
-from build_tools.importer.kinds import map_slide, point_of, points_of
+from build_tools.importer.kinds import map_slide
+from build_tools.importer.mapped import point_of, points_of
 
 
 def para(text: str, level: int = 0, bold: str = "") -> Paragraph:
