@@ -7,6 +7,8 @@ over is listed in ``Mapped.dropped`` (a YAML comment and a report line), never s
 
 from __future__ import annotations
 
+import io
+import warnings
 from typing import Any
 
 from build_tools.importer.deck import (
@@ -23,6 +25,7 @@ from build_tools.importer.limits import fit_text
 from build_tools.importer.mapped import Mapped, Picture, lines, points_of, short
 from build_tools.importer.own_kinds import own_kind
 from build_tools.importer.words import words
+from build_tools.limits import MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS
 
 IMAGE_EXTENSIONS = {"png": "png", "jpg": "jpg", "jpeg": "jpg", "gif": "gif", "bmp": "bmp",
                     "tiff": "tiff", "tif": "tiff"}
@@ -50,7 +53,7 @@ def map_slide(slide: SlideData) -> Mapped:
         mapped = _chart(charts[0], text_items, dropped)
         if mapped is not None:
             return _with_rest(mapped, slide, charts[0], [], tables + charts[1:] + pictures)
-    usable = [p for p in pictures if p.ext in IMAGE_EXTENSIONS]
+    usable = [p for p in pictures if p.ext in IMAGE_EXTENSIONS and _within_limits(p)]
     words_on_slide = sum(len(t.text) for t in text_items)
     if usable and words_on_slide <= 120 and len(text_items) <= 1:
         picture = max(usable, key=lambda p: p.box.width * p.box.height)
@@ -93,7 +96,8 @@ def _bullets(slide: SlideData, body: list[TextItem], dropped: list[str],
         elif isinstance(item, ChartItem):
             dropped.append(f"{item.chart_type.lower()} chart '{item.name}'")
         elif isinstance(item, PictureItem):
-            dropped.append(f"{item.ext} picture '{item.name}'")
+            why = " (over the image limits)" if item.ext in IMAGE_EXTENSIONS else ""
+            dropped.append(f"{item.ext} picture '{item.name}'{why}")
     points = points_of(paragraphs, dropped)
     todo = []
     if not points:
@@ -174,6 +178,22 @@ def _chart(chart: ChartItem, texts: list[TextItem], dropped: list[str]) -> Mappe
 def _number(value: float) -> int | float:
     """Whole numbers as integers, so the YAML reads 10, not 10.0."""
     return int(value) if float(value).is_integer() and abs(value) < 1e15 else value
+
+
+def _within_limits(picture: PictureItem) -> bool:
+    """A picture the outline's image limits accept (``build_tools.limits``): bytes, and
+    pixels read from the header alone (Pillow decodes nothing until asked)."""
+    from PIL import Image, UnidentifiedImageError
+
+    if len(picture.blob) > MAX_IMAGE_BYTES:
+        return False
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            width, height = Image.open(io.BytesIO(picture.blob)).size
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        return False
+    return width * height <= MAX_IMAGE_PIXELS
 
 
 def _image(picture: PictureItem, texts: list[TextItem], dropped: list[str]) -> Mapped:
