@@ -52,7 +52,7 @@ class HandoutFonts:
 
 
 @cache
-def _register(regular: Path, bold: Path) -> HandoutFonts:
+def _register(regular: Path, bold: Path, *_stamps: tuple[int, int]) -> HandoutFonts:
     names = HandoutFonts(f"Handout-{regular.stem}", f"Handout-{bold.stem}")
     pdfmetrics.registerFont(load_ttfont(names.regular, regular))
     pdfmetrics.registerFont(load_ttfont(names.bold, bold))
@@ -66,8 +66,15 @@ def _register(regular: Path, bold: Path) -> HandoutFonts:
 
 def register_fonts(theme: Theme) -> HandoutFonts:
     """Register the theme's faces once per process (parsing a 4 MB font costs ~70 ms; the
-    parsed face is cached on disk, see ``load_ttfont``)."""
-    return _register(theme.regular_font, theme.bold_font)
+    parsed face is cached on disk, see ``load_ttfont``); again when a file changed, so a
+    long-lived ``course watch`` never embeds a font older than the one it measured with."""
+    regular, bold = theme.regular_font, theme.bold_font
+    return _register(regular, bold, _stamp(regular), _stamp(bold))
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    info = path.stat()
+    return info.st_mtime_ns, info.st_size
 
 
 # --- the parsed faces, cached on disk ------------------------------------------------------
