@@ -181,10 +181,11 @@ def _schema(args: argparse.Namespace) -> int:
 
 def _stats(args: argparse.Namespace) -> int:
     from build_tools.outline.loader import load
+    from build_tools.paths import project_folder
     from build_tools.plan import make_plan
     from build_tools.theme import load_theme
 
-    theme = load_theme()
+    theme = load_theme(project_folder(args.source))
     outline, _ = load(args.source)
     plan = make_plan(
         outline, theme.labels.opening, theme.labels.closing, theme.deck.agenda_capacity

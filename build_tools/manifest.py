@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from build_tools.options import Options
-from build_tools.paths import ASSETS, PACKAGE, project_folder
+from build_tools.paths import project_folder
+from build_tools.resources import package_root
 
 if TYPE_CHECKING:
     from build_tools.backends.base import Output
@@ -39,7 +40,7 @@ def _files(folder: Path) -> list[Path]:
 
 def fingerprint(source: Path, project: Path, options: Options) -> str:
     digest = hashlib.sha256()
-    folders = {PACKAGE, ASSETS, project / "assets", project / "source", source.resolve().parent}
+    folders = {package_root(), project / "assets", project / "source", source.resolve().parent}
     files = {source.resolve()}
     for folder in folders:
         files.update(path.resolve() for path in _files(folder))

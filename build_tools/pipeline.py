@@ -65,8 +65,8 @@ def prepare_located(
     source: Path, options: Options | None = None, theme: Theme | None = None
 ) -> tuple[Context, Source]:
     """As ``prepare``, also returning the source map that locates backend problems."""
-    theme = theme or load_theme()
     project = project_folder(source)
+    theme = theme or load_theme(project)
     outline, located = load(source, project)
     plan = make_plan(
         outline, theme.labels.opening, theme.labels.closing, theme.deck.agenda_capacity

@@ -1,6 +1,7 @@
 """The theme: one object every backend reads its colours, fonts and sizes from.
 
-Kept as data in ``assets/theme.yaml`` so a department can restyle without touching code.
+Kept as data in ``theme.yaml`` (shipped in the package; a course project may put its own
+in ``assets/``) so a department can restyle without touching code.
 """
 
 from __future__ import annotations
@@ -8,11 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
-from build_tools.paths import ASSETS
+from build_tools import resources
 
-THEME_FILE = ASSETS / "theme.yaml"
+THEME_FILE = "theme.yaml"
 
 
 class _Frozen(BaseModel):
@@ -128,10 +129,12 @@ class Theme(_Frozen):
     deck: DeckLook
     handout: HandoutLook
     labels: Labels
+    # The course project whose assets/ may override the package's files (None: package only).
+    _project: Path | None = PrivateAttr(default=None)
 
     def path(self, relative: str) -> Path:
-        """Theme paths are relative to the project folder (the parent of ``assets/``)."""
-        return ASSETS.parent / relative
+        """Theme paths are relative to an assets folder: the project's, else the package's."""
+        return resources.asset(relative, self._project)
 
     @property
     def regular_font(self) -> Path:
@@ -142,6 +145,10 @@ class Theme(_Frozen):
         return self.path(self.fonts.bold)
 
 
-def load_theme(path: Path = THEME_FILE) -> Theme:
+def load_theme(project: Path | None = None, path: Path | None = None) -> Theme:
+    """The project's ``assets/theme.yaml`` if it has one, else the package's."""
+    path = path or resources.asset(THEME_FILE, project)
     with path.open(encoding="utf-8") as stream:
-        return Theme.model_validate(yaml.safe_load(stream))
+        theme = Theme.model_validate(yaml.safe_load(stream))
+    theme._project = project
+    return theme

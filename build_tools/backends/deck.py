@@ -161,7 +161,7 @@ class DeckBackend:
     def _render(self, context: Context) -> Result:
         theme = context.theme
         path = template_path(context)
-        layout_map = LayoutMap.load()
+        layout_map = LayoutMap.load(project=context.project)
         margin = round(theme.deck.margin_in * 914400)
         template = open_template(path, layout_map, margin)
         check_assets(context)

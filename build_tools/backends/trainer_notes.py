@@ -21,11 +21,12 @@ from typing import Any, ClassVar
 from jinja2 import (
     Environment,
     FileSystemBytecodeCache,
-    PackageLoader,
+    FileSystemLoader,
     StrictUndefined,
     select_autoescape,
 )
 
+from build_tools import resources
 from build_tools.backends.base import Context, Output, Result
 from build_tools.backends.trainer_view import NotesView, build_view
 
@@ -96,10 +97,13 @@ def _bytecode_cache(flavour: str) -> FileSystemBytecodeCache | None:
 
 
 @cache
-def environment(markdown: bool) -> Environment:
-    """The Jinja environment for one output format; built once, templates cached by Jinja."""
+def environment(markdown: bool, project: Path | None = None) -> Environment:
+    """The Jinja environment for one output format; built once, templates cached by Jinja.
+
+    Templates come from the project's ``assets/templates/`` first, then the package's.
+    """
     env = Environment(
-        loader=PackageLoader("build_tools", "templates"),
+        loader=FileSystemLoader(resources.template_folders(project)),
         bytecode_cache=_bytecode_cache("markdown" if markdown else "html"),
         autoescape=select_autoescape(enabled_extensions=("html", "html.j2"),
                                      default_for_string=False, default=False),
@@ -114,12 +118,12 @@ def environment(markdown: bool) -> Environment:
     return env
 
 
-def render_html(view: NotesView) -> str:
-    return environment(False).get_template(HTML_TEMPLATE).render(v=view)
+def render_html(view: NotesView, project: Path | None = None) -> str:
+    return environment(False, project).get_template(HTML_TEMPLATE).render(v=view)
 
 
-def render_markdown(view: NotesView) -> str:
-    return environment(True).get_template(MARKDOWN_TEMPLATE).render(v=view)
+def render_markdown(view: NotesView, project: Path | None = None) -> str:
+    return environment(True, project).get_template(MARKDOWN_TEMPLATE).render(v=view)
 
 
 def _normalise(text: str) -> bytes:
@@ -135,12 +139,13 @@ class TrainerNotesBackend:
 
     def render(self, context: Context) -> Result:
         view = build_view(context.plan, context.theme)
+        html, markdown = render_html(view, context.project), render_markdown(view, context.project)
         count = len(context.plan.slides)
         return Result(
             outputs=[
-                Output(f"{context.stem}-notes.html", _normalise(render_html(view)), count,
+                Output(f"{context.stem}-notes.html", _normalise(html), count,
                        "slides"),
-                Output(f"{context.stem}-notes.md", _normalise(render_markdown(view)), count,
+                Output(f"{context.stem}-notes.md", _normalise(markdown), count,
                        "slides"),
             ]
         )
