@@ -1,4 +1,4 @@
-"""The command line: ``course build|check|schema|stats|watch``.
+"""The command line: ``course build|check|new|schema|stats|watch``.
 
 Exit status: 0 success, 1 the build failed (e.g. text overflows), 2 bad input. Problems
 print as ``file:line:column: field: message``, one per line, without a traceback; any
@@ -91,6 +91,10 @@ def _parser() -> argparse.ArgumentParser:
     stats = commands.add_parser("stats", help="slides and minutes per chapter")
     with_source(stats)
     stats.set_defaults(run=_stats)
+
+    new = commands.add_parser("new", help="start a course project in a new folder")
+    new.add_argument("folder", type=Path, help="the folder to create (new or empty)")
+    new.set_defaults(run=_new)
 
     watch = commands.add_parser("watch", help="rebuild when source/ or assets/ change")
     with_source(watch)
@@ -231,6 +235,15 @@ def _stats(args: argparse.Namespace) -> int:
     declared = outline.course.duration
     verdict = "matches" if declared == plan.teaching_minutes else "DOES NOT match"
     print(f"teaching minutes {plan.teaching_minutes} {verdict} the declared duration {declared}")
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    from build_tools.new_project import new_project
+
+    for path in new_project(args.folder):
+        print(path)
+    print(f"next: cd {args.folder} && course build")
     return 0
 
 

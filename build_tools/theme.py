@@ -7,6 +7,7 @@ in ``assets/``) so a department can restyle without touching code.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
@@ -146,9 +147,32 @@ class Theme(_Frozen):
 
 
 def load_theme(project: Path | None = None, path: Path | None = None) -> Theme:
-    """The project's ``assets/theme.yaml`` if it has one, else the package's."""
-    path = path or resources.asset(THEME_FILE, project)
-    with path.open(encoding="utf-8") as stream:
-        theme = Theme.model_validate(yaml.safe_load(stream))
+    """The package's theme with the project's ``assets/theme.yaml`` laid over it.
+
+    A project's theme names only what it changes (``course new`` writes two colours), so a
+    newer tool's added keys reach every course without editing its theme.
+    """
+    data = _read(path or resources.package_assets() / THEME_FILE)
+    own = project / resources.ASSETS_FOLDER / THEME_FILE if project is not None else None
+    if path is None and own is not None and own.is_file():
+        data = _overlay(data, _read(own))
+    theme = Theme.model_validate(data)
     theme._project = project
     return theme
+
+
+def _read(path: Path) -> dict[str, Any]:
+    with path.open(encoding="utf-8") as stream:
+        data = yaml.safe_load(stream)
+    return data if isinstance(data, dict) else {}
+
+
+def _overlay(base: dict[str, Any], own: dict[str, Any]) -> dict[str, Any]:
+    """``own``'s keys replace ``base``'s; mappings merge key by key, lists are replaced."""
+    merged = dict(base)
+    for key, value in own.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _overlay(merged[key], value)
+        else:
+            merged[key] = value
+    return merged

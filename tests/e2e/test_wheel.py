@@ -58,12 +58,12 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return env_dir / "bin" / "course"
 
 
-def test_the_installed_wheel_builds_a_course_outside_the_repository(
+def test_the_installed_wheel_scaffolds_and_builds_a_course_outside_the_repository(
     installed: Path, tmp_path: Path
 ) -> None:
+    made = _run(installed, "new", "course", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
     project = tmp_path / "course"
-    (project / "source").mkdir(parents=True)
-    shutil.copy2(ROOT / "tests/fixtures/valid/minimal/source/course.yaml", project / "source")
     built = _run(installed, "build", cwd=project)
     assert built.returncode == 0, built.stderr
     names = sorted(p.name for p in (project / "build").iterdir() if not p.name.startswith("."))
