@@ -11,14 +11,15 @@ import argparse
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
-from build_tools.errors import MAX_REPORTED, CourseError, Problem
+from build_tools.errors import MAX_REPORTED, CourseError, InputError, Problem
 from build_tools.manifest import fresh_outputs
 from build_tools.options import Options
 
-DEFAULT_SOURCE = Path("source/course.yaml")
+SOURCE_HELP = "the outline file (default: every outline in source/, each into OUT/<name>/)"
 DEFAULT_OUT = Path("build")
 
 
@@ -42,12 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="command")
 
     def with_source(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument(
-            "--source",
-            type=Path,
-            default=DEFAULT_SOURCE,
-            help="the outline file (default: source/course.yaml)",
-        )
+        sub.add_argument("--source", type=Path, help=SOURCE_HELP)
 
     def with_render_options(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("--template", type=Path, help="render onto this .pptx template")
@@ -125,27 +121,79 @@ def _targets(names: Sequence[str] | str) -> list[str]:
     return [t for t in TARGETS if t in names]
 
 
+def _sources(args: argparse.Namespace) -> list[Path]:
+    """``--source``, or every outline of the library in ``source/``."""
+    from build_tools.library import discover
+
+    return [args.source] if args.source is not None else discover()
+
+
 def _build(args: argparse.Namespace) -> int:
+    from build_tools.library import out_folder
+
     started = time.perf_counter()
     targets = _targets(args.targets)
     options = _options(args)
-    fresh = None if args.force else fresh_outputs(args.source, args.out, targets, options)
-    if fresh is not None:
+    sources = _sources(args)
+    stale = []
+    for source in sources:
+        out = out_folder(args.out, source, sources)
+        fresh = None if args.force else fresh_outputs(source, out, targets, options)
+        if fresh is None:
+            stale.append(source)
+            continue
         for path, count, unit in fresh:
             print(f"{path}  {count} {unit}  {_size(path.stat().st_size)}  unchanged")
+    if not stale:
         print(f"done in {time.perf_counter() - started:.2f} s (nothing changed)")
         return 0
+    if len(sources) == 1:
+        return _build_one(args, sources[0], targets, options, started)
+    return _build_library(args, sources, stale, targets, options, started)
+
+
+def _build_one(
+    args: argparse.Namespace, source: Path, targets: list[str], options: Options,
+    started: float,
+) -> int:
     from build_tools.pipeline import build
 
     progress = _progress() if sys.stderr.isatty() and not os.environ.get("CI") else None
-    report = build(args.source, args.out, targets, options, args.force, progress)
+    report = build(source, args.out, targets, options, args.force, progress)
+    _print_report(report)
+    print(f"done in {time.perf_counter() - started:.2f} s")
+    return 0
+
+
+def _build_library(
+    args: argparse.Namespace, sources: list[Path], stale: list[Path], targets: list[str],
+    options: Options, started: float,
+) -> int:
+    """Every stale course of the library; one course's mistake does not stop the others."""
+    from build_tools.library import build_library
+
+    status = 0
+    failed = 0
+    # Stale courses only, but out_folder() must see the whole library to pick build/<stem>/.
+    for outcome in build_library(stale, args.out, targets, options, args.force, layout=sources):
+        if outcome.error is not None:
+            failed += 1
+            for line in outcome.error.lines():
+                print(f"error: {line}", file=sys.stderr)
+            status = max(status, outcome.error.exit_status)
+        else:
+            _print_report(outcome.report)
+    courses = f"{len(sources)} courses, {len(stale)} built, {failed} failed"
+    print(f"done in {time.perf_counter() - started:.2f} s ({courses})")
+    return status
+
+
+def _print_report(report: Any) -> None:
     _print_warnings(report.warnings)
     for item in report.written:
         size = len(item.output.data)
         note = "unchanged" if item.skipped else f"{item.seconds:.2f} s"
         print(f"{item.path}  {item.output.count} {item.output.unit}  {_size(size)}  {note}")
-    print(f"done in {time.perf_counter() - started:.2f} s")
-    return 0
 
 
 def _progress():  # type: ignore[no-untyped-def]
@@ -155,18 +203,38 @@ def _progress():  # type: ignore[no-untyped-def]
     return show
 
 
+def _each(args: argparse.Namespace, run: Callable[[Path], int]) -> int:
+    """Run ``run`` for every course; in a library one course's errors do not stop the rest."""
+    sources = _sources(args)
+    if len(sources) == 1:
+        return run(sources[0])
+    status = 0
+    for source in sources:
+        try:
+            status = max(status, run(source))
+        except CourseError as error:
+            for line in error.lines():
+                print(f"error: {line}", file=sys.stderr)
+            status = max(status, error.exit_status)
+    return status
+
+
 def _check(args: argparse.Namespace) -> int:
+    return _each(args, lambda source: _check_one(args, source))
+
+
+def _check_one(args: argparse.Namespace, source: Path) -> int:
     """Everything a build does except writing: the fit check and font coverage included."""
     from build_tools.lint import lint
     from build_tools.pipeline import TARGETS, prepare_located, render
 
-    context, located = prepare_located(args.source, _options(args))
+    context, located = prepare_located(source, _options(args))
     _, warnings = render(context, TARGETS, located)
     warnings += lint(context.plan, located)
     _print_warnings(warnings)
     plan = context.plan
     print(
-        f"{args.source}: valid; {len(plan.slides)} slides in {len(plan.sections)} sections, "
+        f"{source}: valid; {len(plan.slides)} slides in {len(plan.sections)} sections, "
         f"{plan.teaching_minutes} minutes, {len(warnings)} warnings"
     )
     return 0
@@ -184,13 +252,28 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _stats(args: argparse.Namespace) -> int:
+    """Every course of the library, one table each, headed by its file and title."""
+    several = len(_sources(args)) > 1
+
+    def one(source: Path) -> int:
+        if several:
+            print(f"{source}")
+        status = _stats_one(source)
+        if several:
+            print()
+        return status
+
+    return _each(args, one)
+
+
+def _stats_one(source: Path) -> int:
     from build_tools.outline.loader import load
     from build_tools.paths import project_folder
     from build_tools.plan import make_plan
     from build_tools.theme import load_theme
 
-    theme = load_theme(project_folder(args.source))
-    outline, _ = load(args.source)
+    theme = load_theme(project_folder(source))
+    outline, _ = load(source)
     plan = make_plan(
         outline, theme.labels.opening, theme.labels.closing, theme.deck.agenda_capacity
     )
@@ -250,7 +333,12 @@ def _new(args: argparse.Namespace) -> int:
 def _watch(args: argparse.Namespace) -> int:
     from build_tools.watch import watch
 
-    return watch(args.source, args.out, _options(args))
+    sources = _sources(args)
+    if len(sources) > 1:
+        names = ", ".join(str(s) for s in sources)
+        raise InputError([Problem("", f"expected --source naming one outline to watch; "
+                                      f"source/ holds {len(sources)}: {names}")])
+    return watch(sources[0], args.out, _options(args))
 
 
 def _print_warnings(warnings: list[Problem]) -> None:

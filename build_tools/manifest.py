@@ -43,12 +43,21 @@ def fingerprint(source: Path, project: Path, options: Options) -> str:
     folders = {package_root(), project / "assets", project / "source", source.resolve().parent}
     files = {source.resolve()}
     for folder in folders:
-        files.update(path.resolve() for path in _files(folder))
+        files.update(path.resolve() for path in _files(folder) if not _other_outline(path, source))
     for path in sorted(files):
         digest.update(str(path).encode())
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     digest.update(repr(sorted(options.__dict__.items(), key=str)).encode())
     return digest.hexdigest()
+
+
+def _other_outline(path: Path, source: Path) -> bool:
+    """Another course of the library (or its translation): editing it leaves this one fresh."""
+    return (
+        path.suffix in (".yaml", ".yml")
+        and path.parent.resolve() == source.resolve().parent
+        and path.name.split(".")[0] != source.name.split(".")[0]
+    )
 
 
 @dataclass
