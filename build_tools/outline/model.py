@@ -11,17 +11,20 @@ import datetime as dt
 import math
 import re
 from pathlib import PurePosixPath
-from typing import Annotated, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
     AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
+    GetJsonSchemaHandler,
     StringConstraints,
     field_validator,
     model_validator,
 )
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
 # Text an author writes. Control characters are rejected here because python-pptx writes
 # them as visible ``_x0001_`` junk and reportlab drops them (field notes).
@@ -65,11 +68,48 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
+class Shorthand(Strict):
+    """A list item whose one required text field may be written as a plain string.
+
+    ``- 数据盘点`` stands for ``- {text: 数据盘点}`` (a point) or ``- {title: 数据盘点}`` (a
+    step): authors write lists as lists. The JSON Schema offers both forms, so editors
+    complete either.
+    """
+
+    shorthand: ClassVar[str]  # the field a plain string fills
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_string(cls, data: Any) -> Any:
+        return {cls.shorthand: data} if isinstance(data, str) else data
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        reference = handler(core_schema)
+        definition = handler.resolve_ref_schema(reference)
+        mapping = dict(definition)
+        definition.clear()
+        definition["anyOf"] = [
+            {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": MAX_TEXT,
+                "description": f"shorthand for a mapping with only '{cls.shorthand}'",
+            },
+            mapping,
+        ]
+        return reference
+
+
 # --- content building blocks ---------------------------------------------------------
 
 
-class Point(Strict):
+class Point(Shorthand):
     """A bullet: an optional bold lead-in, its text, and second-level points."""
+
+    shorthand: ClassVar[str] = "text"
 
     lead: Text | None = None
     text: Text | None = None
@@ -87,7 +127,8 @@ class Column(Strict):
     points: list[Text] = Field(min_length=1, max_length=6)
 
 
-class Step(Strict):
+class Step(Shorthand):
+    shorthand: ClassVar[str] = "title"
     title: Text
     text: Text | None = None
 
@@ -113,7 +154,8 @@ class Table(Strict):
         return self
 
 
-class Quote(Strict):
+class Quote(Shorthand):
+    shorthand: ClassVar[str] = "text"
     text: Text
     source: Text | None = None
 
@@ -184,6 +226,17 @@ class SlideBase(Strict):
 class BulletsSlide(SlideBase):
     kind: Literal["bullets"]
     points: list[Point] = Field(min_length=1, max_length=8)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _old_bullets_key(cls, data: Any) -> Any:
+        """The first format called the list ``bullets``; say so instead of 'unknown key'."""
+        if isinstance(data, dict) and "bullets" in data and "points" not in data:
+            raise ValueError(
+                "expected 'points:' (the slide's bullet points); got 'bullets:', the old "
+                "name: rename the key to 'points' (items may stay plain strings)"
+            )
+        return data
 
 
 class ComparisonSlide(SlideBase):
