@@ -38,6 +38,9 @@ class Fonts(_Frozen):
     regular: str
     bold: str
     web: str
+    # `code` in outline text: the deck's Latin typeface (east-asian text keeps its font).
+    # Measured as 0.6 em a character, as Courier New and Liberation Mono draw it.
+    mono: str = "Courier New"
 
 
 class TypeScale(_Frozen):

@@ -170,7 +170,7 @@ class DeckBackend:
         ooxml.drop_thumbnail(prs)
         script = ooxml.Script(theme.fonts.deck_latin, theme.fonts.deck_east_asian,
                               context.plan.course.language)
-        typesetter = Typesetter(context.measurer, script)
+        typesetter = Typesetter(context.measurer, script, theme.fonts.mono)
         look = Look(theme)
         titles, warnings = unique_titles(context.plan)
         slide_ids: dict[int, int] = {}
@@ -254,6 +254,7 @@ class DeckBackend:
             self._furniture(page, build.footer)
         notes = self._notes(build.adder, slide, planned.notes, build.typesetter)
         page.localise(build.script)
+        ooxml.link_hyperlinks(slide)
         build.adder.seal(slide, notes)
         return new.slide_id
 

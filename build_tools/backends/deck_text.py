@@ -20,6 +20,7 @@ from build_tools.backends.deck_layouts import Rect
 from build_tools.backends.ooxml import Bullet
 from build_tools.errors import Problem
 from build_tools.measure import LINE_HEIGHT, PARAGRAPH_SPACE, Measurer, Paragraph, Run
+from build_tools.outline.inline import spans_of
 
 INSETS_PT = (7.2, 3.6, 7.2, 3.6)  # left, top, right, bottom: PowerPoint's defaults
 
@@ -81,6 +82,7 @@ class Typesetter:
 
     measurer: Measurer
     script: ooxml.Script
+    code_typeface: str = "Courier New"  # `code` spans (the theme's fonts.mono)
     problems: list[Problem] = field(default_factory=list)
     writer: ooxml.TextWriter = field(init=False, repr=False)
     # fit_again's outcomes: (id(block), box) -> (block, size, overflowing blocks).
@@ -92,7 +94,8 @@ class Typesetter:
 
     def paragraphs(self, block: Block) -> list[Paragraph]:
         return [
-            Paragraph(tuple(Run(span.text, span.bold or block.bold) for span in para.spans),
+            Paragraph(tuple(Run(piece.text, span.bold or block.bold or piece.bold, piece.code)
+                            for span in para.spans for piece in spans_of(span.text)),
                       para.scale, para.margin_pt)
             for para in block.paras
         ]
@@ -186,11 +189,15 @@ class Typesetter:
             before = (PARAGRAPH_SPACE + para.gap_em) * para_size if index else 0.0
             hanging = -min(para.margin_pt, para_size * 1.1) if para.bullet else 0.0
             runs = tuple(
-                ooxml.RunSpec(span.text, para_size,
+                ooxml.RunSpec(piece.text, para_size,
                               # Not bold: inherit, so a layout's bold title style applies.
-                              True if span.bold or block.bold else None,
-                              span.colour or block.colour)
-                for span in para.spans
+                              True if span.bold or block.bold or piece.bold else None,
+                              span.colour or block.colour,
+                              # The outline's inline markup (outline/inline.py).
+                              True if piece.italic else None,
+                              self.code_typeface if piece.code else None,
+                              piece.href)
+                for span in para.spans for piece in spans_of(span.text)
             )
             paragraphs.append(ooxml.ParagraphSpec(
                 runs, para_size, LINE_HEIGHT * para_size, before, para.margin_pt, hanging,

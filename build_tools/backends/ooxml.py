@@ -200,6 +200,9 @@ class RunSpec(NamedTuple):
     size_pt: float
     bold: bool | None = None  # None: inherit
     colour: str | None = None  # hex RGB; None: inherit
+    italic: bool | None = None  # None: inherit
+    typeface: str | None = None  # Latin typeface instead of the script's (code: monospace)
+    href: str | None = None  # an external hyperlink; made a relationship by link_hyperlinks
 
 
 class ParagraphSpec(NamedTuple):
@@ -249,9 +252,16 @@ def _paragraph(parent: Any, spec: ParagraphSpec, script: Script, text: bool = Tr
         rPr = _sub(r, "rPr", sz=str(round(run.size_pt * 100)))
         if run.bold is not None:
             rPr.set("b", "1" if run.bold else "0")
+        if run.italic is not None:
+            rPr.set("i", "1" if run.italic else "0")
         if run.colour is not None:
             _sub(_sub(rPr, "solidFill"), "srgbClr", val=run.colour.upper())
         set_run_script(rPr, script)
+        if run.typeface is not None:
+            rPr.find(_LATIN).set("typeface", run.typeface)
+        if run.href is not None:
+            # The URL stands in the r:id until link_hyperlinks relates it to the slide.
+            _sub(rPr, "hlinkClick").set(_R_ID, run.href)
         t = _sub(r, "t")
         if text:
             t.text = run.text
@@ -272,7 +282,8 @@ def _paragraph_shape(spec: ParagraphSpec) -> tuple[object, ...]:
         tuple(
             (str(round(run.size_pt * 100)),
              None if run.bold is None else ("1" if run.bold else "0"),
-             None if run.colour is None else run.colour.upper())
+             None if run.colour is None else run.colour.upper(),
+             run.italic, run.typeface, run.href)
             for run in spec.runs
         ),
         str(round(spec.size_pt * 100)),
@@ -289,6 +300,20 @@ def write_paragraphs(txBody: Any, paragraphs: Sequence[ParagraphSpec], script: S
         txBody.remove(p)
     for spec in paragraphs:
         _paragraph(txBody, spec, script)
+
+
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_HLINK_CLICK = f"{{{_A}}}hlinkClick"
+
+
+def link_hyperlinks(slide: Slide) -> None:
+    """Turn the URLs ``_paragraph`` left in ``a:hlinkClick/@r:id`` into external hyperlink
+    relationships of the slide (``Part.relate_to``, python-pptx 1.0.2), as PowerPoint
+    writes them: a link opens in the browser from the slide show and from edit view."""
+    for link in slide._element.iter(_HLINK_CLICK):
+        target = link.get(_R_ID)
+        if target and not target.startswith("rId"):
+            link.set(_R_ID, slide.part.relate_to(target, RT.HYPERLINK, is_external=True))
 
 
 def write_plain_paragraphs(txBody: Any, lines: Sequence[str], script: Script) -> None:

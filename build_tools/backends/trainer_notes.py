@@ -29,6 +29,7 @@ from jinja2 import (
 from build_tools import resources
 from build_tools.backends.base import Context, Output, Result
 from build_tools.backends.trainer_view import NotesView, build_view
+from build_tools.outline.inline import RichText
 
 HTML_TEMPLATE = "notes.html.j2"
 MARKDOWN_TEMPLATE = "notes.md.j2"
@@ -64,6 +65,8 @@ def escape_markdown(text: str) -> MarkdownSafe:
 def _finalize_markdown(value: Any) -> Any:
     if isinstance(value, MarkdownSafe):
         return value
+    if isinstance(value, RichText):  # the author's inline markup, kept as Markdown
+        return MarkdownSafe(value.markdown(escape_markdown))
     if isinstance(value, str):
         return escape_markdown(value)
     return value
@@ -71,7 +74,9 @@ def _finalize_markdown(value: Any) -> Any:
 
 def markdown_cell(value: Any) -> MarkdownSafe:
     """A table cell or a heading: escaped, and on one line (a newline would end it)."""
-    text = value if isinstance(value, MarkdownSafe) else escape_markdown(str(value))
+    text = value if isinstance(value, MarkdownSafe) else _finalize_markdown(value)
+    if not isinstance(text, MarkdownSafe):
+        text = escape_markdown(str(value))
     return MarkdownSafe(" ".join(text.split()))
 
 

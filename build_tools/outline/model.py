@@ -26,6 +26,8 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
+from build_tools.outline import inline
+
 # Text an author writes. Control characters are rejected here because python-pptx writes
 # them as visible ``_x0001_`` junk and reportlab drops them (field notes).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -42,10 +44,13 @@ def _no_control(text: str) -> str:
 
 
 MAX_TEXT = 2000  # characters; far beyond any slide, but stops a pasted document
+# Inline markup (**bold**, *emphasis*, `code`, [text](https://…)) is parsed here, once:
+# the value is the plain text, carrying its spans (outline/inline.py).
 Text = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT),
     AfterValidator(_no_control),
+    AfterValidator(inline.parse),
 ]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
 Minutes = Annotated[int, Field(gt=0, le=600, strict=True)]
