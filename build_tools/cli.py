@@ -290,6 +290,18 @@ def _stats_one(source: Path) -> int:
                 section.last.end.strftime("%H:%M"),
             )
         )
+        discussion = plan.discussion_after(section.chapter.number) if section.chapter else None
+        if discussion:
+            rows.append(
+                (
+                    f"  ({theme.labels.handout.discussion})",
+                    "",
+                    "",
+                    str(discussion.minutes),
+                    discussion.start.strftime("%H:%M"),
+                    discussion.end.strftime("%H:%M"),
+                )
+            )
         pause = pauses.get(section.chapter.number) if section.chapter else None
         if pause:
             rows.append(

@@ -116,9 +116,9 @@ class SectionView:
 
 @dataclass(frozen=True)
 class RunRow:
-    """A run-sheet row: a section of the deck, or a break between chapters."""
+    """A run-sheet row: a section of the deck, a chapter's discussion, or a break."""
 
-    kind: str  # "section" | "break"
+    kind: str  # "section" | "discussion" | "break"
     name: str
     anchor: str | None
     first: int | None
@@ -381,6 +381,11 @@ def _run_sheet(plan: DeckPlan, anchors: list[str]) -> tuple[RunRow, ...]:
                    section.minutes, clock(section.first.start), clock(section.last.end))
         )
         if section.chapter is not None:
+            discussion = plan.discussion_after(section.chapter.number)
+            if discussion is not None:
+                rows.append(RunRow("discussion", discussion.question, None, None, None,
+                                   discussion.minutes, clock(discussion.start),
+                                   clock(discussion.end)))
             rows += [
                 RunRow("break", pause.title, None, None, None, pause.minutes,
                        clock(pause.start), clock(pause.end))

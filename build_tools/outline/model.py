@@ -318,8 +318,12 @@ KINDS = (
 
 
 class Discussion(Strict):
+    """The chapter's discussion, held after its last slide."""
+
     question: Text
     hint: Text
+    # Time for it: the plan gives it its own row in the run sheet and moves the clock.
+    minutes: Minutes | None = None
 
 
 class Divider(Strict):
