@@ -82,6 +82,8 @@ def _parser() -> argparse.ArgumentParser:
 
     schema = commands.add_parser("schema", help="print the outline's JSON Schema")
     schema.add_argument("--out", type=Path, help="write it to this file instead")
+    schema.add_argument("--markdown", action="store_true",
+                        help="the format reference for authors (docs/outline.md) instead")
     schema.set_defaults(run=_schema)
 
     stats = commands.add_parser("stats", help="slides and minutes per chapter")
@@ -243,7 +245,12 @@ def _check_one(args: argparse.Namespace, source: Path) -> int:
 def _schema(args: argparse.Namespace) -> int:
     from build_tools.outline.schema import schema_text
 
-    text = schema_text()
+    if args.markdown:
+        from build_tools.outline.reference import reference
+
+        text = reference()
+    else:
+        text = schema_text()
     if args.out:
         args.out.write_text(text, encoding="utf-8")
     else:
