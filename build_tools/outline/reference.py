@@ -34,13 +34,13 @@ string standing for its one required field.
 
 
 def reference() -> str:
-    document = schema()
+    document: Node = schema()
     definitions: dict[str, Node] = document.get("$defs", {})  # type: ignore[assignment]
     examples = _examples(document, definitions)
     order = _order(document, definitions)
     parts = [INTRO]
     for name in order:
-        node = document if name == "Outline" else definitions[name]
+        node: Node = document if name == "Outline" else definitions[name]
         section = _section(name, _object(node), examples.get(name, {}), definitions)
         short = next((o for o in node.get("anyOf", []) if o.get("type") == "string"), None)
         if short is not None:  # a shorthand: say which field plain text fills
