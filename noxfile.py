@@ -76,6 +76,13 @@ def lint(session: nox.Session) -> None:
 
 
 @nox.session
+def template(session: nox.Session) -> None:
+    """Regenerate build_tools/assets/template.pptx from assets/make_template.py (commit it)."""
+    _install(session)
+    session.run("python", "assets/make_template.py", *session.posargs)
+
+
+@nox.session
 def bench(session: nox.Session) -> None:
     """Build time and memory at 32, 320 and 3,200 slides beside pandoc; a 50-course library."""
     _install(session)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from build_tools import resources
-from build_tools.backends.deck_layouts import LayoutMap
+from build_tools.backends.deck.layouts import LayoutMap
 from build_tools.backends.trainer_notes import environment
 from build_tools.theme import load_theme
 

@@ -84,7 +84,7 @@ def test_the_old_bullets_key_says_to_rename_it(tmp_path: Path) -> None:
         load(source)
     (problem,) = caught.value.problems
     assert str(problem).endswith(
-        "chapters[0].slides[0].bullets: expected 'points:' (the slide's bullet points); got "
-        "'bullets:', the old name: rename the key to 'points' (items may stay plain strings)"
+        "chapters[1].slides[1].bullets (slide 4 '定义'): unknown key 'bullets'; did you mean "
+        "'points' (required, and missing)?"
     )
-    assert problem.line == 24  # the list under the key
+    assert problem.line == 23  # the key
