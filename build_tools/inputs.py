@@ -106,7 +106,7 @@ def digest(path: str) -> str | None:
         return hashlib.file_digest(stream, "sha256").hexdigest()
 
 
-def jinja_loader(folder: Path) -> BaseLoader:
+def jinja_loader(folders: Path | list[Path]) -> BaseLoader:
     """A Jinja loader whose template sources come through ``read``. Use it with
     ``cache_size=0``: a template cached by Jinja is not read again, so not recorded."""
     from jinja2 import FileSystemLoader
@@ -116,7 +116,8 @@ def jinja_loader(folder: Path) -> BaseLoader:
             _, filename, uptodate = super().get_source(environment, template)
             return read(filename).decode(self.encoding), filename, uptodate
 
-    return Recording(str(folder))
+    searchpath = [str(f) for f in folders] if isinstance(folders, list) else str(folders)
+    return Recording(searchpath)
 
 
 def _note(name: str, sha: str) -> None:

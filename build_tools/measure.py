@@ -40,7 +40,11 @@ NO_END = frozenset("（「『《〈【〔〖“‘([{<")
 class Run:
     text: str
     bold: bool = False
+    mono: bool = False  # `code`: a monospace face for Latin characters (MONO_EM each)
 
+
+MONO_EM = 0.6  # advance of every character of Courier New / Liberation Mono / Courier
+_MONO = 2  # a run's face in a token: False regular, True bold, _MONO monospace
 
 @dataclass(frozen=True)
 class Paragraph:
@@ -170,6 +174,10 @@ class Measurer:
             previous = char
         return total
 
+    def _mono_width_em(self, text: str) -> float:
+        """Width if every Latin character were set in the monospace face."""
+        return sum(self.regular.advance_em(c) if _is_cjk(c) else MONO_EM for c in text)
+
     def width_pt(self, text: str, size_pt: float, bold: bool = False) -> float:
         return self.width_em(text, bold) * size_pt
 
@@ -187,6 +195,8 @@ class Measurer:
         if len(chars) == 1:  # most units: one CJK character
             char, bold = chars[0]
             width = (bold_em if bold else regular_em).get(char)
+            if bold is _MONO and not _is_cjk(char):
+                width = MONO_EM
             if width is None:
                 width = (bold_font if bold else regular).advance_em(char)
             return _Unit(char, sum((width,)), token.is_space, (width,))
@@ -194,6 +204,8 @@ class Measurer:
         previous = ""
         for char, bold in chars:
             width = (bold_em if bold else regular_em).get(char)
+            if bold is _MONO and not _is_cjk(char):
+                width = MONO_EM
             if width is None:
                 width = (bold_font if bold else regular).advance_em(char)
             if previous and _gap_between(previous, char):
@@ -258,8 +270,12 @@ class Measurer:
             if index:
                 height += PARAGRAPH_SPACE * size
             bold = all(run.bold for run in paragraph.runs)
+            mono = any(run.mono for run in paragraph.runs)
             for line in lines:
-                widest = max(widest, self.width_pt(line, size, bold) + paragraph.indent_pt)
+                width = self.width_pt(line, size, bold)
+                if mono:  # the line's Latin may be `code`: the wider of the two, to be safe
+                    width = max(width, self._mono_width_em(line) * size)
+                widest = max(widest, width + paragraph.indent_pt)
         return Measurement(size_pt, tuple(per_paragraph), height, widest)
 
     def fit(
@@ -349,11 +365,11 @@ def _splits_word(before: str, after: str, words: frozenset[str]) -> bool:
 
 
 def common_words() -> frozenset[str]:
-    """Common Chinese words of 2-4 characters (``assets/words/zh-common.txt``); recorded as
+    """Common Chinese words of 2-4 characters (``words/zh-common.txt``, package assets); recorded as
     an input of every build that balances a line, parsed once while it is unchanged."""
-    from build_tools.paths import ASSETS
+    from build_tools.resources import package_assets
 
-    path = ASSETS / "words" / "zh-common.txt"
+    path = package_assets() / "words" / "zh-common.txt"
     return inputs.parsed(path, _words) if path.is_file() else frozenset()
 
 
@@ -380,13 +396,18 @@ class _Token:
 
     __slots__ = ("chars", "is_space")
 
-    def __init__(self, chars: list[tuple[str, bool]], is_space: bool = False) -> None:
+    def __init__(self, chars: list[tuple[str, bool | int]], is_space: bool = False) -> None:
         self.chars = chars
         self.is_space = is_space
 
     @property
     def text(self) -> str:
         return "".join(c for c, _ in self.chars)
+
+
+def is_cjk(char: str) -> bool:
+    """A Chinese, Japanese or Korean character (or full-width form)."""
+    return _is_cjk(char)
 
 
 @cache
@@ -422,7 +443,7 @@ def _tokens(runs: Iterable[Run]) -> list[_Token]:
     units: list[_Token] = []
     last_kind = _SPACE  # of the last character added: the last character of the last unit
     for run in runs:
-        bold = run.bold
+        bold: bool | int = _MONO if run.mono else run.bold
         for char in run.text:
             kind = _kind(char)
             if kind == _SPACE:
@@ -438,7 +459,7 @@ def _tokens(runs: Iterable[Run]) -> list[_Token]:
                 units.append(_Token([(char, bold)]))
             last_kind = kind
     glued: list[_Token] = []
-    pending_open: list[tuple[str, bool]] = []
+    pending_open: list[tuple[str, bool | int]] = []
     for unit in units:
         first = unit.chars[0][0]
         if pending_open and not unit.is_space:

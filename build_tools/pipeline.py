@@ -40,6 +40,22 @@ BACKENDS = {
 TARGETS = tuple(BACKENDS)
 
 
+def warm_up(targets: Iterable[str]) -> None:
+    """Import the renderers and load the house theme's font metrics once, before forking.
+
+    Workers of a course library inherit all of it copy-on-write instead of each paying
+    the ~1 s of imports and font parsing.
+    """
+    for name in targets:
+        importlib.import_module(BACKENDS[name].partition(":")[0])
+    theme = load_theme()
+    Measurer.from_paths(theme.regular_font, theme.bold_font)
+    if "handout" in targets:
+        from build_tools.backends.handout.fonts import register_fonts
+
+        register_fonts(theme)
+
+
 def backend(name: str) -> Backend:
     module, _, cls = BACKENDS[name].partition(":")
     return getattr(importlib.import_module(module), cls)()  # type: ignore[no-any-return]
@@ -69,8 +85,8 @@ def prepare_located(
     source: Path, options: Options | None = None, theme: Theme | None = None
 ) -> tuple[Context, Source]:
     """As ``prepare``, also returning the source map that locates backend problems."""
-    theme = theme or load_theme()
     project = project_folder(source)
+    theme = theme or load_theme(project)
     outline, located = load(source, project)
     plan = make_plan(
         outline, theme.labels.opening, theme.labels.closing, theme.deck.agenda_capacity
@@ -99,7 +115,8 @@ def designed(context: Context) -> Context:
     from build_tools.design import design_deck
 
     margin = round(context.theme.deck.margin_in * 914400)
-    template = open_template(template_path(context), LayoutMap.load(), margin)
+    layout_map = LayoutMap.load(project=context.project)
+    template = open_template(template_path(context), layout_map, margin)
     check_assets(context)
     layouts = describe(template)
     designs = design_deck(context.plan, context.theme, layouts, context.measurer,
