@@ -10,9 +10,11 @@ and timelines take the width they need rather than all there is.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from pathlib import Path
 
+from build_tools import inputs
 from build_tools.design import boxes
 from build_tools.design.geometry import Rect
 from build_tools.design.sketch import Sketch
@@ -435,7 +437,7 @@ def draw_image(sketch: Sketch, look: Look, content: ImageSlide, project: Path) -
     image = content.image
     caption_h = 34.0 if image.caption else 0.0
     box = Rect(area.x, area.y, area.w, area.h - caption_h)
-    with PILImage.open(project / image.path) as opened:
+    with PILImage.open(io.BytesIO(inputs.read(project / image.path))) as opened:
         width_px, height_px = opened.size
     scale = min(box.w / width_px, box.h / height_px)
     w, h = width_px * scale, height_px * scale

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from build_tools.errors import BuildFailure, Problem
-from build_tools.importer.assemble import Imported
+from build_tools.importer.imported import Imported
 
 ROUNDS = 4  # parts double each round: up to 16 slides from one
 

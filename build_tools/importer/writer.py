@@ -17,7 +17,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
-from build_tools.importer.assemble import Imported, Path_
+from build_tools.importer.imported import Imported, Path_
 from build_tools.paths import project_folder
 
 FLOW_WIDTH = 70  # lists of short scalars (table rows, values) on one line up to this width

@@ -24,8 +24,9 @@ from typing import Any
 
 import yaml
 
+from build_tools import inputs
 from build_tools.errors import InputError, Problem
-from build_tools.limits import MAX_DEPTH, MAX_NODES, MAX_OUTLINE_BYTES, read_regular
+from build_tools.limits import MAX_DEPTH, MAX_NODES, MAX_OUTLINE_BYTES
 from build_tools.outline.fieldpath import Path_, format_path, shown_path
 
 _TAG = "tag:yaml.org,2002:"
@@ -191,7 +192,7 @@ def read_source(file: Path) -> Source:
 
 
 def _read_bytes(file: Path) -> bytes:
-    return read_regular(file, MAX_OUTLINE_BYTES, "an outline file")
+    return inputs.read(file, MAX_OUTLINE_BYTES, "an outline file")
 
 
 def _decode(file: Path, raw: bytes) -> str:

@@ -10,6 +10,7 @@ that cannot serve, as with a malformed outline; nothing about the course is wron
 
 from __future__ import annotations
 
+import io
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from pptx.presentation import Presentation as PresentationObject
 from pptx.slide import SlideLayout
 from pptx.util import Emu
 
+from build_tools import inputs
 from build_tools.backends import ooxml
 from build_tools.errors import InputError, Problem
 from build_tools.limits import check_template
@@ -128,8 +130,7 @@ class LayoutMap:
 
     @classmethod
     def load(cls, path: Path = LAYOUT_MAP_FILE) -> LayoutMap:
-        with path.open(encoding="utf-8") as stream:
-            data = yaml.safe_load(stream)
+        data = yaml.safe_load(inputs.read(path))
         roles = {
             name: Role(tuple(spec["names"]), tuple(spec.get("requires", ())))
             for name, spec in data["roles"].items()
@@ -251,7 +252,7 @@ def open_template(path: Path, layout_map: LayoutMap, margin: int,
     """Open a template and pick a layout per role; report every gap in one InputError."""
     check_template(path)  # sizes, zip-bomb ratios, content type, XML: before python-pptx
     try:
-        prs = Presentation(str(path))
+        prs = Presentation(io.BytesIO(inputs.read(path)))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, OSError) as error:
         raise InputError([Problem("", f"expected a PowerPoint template (.pptx); got {error}",
                                   file=path)]) from error
