@@ -217,3 +217,21 @@ class TestMiniatureText:
         for lines in body.text.lines:
             for line in lines:
                 assert re.sub(r"\s+", "", line) in text
+
+
+class TestBodyText:
+    def test_it_leaves_no_bullet_ending_with_one_character_alone(self,
+                                                                context: Context) -> None:
+        measurer = context.measurer
+        text = "主要包括市场准入、业务规范、风险防范、信息披露与消费者权益保护等方面"
+        width = measurer.width_pt(text[:-1], 20) + 3  # greedy: "…方 / 面"
+        paragraph = Paragraph((Run(text),))
+        assert len(measurer.break_lines(paragraph, width, 20)[-1]) == 1
+        narrower = measurer.balanced_width([paragraph], width, 20, even=False)
+        lines = measurer.break_lines(paragraph, narrower, 20)
+        assert len(lines) == 2 and len(lines[-1]) > 1
+        assert narrower > width * 0.85  # body text keeps most of its width
+
+    def test_it_keeps_the_full_width_when_nothing_is_alone(self, context: Context) -> None:
+        paragraph = Paragraph((Run("主要包括市场准入、业务规范、风险防范等方面"),))
+        assert context.measurer.balanced_width([paragraph], 150, 20, even=False) == 150
