@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
+from build_tools import interrupts
 from build_tools.errors import BuildFailure, CourseError, InputError, Problem, capped, printable
 from build_tools.limits import checked_stat, file_kind, regular_file_problem, template_problems
 from build_tools.manifest import fresh_outputs
@@ -40,6 +41,7 @@ EPOCH_RANGE = (0, 4_354_819_199)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    interrupts.install()  # SIGTERM unwinds like Ctrl-C: the last good outputs stay whole
     _safe_streams()
     args = _parser().parse_args(argv)
     return guarded(lambda: int(args.run(args)), every=bool(getattr(args, "all", False)))
@@ -54,6 +56,8 @@ def guarded(run: Callable[[], int], every: bool = False) -> int:
         return error.exit_status
     except KeyboardInterrupt:
         return 130
+    except interrupts.Terminated:
+        return interrupts.Terminated.exit_status
     except BrokenPipeError:  # `course schema | head`: the reader left; nothing to say
         _quiet_stdout()
         return 1

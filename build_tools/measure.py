@@ -11,6 +11,7 @@ verdict here matches what a trainer sees.
 
 from __future__ import annotations
 
+import io
 import itertools
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -20,6 +21,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from fontTools.ttLib import TTFont
+
+from build_tools import inputs
 
 LINE_HEIGHT = 1.2  # x size
 PARAGRAPH_SPACE = 0.2  # x size, before every paragraph but the first
@@ -108,9 +111,14 @@ class Font:
         return em
 
 
-@cache
 def load_font(path: Path) -> Font:
-    font = TTFont(path, lazy=True)
+    """Read (and record, as an input) on every call; parsed once per content."""
+    return _parse_font(path, inputs.read(path))
+
+
+@cache
+def _parse_font(path: Path, data: bytes) -> Font:
+    font = TTFont(io.BytesIO(data), lazy=True)
     # Glyphs are matched to code points (cmap) and widths (hmtx) by index; fontTools names
     # them from the 'post' table first, which takes longer than the rest (tens of ms per
     # CJK font). Plain numbered names give the same code point -> width mapping.
@@ -132,6 +140,9 @@ class Measurer:
     # Measurements by (paragraphs, width, size, type of size): a deck fits the same text
     # in the same box again and again (footers, repeated layouts, several size steps).
     _measured: dict[tuple[object, ...], Measurement] = field(
+        default_factory=dict, compare=False, repr=False)
+    # Balanced widths by (paragraphs, width, size): titles and headings repeat.
+    _balanced: dict[tuple[object, ...], float] = field(
         default_factory=dict, compare=False, repr=False)
 
     @classmethod
@@ -283,6 +294,15 @@ class Measurer:
         the widths that give the chosen breaks, so a renderer measuring a little off this
         module still breaks there.
         """
+        key = (tuple(paragraphs), width_pt, size_pt)
+        found = self._balanced.get(key)
+        if found is None:
+            found = self._balanced[key] = self._balanced_width(paragraphs, width_pt, size_pt)
+        return found
+
+    def _balanced_width(
+        self, paragraphs: Sequence[Paragraph], width_pt: float, size_pt: float
+    ) -> float:
         counts = [len(self.break_lines(p, width_pt, size_pt)) for p in paragraphs]
         if max(counts, default=1) < 2:
             return width_pt
@@ -328,13 +348,17 @@ def _splits_word(before: str, after: str, words: frozenset[str]) -> bool:
     return False
 
 
-@cache
 def common_words() -> frozenset[str]:
-    """Common Chinese words of 2-4 characters (``assets/words/zh-common.txt``)."""
+    """Common Chinese words of 2-4 characters (``assets/words/zh-common.txt``); recorded as
+    an input of every build that balances a line, parsed once while it is unchanged."""
     from build_tools.paths import ASSETS
 
     path = ASSETS / "words" / "zh-common.txt"
-    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    return inputs.parsed(path, _words) if path.is_file() else frozenset()
+
+
+def _words(data: bytes) -> frozenset[str]:
+    text = data.decode("utf-8")
     return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
+from build_tools import inputs
 from build_tools.paths import ASSETS
 
 THEME_FILE = ASSETS / "theme.yaml"
@@ -156,5 +157,4 @@ class Theme(_Frozen):
 
 
 def load_theme(path: Path = THEME_FILE) -> Theme:
-    with path.open(encoding="utf-8") as stream:
-        return Theme.model_validate(yaml.safe_load(stream))
+    return Theme.model_validate(yaml.safe_load(inputs.read(path)))

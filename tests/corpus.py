@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import shutil
 import struct
+import sys
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -541,6 +542,9 @@ EXTRA: list[Case] = [
     Case("missing-kind", "a slide without a kind", _edit("        kind: bullets\n", ""), F + ":20:9: chapters[1].slides[1] (slide 4 '定义'): expected a 'kind' key (one of: bullets, comparison, pillars, table, process, timeline, quote, image, chart); it is missing"),
     Case("misspelt-slide-key", "a misspelt slide key", _edit("        minutes: 15", "        minute: 15"), F + ":27:9: chapters[1].slides[1].minute (slide 4 '定义'): unknown key 'minute'; did you mean 'minutes'?"),
     Case("misspelt-top-key", "chapter: instead of chapters:", _edit("chapters:", "chapter:"), F + ":12:1: chapter: unknown key 'chapter'; did you mean 'chapters'?"),
+    Case("old-key-name", "bullets: where points: is expected", _edit("        points:\n", "        bullets:\n"), F + ":23:9: chapters[1].slides[1].bullets (slide 4 '定义'): unknown key 'bullets'; did you mean 'points' (required, and missing)?"),
+    Case("text-for-mapping", "a discussion written as one line of text", _edit("discussion: {question: 你用过哪些服务？, hint: 请两位学员回答。}", "discussion: 你用过哪些服务？"), F + ":17:17: chapters[1].discussion: expected a mapping of keys to values; got '你用过哪些服务？': write `{question: 你用过哪些服务？, hint: …}`"),
+    Case("text-for-divider", "a divider written as one line of text", _edit("divider: {notes: 进入第一章。, minutes: 1}", "divider: 进入第一章。"), F + ":15:14: chapters[1].divider (slide 3 '概述'): expected a mapping of keys to values; got '进入第一章。': write `{notes: 进入第一章。, minutes: …}`"),
     Case("slides-as-mapping", "slides written as a mapping", lambda p: _cut_slides(p, "    slides: {definition: 定义}\n"), F + ':19:13: chapters[1].slides: expected a list; got a mapping'),
     Case("course-as-text", "course: a line of text", lambda p: _write("course: 最小课程\nchapters: []\n")(p), F + ":1:9: course: expected a mapping of keys to values; got '最小课程'"),
     Case("duplicate-key-slide", "the same key twice in a slide", _edit("        minutes: 15\n", "        minutes: 15\n        minutes: 10\n"), F + ":28:9: chapters[1].slides[1].minutes (slide 4 '定义'): duplicate key 'minutes' (first at line 27); YAML would silently keep only the last one"),
@@ -575,9 +579,37 @@ def table() -> str:
     rows = ["| case | what the author did | exit | message |", "| --- | --- | --- | --- |"]
     for case in CASES:
         message = case.expected.replace("|", "\\|") or "(builds)"
-        rows.append(f"| `{case.name}` | {case.what} | {case.status} | `{message}` |")
+        if case.command != "stats" or case.extra or case.env:
+            how = " ".join(f"{k}={v}" for k, v in case.env) or f"`course {case.command}`"
+            what = f"{case.what} ({how})"
+        else:
+            what = case.what
+        rows.append(f"| `{case.name}` | {what} | {case.status} | `{message}` |")
     return "\n".join(rows)
 
 
+def limits_table() -> str:
+    """The README's list of limits, from ``build_tools/limits.py``."""
+    from build_tools.limits import LIMITS
+
+    rows = ["| what | limit |", "| --- | --- |"]
+    rows += [f"| {what} | {limit} |" for what, limit in LIMITS]
+    return "\n".join(rows)
+
+
+def readme(text: str) -> str:
+    """The README with both generated tables put between their markers."""
+    for name, body in (("corpus", table()), ("limits", limits_table())):
+        begin, end = f"<!-- {name}:begin -->", f"<!-- {name}:end -->"
+        head, _, rest = text.partition(begin)
+        _, _, tail = rest.partition(end)
+        text = f"{head}{begin}\n{body}\n{end}{tail}"
+    return text
+
+
 if __name__ == "__main__":
-    print(table())
+    if "--readme" in sys.argv:
+        path = ROOT / "README.md"
+        path.write_text(readme(path.read_text(encoding="utf-8")), encoding="utf-8")
+    else:
+        print(table())

@@ -21,13 +21,14 @@ from typing import Any, ClassVar
 from jinja2 import (
     Environment,
     FileSystemBytecodeCache,
-    PackageLoader,
     StrictUndefined,
     select_autoescape,
 )
 
+from build_tools import inputs
 from build_tools.backends.base import Context, Output, Result
 from build_tools.backends.trainer_view import NotesView, build_view
+from build_tools.paths import PACKAGE
 
 HTML_TEMPLATE = "notes.html.j2"
 MARKDOWN_TEMPLATE = "notes.md.j2"
@@ -99,7 +100,8 @@ def _bytecode_cache(flavour: str) -> FileSystemBytecodeCache | None:
 def environment(markdown: bool) -> Environment:
     """The Jinja environment for one output format; built once, templates cached by Jinja."""
     env = Environment(
-        loader=PackageLoader("build_tools", "templates"),
+        loader=inputs.jinja_loader(PACKAGE / "templates"),
+        cache_size=0,  # every render reads (and records) its templates; bytecode is cached
         bytecode_cache=_bytecode_cache("markdown" if markdown else "html"),
         autoescape=select_autoescape(enabled_extensions=("html", "html.j2"),
                                      default_for_string=False, default=False),
