@@ -23,11 +23,6 @@ PACKAGE_NAME = "build_tools"
 ASSETS_FOLDER = "assets"  # the name both inside the package and inside a project
 TEMPLATES_FOLDER = "templates"  # Jinja templates: package folder, and under a project's assets/
 
-# Files an author may change in a course project (``course new`` copies them): the looks.
-# Fonts, the fontconfig file and the Jinja templates can be overridden too but are not
-# copied, so a project stays small and picks up the package's fixes.
-AUTHOR_ASSETS = ("theme.yaml", "deck-layouts.yaml", "template.pptx")
-
 _extracted = contextlib.ExitStack()
 atexit.register(_extracted.close)
 
