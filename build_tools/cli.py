@@ -97,6 +97,18 @@ def _parser() -> argparse.ArgumentParser:
     watch.add_argument("--out", type=Path, default=DEFAULT_OUT)
     with_render_options(watch)
     watch.set_defaults(run=_watch)
+
+    serve = commands.add_parser(
+        "serve", help="serve the outputs on this machine; rebuild and reload on every change"
+    )
+    with_source(serve)
+    serve.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    serve.add_argument("--host", default="127.0.0.1", help="address (default: 127.0.0.1)")
+    serve.add_argument(
+        "--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)"
+    )
+    with_render_options(serve)
+    serve.set_defaults(run=_serve)
     return parser
 
 
@@ -237,6 +249,12 @@ def _watch(args: argparse.Namespace) -> int:
     from build_tools.watch import watch
 
     return watch(args.source, args.out, _options(args))
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from build_tools.serve import serve
+
+    return serve(args.source, args.out, _options(args), args.host, args.port)
 
 
 def _print_warnings(warnings: list[Problem]) -> None:
