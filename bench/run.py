@@ -23,6 +23,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 from make_outline import make  # noqa: E402
+from serve_loop import warm_edits  # noqa: E402
 from to_markdown import convert  # noqa: E402
 
 # As on an author's machine: Python may cache compiled bytecode (this sandbox turns that
@@ -55,6 +56,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="skip 3,200 slides")
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--edits", type=int, default=20, help="one-slide edits through serve")
     args = parser.parse_args()
     sizes = [32, 320] if args.quick else [32, 320, 3200]
     course = [sys.executable, "-m", "build_tools"]
@@ -71,7 +73,7 @@ def main() -> None:
                 source = make(size, folder / "source" / "course.yaml")
             repeat = 1 if size >= 3200 else args.repeat
             out = folder / "build"
-            for target in ("slides", "handout", "notes", "all"):
+            for target in ("slides", "handout", "notes", "web", "all"):
                 command = [
                     *course,
                     "build",
@@ -89,6 +91,16 @@ def main() -> None:
                        "--allow-overflow"]
             seconds, memory = measure(command, ROOT, repeat)
             rows.append((size, "ours: all, no change", seconds, memory))
+            if size <= 320:
+                serve_source = folder / "serve" / "source" / "course.yaml"
+                serve_source.parent.mkdir(parents=True)
+                shutil.copy(source, serve_source)
+                web, everything = warm_edits(serve_source, folder / "serve" / "build", ROOT,
+                                             ENV, args.edits)
+                rows.append((size, f"ours: warm edit -> web deck reloads (serve, median of "
+                             f"{args.edits})", web, float("nan")))
+                rows.append((size, f"ours: warm edit -> all outputs (serve, median of "
+                             f"{args.edits})", everything, float("nan")))
             if pandoc:
                 markdown = convert(source, folder / "course.md")
                 command = [
@@ -112,7 +124,8 @@ def main() -> None:
     print("| slides | case | median wall time | peak memory |")
     print("| ---: | --- | ---: | ---: |")
     for size, case, seconds, memory in rows:
-        print(f"| {size} | {case} | {seconds:.2f} s | {memory:.0f} MB |")
+        shown = "–" if memory != memory else f"{memory:.0f} MB"  # NaN: not measured
+        print(f"| {size} | {case} | {seconds:.2f} s | {shown} |")
 
 
 if __name__ == "__main__":

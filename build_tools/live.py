@@ -94,25 +94,29 @@ class Rebuilder:
         for changed in changes(*self.folders(), debounce=50, step=20, yield_on_timeout=True,
                                rust_timeout=200, stop_event=self._stop):
             if first or changed:
+                self.once(warm=first)
                 first = False
-                self.once()
 
-    def once(self) -> bool:
-        """Build the first targets, announce them, then the rest. False on bad input."""
+    def once(self, warm: bool = False) -> bool:
+        """Build the first targets, announce them, then the rest. False on bad input.
+
+        ``warm``: render the first targets even if they are fresh, so the imports and the
+        per-slide caches are ready before the author's first edit.
+        """
         from build_tools.pipeline import TARGETS
 
         first = [t for t in FIRST if t in TARGETS]
         then = [t for t in TARGETS if t not in first]
-        return self._step(first) and self._step(then)
+        return self._step(first, force=warm) and self._step(then)
 
-    def _step(self, targets: list[str]) -> bool:
+    def _step(self, targets: list[str], force: bool = False) -> bool:
         from build_tools.pipeline import build
 
         if not targets:
             return True
         started = time.perf_counter()
         try:
-            report = build(self.source, self.out, targets, self.options)
+            report = build(self.source, self.out, targets, self.options, force=force)
         except CourseError as error:
             lines = error.lines()
             for line in lines:
