@@ -269,6 +269,31 @@ class Measurer:
         return Fit(measurement, height_pt, False)
 
 
+    def balanced_width(
+        self, paragraphs: Sequence[Paragraph], width_pt: float, size_pt: float
+    ) -> float:
+        """The narrowest width at which every paragraph keeps its line count at ``width_pt``.
+
+        Greedy breaking (with 禁则) at that width spreads the text evenly over its lines,
+        what CSS calls ``text-wrap: balance``: no last line holds one character alone
+        ("…合规培 / 训" becomes "…合规 / 培训…"), and centred lines are even, not ragged.
+        An em of room is added over the minimum, so a renderer measuring a little wider
+        than this module does not break earlier and make one more line.
+        """
+        counts = [len(self.break_lines(p, width_pt, size_pt)) for p in paragraphs]
+        if max(counts, default=1) < 2:
+            return width_pt
+        low, high = width_pt / (max(counts) + 1), width_pt
+        for _ in range(14):  # bisection to well under a point
+            middle = (low + high) / 2
+            if all(len(self.break_lines(p, middle, size_pt)) <= count
+                   for p, count in zip(paragraphs, counts, strict=True)):
+                high = middle
+            else:
+                low = middle
+        return min(width_pt, high + size_pt)
+
+
 def size_steps(largest_pt: float, smallest_pt: float, step_pt: float = 1.0) -> list[float]:
     """The sizes the fit check may use, largest first."""
     steps = []

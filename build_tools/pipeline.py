@@ -12,6 +12,7 @@ import multiprocessing
 import os
 import tempfile
 import time
+from dataclasses import replace
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -78,6 +79,31 @@ def prepare_located(
     return Context(plan, theme, measurer, project, source.stem, options), located
 
 
+DESIGNED_TARGETS = ("slides", "handout")
+
+
+def designed(context: Context) -> Context:
+    """The context with every slide designed, once, for every backend that draws slides.
+
+    Opens the template in use (``--template``, the outline's, else the house one), checks
+    its contract and the pictures, reads its layouts as plain data and runs the design
+    layer on each planned slide. A context designed already comes back as it is.
+    """
+    if context.designs is not None:
+        return context
+    from build_tools.backends.deck.backend import check_assets, template_path
+    from build_tools.backends.deck.layouts import LayoutMap, describe, open_template
+    from build_tools.design import design_deck
+
+    margin = round(context.theme.deck.margin_in * 914400)
+    template = open_template(template_path(context), LayoutMap.load(), margin)
+    check_assets(context)
+    layouts = describe(template)
+    designs = design_deck(context.plan, context.theme, layouts, context.measurer,
+                          context.project)
+    return replace(context, layouts=layouts, designs=designs)
+
+
 def render(
     context: Context,
     targets: Iterable[str],
@@ -94,6 +120,8 @@ def render(
     targets = list(targets)
     results: list[tuple[str, Result, float]] = []
     try:
+        if any(target in DESIGNED_TARGETS for target in targets):
+            context = designed(context)  # before the workers fork: one design for all
         for target, result, seconds in _render_all(context, targets, progress):
             results.append((target, result, seconds))
     except CourseError as error:

@@ -180,6 +180,7 @@ class Box:
     geometry: str | None = None  # DrawingML preset name where the box is a shape
     adjust: float | None = None  # the preset's first adjust value (chevron point depth)
     fill: str | None = None  # hex RGB; None: no fill
+    fill_alpha: float = 1.0  # opacity of the fill (a layout's tinted bands)
     line: str | None = None  # hex RGB; None: no outline
     line_pt: float = 0.0
     text: TextBlock | None = None

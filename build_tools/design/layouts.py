@@ -27,6 +27,7 @@ class TextStyle:
     align: str = "l"
     anchor: str = "t"
     insets_pt: tuple[float, float, float, float] = (7.2, 3.6, 7.2, 3.6)
+    size_pt: float | None = None  # the inherited size, if the template sets one
 
 
 @dataclass(frozen=True)

@@ -181,24 +181,7 @@ class Fitter:
                                LINE_HEIGHT, overflow)
 
     def balanced_width(self, paragraphs: list[Paragraph], width: float, size: float) -> float:
-        """The narrowest width at which every paragraph keeps its line count at ``width``.
-
-        Greedy breaking at that width spreads the text evenly over the lines (what CSS
-        calls ``text-wrap: balance``), so a last line never holds one character alone.
-        """
-        counts = [len(self.measurer.break_lines(p, width, size)) for p in paragraphs]
-        if max(counts, default=1) < 2:
-            return width
-        low, high = width / (max(counts) + 1), width
-        for _ in range(14):  # bisection to well under a point
-            middle = (low + high) / 2
-            if all(len(self.measurer.break_lines(p, middle, size)) <= count
-                   for p, count in zip(paragraphs, counts, strict=True)):
-                high = middle
-            else:
-                low = middle
-        # A little room over the minimum: a renderer's rounding must not break earlier.
-        return min(width, high + size * 0.3)
+        return self.measurer.balanced_width(paragraphs, width, size)
 
 
 _PLAIN = TextStyle()

@@ -1,11 +1,11 @@
-"""The slide deck (PPTX): every planned slide, natively drawn, fitted, reproducible.
+"""The slide deck (PPTX): every designed slide, natively drawn, reproducible.
 
-Reads top to bottom as the build: pick the template and check its contract, check the
-assets, draw each planned slide in order (content, notes, footer and number), then
-sections and properties, then save and normalise the zip. Overflow found while drawing
-is collected over the whole deck and raised once (or returned as warnings with
-``allow_overflow``). Kinds are drawn in ``kinds``/``generated``, text fitted in
-``text``, raw XML touched only in ``ooxml``.
+Reads top to bottom as the build: open the template, draw each slide's designed boxes in
+order (content, then footer and number, then notes), then sections and properties, then
+save and normalise the zip. The design layer (``build_tools.design``, run once by the
+pipeline for every backend) placed and fitted everything; overflow it found is raised
+here once for the deck (or returned as warnings with ``allow_overflow``). Boxes are drawn
+in ``draw``, text written in ``text``, raw XML touched only in ``ooxml``.
 """
 
 from __future__ import annotations
@@ -18,49 +18,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
-from pptx.enum.shapes import PP_PLACEHOLDER
-
 from build_tools.backends import ooxml
 from build_tools.backends.base import Context, Output, Result
-from build_tools.backends.deck.generated import (
-    draw_agenda,
-    draw_closing,
-    draw_divider,
-    draw_title,
-    long_date,
-)
-from build_tools.backends.deck.kinds import (
-    Look,
-    draw_bullets,
-    draw_chart,
-    draw_comparison,
-    draw_image,
-    draw_pillars,
-    draw_process,
-    draw_quote,
-    draw_table,
-    draw_timeline,
-)
+from build_tools.backends.deck.draw import draw_box
 from build_tools.backends.deck.layouts import LayoutMap, Template, open_template
 from build_tools.backends.deck.shapes import Page
-from build_tools.backends.deck.text import Block, Para, Typesetter
+from build_tools.backends.deck.text import Typesetter
+from build_tools.design import SlideDesign
 from build_tools.errors import BuildFailure, InputError, Problem
-from build_tools.outline.model import (
-    BulletsSlide,
-    ChartSlide,
-    ComparisonSlide,
-    ImageSlide,
-    PillarsSlide,
-    ProcessSlide,
-    QuoteSlide,
-    TableSlide,
-    TimelineSlide,
-)
-from build_tools.plan import DeckPlan, PlannedSlide
+from build_tools.plan import PlannedSlide
 from build_tools.reproducible import build_time
 
 APPLICATION = "courseware-build-tools"
-FOOTER_SEPARATOR = " · "
 
 
 def template_path(context: Context) -> Path:
@@ -70,32 +39,6 @@ def template_path(context: Context) -> Path:
     if context.plan.course.template is not None:
         return context.asset(context.plan.course.template)
     return context.theme.path(context.theme.deck.template)
-
-
-def unique_titles(plan: DeckPlan) -> tuple[dict[int, str], list[Problem]]:
-    """Slide titles made unique (screen readers and the outline pane list slides by them).
-
-    A repeated title gets " (2)", " (3)" …; each change is reported as a warning.
-    """
-    seen: dict[str, int] = {}
-    titles: dict[int, str] = {}
-    notes: list[Problem] = []
-    for slide in plan.slides:
-        count = seen.get(slide.title, 0) + 1
-        seen[slide.title] = count
-        titles[slide.number] = slide.title if count == 1 else f"{slide.title} ({count})"
-        if count > 1:
-            notes.append(Problem(f"{slide.path}.title", (
-                f"slide {slide.number} '{slide.title}': the title repeats an earlier slide's; "
-                f"shown as {titles[slide.number]!r}")))
-    return titles, notes
-
-
-def footer_block(context: Context, look: Look) -> Block:
-    """The footer: "course title · date"."""
-    course = context.plan.course
-    text = f"{course.title}{FOOTER_SEPARATOR}{long_date(course.date)}"
-    return Block("course.title", "footer", (Para.text(text),), look.footer)
 
 
 def check_assets(context: Context) -> None:
@@ -143,9 +86,7 @@ class _Build:
     adder: ooxml.SlideAdder
     kit: ooxml.ShapeKit
     typesetter: Typesetter
-    look: Look
     script: ooxml.Script
-    footer: Block  # the same on every slide, so made once
 
 
 class DeckBackend:
@@ -159,26 +100,28 @@ class DeckBackend:
             return self._render(context)
 
     def _render(self, context: Context) -> Result:
+        from build_tools.pipeline import designed  # the pipeline designs before rendering
+
+        context = designed(context)
+        assert context.designs is not None
         theme = context.theme
         path = template_path(context)
         layout_map = LayoutMap.load()
         margin = round(theme.deck.margin_in * 914400)
         template = open_template(path, layout_map, margin)
-        check_assets(context)
         prs = template.prs
         ooxml.delete_all_slides(prs)
         ooxml.drop_thumbnail(prs)
         script = ooxml.Script(theme.fonts.deck_latin, theme.fonts.deck_east_asian,
                               context.plan.course.language)
-        typesetter = Typesetter(context.measurer, script)
-        look = Look(theme)
-        titles, warnings = unique_titles(context.plan)
+        typesetter = Typesetter(script)
+        warnings = list(context.designs.warnings)
         slide_ids: dict[int, int] = {}
         with ooxml.fast_parts(prs) as adder:
-            build = _Build(context, template, adder, ooxml.ShapeKit(script), typesetter, look,
-                           script, footer_block(context, look))
+            build = _Build(context, template, adder, ooxml.ShapeKit(script), typesetter, script)
             for planned in context.plan.slides:
-                slide_ids[planned.number] = self._slide(build, planned, titles[planned.number])
+                slide_ids[planned.number] = self._slide(build, planned,
+                                                        context.designs.of(planned.number))
         ooxml.write_sections(prs, [
             (section.name, [slide_ids[s.number] for s in section.slides])
             for section in context.plan.sections
@@ -191,80 +134,39 @@ class DeckBackend:
             language=course.language, company=course.organisation, when=when,
             application=APPLICATION,
         ), slides=len(context.plan.slides), notes=len(context.plan.slides))
-        if typesetter.problems:
+        problems = list(context.designs.problems)
+        if problems:
             if not context.options.allow_overflow:
-                raise BuildFailure(typesetter.problems)
-            warnings.extend(typesetter.problems)
+                raise BuildFailure(problems)
+            warnings.extend(problems)
         data = ooxml.save_normalised(prs, when, adder.sealed)
         output = Output(f"{context.stem}.pptx", data, len(context.plan.slides), "slides")
         return Result([output], warnings)
 
-    def _slide(self, build: _Build, planned: PlannedSlide, title: str) -> int:
-        """Build one slide (then serialise it: see ``SlideAdder.seal``); returns its slide id
-        (for the sections)."""
-        context, template, look = build.context, build.template, build.look
-        role = planned.kind
-        chosen = template.layouts[role]
-        slots = template.map
+    def _slide(self, build: _Build, planned: PlannedSlide, design: SlideDesign) -> int:
+        """Draw one slide's boxes (then serialise it: see ``SlideAdder.seal``); returns its
+        slide id (for the sections)."""
+        context, template = build.context, build.template
+        chosen = template.layouts[planned.kind]
         new = build.adder.add_slide(chosen.layout)
         slide = new.slide
         page = Page(slide, new.spTree, planned, chosen, context.theme, build.typesetter,
                     build.kit, new.placeholders, {id(body.sp): body for body in new.bodies},
                     ooxml.ShapeIds(new.spTree, new.ids))
-        content = planned.content
-        if role == "title":
-            draw_title(page, look, context.plan, planned, slots.secondary_idx, title)
-        elif role == "closing":
-            draw_closing(page, look, context.plan, planned, slots.secondary_idx, title)
-        elif role == "agenda":
-            draw_agenda(page, look, planned, slots.secondary_idx, slots.content_idx, title)
-        elif role == "divider":
-            draw_divider(page, look, planned, slots.secondary_idx, slots.lead_idx,
-                         slots.content_idx, title)
-        else:
-            title_shape = page.title_placeholder()
-            page.in_placeholder(title_shape, Block("title", "title", (Para.text(title),),
-                                                   look.title))
-            body = page.slot_or_body(slots.content_idx, {slots.secondary_idx, slots.lead_idx})
-            if body is not None and not isinstance(content, BulletsSlide):
-                page.forget(body)
-            match content:
-                case BulletsSlide():
-                    draw_bullets(page, look, content, body)
-                case ComparisonSlide():
-                    draw_comparison(page, look, content)
-                case PillarsSlide():
-                    draw_pillars(page, look, content)
-                case TableSlide():
-                    draw_table(page, look, content)
-                case ProcessSlide():
-                    draw_process(page, look, content)
-                case TimelineSlide():
-                    draw_timeline(page, look, content)
-                case QuoteSlide():
-                    draw_quote(page, look, content)
-                case ImageSlide():
-                    draw_image(page, look, content, context.project)
-                case ChartSlide():
-                    draw_chart(page, look, content, build.script)
-                case _:  # pragma: no cover - the model's kinds are closed
-                    raise ValueError(f"no drawing for slide kind {role!r}")
+        furniture = []
+        for box in design.boxes:
+            if box.role in ("footer", "number"):
+                furniture.append(box)  # after the content's placeholders are settled
+            else:
+                draw_box(page, box, context.project, build.script)
         page.finish()
-        if role != "title":
-            self._furniture(page, build.footer)
+        for box in furniture:
+            draw_box(page, box, context.project, build.script)
+        page.finish()
         notes = self._notes(build.adder, slide, planned.notes, build.typesetter)
         page.localise(build.script)
         build.adder.seal(slide, notes)
         return new.slide_id
-
-    def _furniture(self, page: Page, footer: Block) -> None:
-        """Footer ("course title · date") and slide number, cloned from the layout."""
-        for kind, idx, element in page.chosen.furniture:
-            if kind == PP_PLACEHOLDER.SLIDE_NUMBER:
-                page.furniture(element, page.planned.number)
-            else:
-                page.footer(element, page.chosen.rects[idx], footer)
-        page.finish()
 
     def _notes(self, adder: ooxml.SlideAdder, slide, notes: str,  # type: ignore[no-untyped-def]
                typesetter: Typesetter) -> Any:

@@ -291,3 +291,186 @@ def open_template(path: Path, layout_map: LayoutMap, margin: int,
     if problems:
         raise InputError(problems)
     return Template(prs, path, chosen, layout_map)
+
+
+# --- the template as plain data for the design layer ----------------------------------------
+
+_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+_DML = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_SCHEME_MAP = {"tx1": "dk1", "bg1": "lt1", "tx2": "dk2", "bg2": "lt2"}
+_PH_DEFAULT_TYPE = "obj"  # ECMA-376: a p:ph without @type is an object placeholder
+
+
+def _pt(emu: int | str | None) -> float:
+    return int(emu or 0) / EMU_PER_PT
+
+
+def _scheme(master: Any) -> dict[str, str]:
+    """The master's theme colours by name (dk1, lt1, accent1 …), as hex RGB."""
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+    from lxml import etree
+
+    theme = etree.fromstring(master.part.part_related_by(RT.THEME).blob)
+    colours: dict[str, str] = {}
+    scheme = theme.find(f"{_DML}themeElements/{_DML}clrScheme")
+    for entry in scheme if scheme is not None else ():
+        value = entry.find(f"{_DML}srgbClr")
+        system = entry.find(f"{_DML}sysClr")
+        if value is not None:
+            colours[etree.QName(entry).localname] = value.get("val", "000000").upper()
+        elif system is not None:
+            colours[etree.QName(entry).localname] = system.get("lastClr", "000000").upper()
+    return colours
+
+
+class _Reader:
+    """Reads colours, text styles and shapes of one master's layouts (read-only XML).
+
+    Plain lxml reads on the parts' elements (``_element``, python-pptx 1.0.2): python-pptx
+    has no public reader for inherited list styles, backgrounds of layouts or theme
+    colours."""
+
+    def __init__(self, master: Any) -> None:
+        self.master = master
+        self.colours = _scheme(master)
+
+    def colour(self, fill: Any) -> tuple[str, float] | None:
+        """A ``a:solidFill`` (or its parent) as (hex RGB, alpha), or None."""
+        if fill is None:
+            return None
+        if fill.tag != f"{_DML}solidFill":
+            fill = fill.find(f"{_DML}solidFill")
+            if fill is None:
+                return None
+        for child in fill:
+            alpha_el = child.find(f"{_DML}alpha")
+            alpha = int(alpha_el.get("val")) / 100000 if alpha_el is not None else 1.0
+            if child.tag == f"{_DML}srgbClr":
+                return child.get("val", "000000").upper(), alpha
+            if child.tag == f"{_DML}schemeClr":
+                name = child.get("val", "tx1")
+                return self.colours.get(_SCHEME_MAP.get(name, name), "000000"), alpha
+            if child.tag == f"{_DML}sysClr":
+                return child.get("lastClr", "000000").upper(), alpha
+        return None
+
+    def background(self, element: Any) -> str | None:
+        bg = element.find(f"{_P}cSld/{_P}bg/{_P}bgPr")
+        found = self.colour(bg) if bg is not None else None
+        return found[0] if found else None
+
+    def decorations(self, element: Any) -> list[Any]:
+        """Non-placeholder preset shapes with a solid fill, as from-layout boxes."""
+        from build_tools.design.boxes import Box
+
+        found = []
+        for sp in element.iter(f"{_P}sp"):
+            if sp.find(f"{_P}nvSpPr/{_P}nvPr/{_P}ph") is not None:
+                continue
+            spPr = sp.find(f"{_P}spPr")
+            off = spPr.find(f"{_DML}xfrm/{_DML}off") if spPr is not None else None
+            ext = spPr.find(f"{_DML}xfrm/{_DML}ext") if spPr is not None else None
+            geom = spPr.find(f"{_DML}prstGeom") if spPr is not None else None
+            fill = self.colour(spPr)
+            if off is None or ext is None or geom is None or fill is None:
+                continue
+            found.append(Box("decoration", _pt(off.get("x")), _pt(off.get("y")),
+                             _pt(ext.get("cx")), _pt(ext.get("cy")),
+                             name=sp.find(f"{_P}nvSpPr/{_P}cNvPr").get("name", ""),
+                             geometry=geom.get("prst", "rect"), fill=fill[0],
+                             fill_alpha=fill[1], from_layout=True))
+        return found
+
+    def style(self, ph_type: str, idx: int, *elements: Any) -> Any:
+        """A placeholder's text look: its own list style and body, then the master's."""
+        from build_tools.design.layouts import TextStyle
+
+        colour = bold = align = anchor = size = None
+        insets: list[float | None] = [None, None, None, None]
+        master_tx = self.master._element.find(f"{_P}txStyles")
+        kind = ("titleStyle" if ph_type in ("title", "ctrTitle") else
+                "bodyStyle" if ph_type in ("body", "obj", "subTitle") else "otherStyle")
+        levels = [e.find(f"{_P}txBody/{_DML}lstStyle/{_DML}lvl1pPr") for e in elements if
+                  e is not None]
+        if master_tx is not None:
+            levels.append(master_tx.find(f"{_P}{kind}/{_DML}lvl1pPr"))
+        for level in levels:
+            if level is None:
+                continue
+            align = align or level.get("algn")
+            rpr = level.find(f"{_DML}defRPr")
+            if rpr is not None:
+                if size is None and rpr.get("sz") is not None:
+                    size = int(rpr.get("sz")) / 100
+                if bold is None and rpr.get("b") is not None:
+                    bold = rpr.get("b") in ("1", "true")
+                if colour is None:
+                    found = self.colour(rpr)
+                    colour = found[0] if found else None
+        for element in elements:
+            body = element.find(f"{_P}txBody/{_DML}bodyPr") if element is not None else None
+            if body is None:
+                continue
+            anchor = anchor or body.get("anchor")
+            for i, key in enumerate(("lIns", "tIns", "rIns", "bIns")):
+                if insets[i] is None and body.get(key) is not None:
+                    insets[i] = _pt(body.get(key))
+        defaults = (7.2, 3.6, 7.2, 3.6)
+        return TextStyle(colour or self.colours.get("dk1", "000000"), bool(bold),
+                         align or "l", anchor or ("ctr" if ph_type == "ctrTitle" else "t"),
+                         tuple(d if v is None else v for v, d in
+                               zip(insets, defaults, strict=True)),  # type: ignore[arg-type]
+                         size)
+
+
+def _ph(element: Any) -> tuple[str, int] | None:
+    ph = element.find(f"{_P}nvSpPr/{_P}nvPr/{_P}ph")
+    if ph is None:
+        return None
+    return ph.get("type", _PH_DEFAULT_TYPE), int(ph.get("idx", "0"))
+
+
+def describe(template: Template) -> Any:
+    """The template's chosen layouts as ``design.layouts.Layouts`` (plain data)."""
+    from build_tools.design.geometry import Rect as PtRect
+    from build_tools.design.layouts import Layouts, LayoutSpec, Slot
+
+    roles = {}
+    readers: dict[int, _Reader] = {}
+    for role, chosen in template.layouts.items():
+        layout = chosen.layout
+        master = layout.slide_master
+        reader = readers.setdefault(id(master), _Reader(master))
+        master_phs: dict[str, Any] = {}
+        for sp in master._element.iter(f"{_P}sp"):
+            kind = _ph(sp)
+            if kind is not None:
+                master_phs.setdefault(kind[0], sp)
+        slots = []
+        for sp in layout._element.iter(f"{_P}sp"):
+            kind = _ph(sp)
+            if kind is None:
+                continue
+            ph_type, idx = kind
+            rect = chosen.rects.get(idx)
+            if rect is None:
+                continue
+            inherited = master_phs.get(ph_type)
+            if inherited is None:
+                inherited = master_phs.get("title" if ph_type == "ctrTitle" else "body")
+            slots.append(Slot(ph_type, idx, PtRect(rect.x / EMU_PER_PT, rect.y / EMU_PER_PT,
+                                                   rect.w_pt, rect.h_pt),
+                              reader.style(ph_type, idx, sp, inherited)))
+        decorations = []
+        if layout._element.get("showMasterSp") != "0":
+            decorations += reader.decorations(master._element)
+        decorations += reader.decorations(layout._element)
+        background = (reader.background(layout._element) or reader.background(master._element)
+                      or reader.colours.get("lt1", "FFFFFF"))
+        content = chosen.content
+        roles[role] = LayoutSpec(role, layout.name, background, tuple(slots),
+                                 PtRect(content.x / EMU_PER_PT, content.y / EMU_PER_PT,
+                                        content.w_pt, content.h_pt), tuple(decorations))
+    slide = template.slide_rect
+    return Layouts(slide.w_pt, slide.h_pt, roles, template.map.content_idx,
+                   template.map.secondary_idx, template.map.lead_idx)

@@ -1,9 +1,8 @@
-"""Drawing on one slide: boxes, text boxes, shapes with text, and the fit bookkeeping.
+"""Drawing on one slide: placeholders, text boxes, shapes, and writing their designed text.
 
-A ``Page`` wraps one python-pptx slide while it is built. Drawing code queues text with
-the rectangle it must fit in; ``finish`` then fits each group at one size (so sibling
-boxes, e.g. the three pillars, share a size and look alike), writes the text, and removes
-placeholders that stayed empty (an empty placeholder shows "Click to add text").
+A ``Page`` wraps one python-pptx slide while its boxes are drawn. Text is queued with the
+text body it goes into; ``finish`` writes it (at the size the design layer chose) and
+removes placeholders that stayed empty (an empty placeholder shows "Click to add text").
 """
 
 from __future__ import annotations
@@ -17,41 +16,22 @@ from pptx.slide import Slide
 
 from build_tools.backends import ooxml
 from build_tools.backends.deck.layouts import EMU_PER_PT, ChosenLayout, Rect
-from build_tools.backends.deck.text import Block, Placed, Typesetter
+from build_tools.backends.deck.text import Typesetter
+from build_tools.design import boxes
 from build_tools.plan import PlannedSlide
 from build_tools.theme import Theme
 
-# Presets whose text rectangle is narrower than the shape (DrawingML presetShapeDefinitions).
-_DEFAULT_ADJ = {
-    MSO_SHAPE.CHEVRON: 0.5, MSO_SHAPE.PENTAGON: 0.5, MSO_SHAPE.ROUNDED_RECTANGLE: 0.16667,
+# DrawingML preset names (the design's geometry) as python-pptx's shape types.
+PRESETS = {
+    "rect": MSO_SHAPE.RECTANGLE, "ellipse": MSO_SHAPE.OVAL, "chevron": MSO_SHAPE.CHEVRON,
+    "homePlate": MSO_SHAPE.PENTAGON, "roundRect": MSO_SHAPE.ROUNDED_RECTANGLE,
 }
-
-
-def text_rect(preset: MSO_SHAPE, rect: Rect, adjust: float | None = None) -> Rect:
-    """The text rectangle DrawingML gives a preset shape, as its definition computes it."""
-    adj = _DEFAULT_ADJ.get(preset, 0.0) if adjust is None else adjust
-    short = min(rect.w, rect.h)
-    if preset == MSO_SHAPE.CHEVRON:
-        x1 = round(short * adj)
-        if rect.w - 2 * x1 > 0:
-            return Rect(rect.x + x1, rect.y, rect.w - 2 * x1, rect.h)
-        return rect
-    if preset == MSO_SHAPE.PENTAGON:  # "homePlate": text stops halfway into the point
-        dx = round(short * adj)
-        return Rect(rect.x, rect.y, rect.w - dx // 2, rect.h)
-    if preset == MSO_SHAPE.OVAL:
-        ix, iy = round(rect.w * 0.14645), round(rect.h * 0.14645)  # (1 - cos 45°) / 2
-        return Rect(rect.x + ix, rect.y + iy, rect.w - 2 * ix, rect.h - 2 * iy)
-    if preset == MSO_SHAPE.ROUNDED_RECTANGLE:
-        inset = round(short * adj * 0.29289)
-        return Rect(rect.x + inset, rect.y + inset, rect.w - 2 * inset, rect.h - 2 * inset)
-    return rect
 
 
 @dataclass
 class _Pending:
     txBody: Any
-    placed: Placed
+    text: boxes.TextBlock
     cell: bool
     base: Any = None  # a body the text body is an untouched copy of (see ``Typesetter.write``)
     prepared: bool = True  # whether ``base`` is set up for the block already (``textbox``)
@@ -89,7 +69,7 @@ class Page:
     # an untouched copy of a base) and the ids they hold.
     bodies: dict[int, ooxml.KitShape] = field(default_factory=dict)
     ids: ooxml.ShapeIds | None = None  # the slide's ids (None: counted when first needed)
-    _groups: dict[str, list[_Pending]] = field(default_factory=dict)
+    _pending: list[_Pending] = field(default_factory=list)
     # Text bodies written by the typesetter, or that hold nothing to localise (kept
     # alive, so their ids stay theirs), and those the typesetter replaced (see
     # ``Typesetter.write``): the old body, the new one.
@@ -136,6 +116,14 @@ class Page:
         assert self.ids is not None
         return self.ids
 
+    def place(self, sp: Any, rect: Rect) -> None:
+        """Give a placeholder its own rectangle on this slide (the design moved it).
+
+        python-pptx 1.0.2 oxml API (``CT_Shape.spPr``, ``get_or_add_xfrm``), as
+        ``ooxml.placeholder_element`` uses it: belongs in ``backends/ooxml`` once split."""
+        xfrm = sp.spPr.get_or_add_xfrm()
+        xfrm.x, xfrm.y, xfrm.cx, xfrm.cy = rect.x, rect.y, rect.w, rect.h
+
     def forget(self, element: Any) -> None:
         """Remove a placeholder the slide does not use."""
         ooxml.remove_element(element)
@@ -156,21 +144,18 @@ class Page:
         return self._furnish(self.kit.furniture(self.spTree, layout_sp, number,
                                                 shape_id=shape_id), shape_id)
 
-    def footer(self, layout_sp: Any, rect: Rect, block: Block) -> Any:
-        """A layout's footer cloned onto the slide with ``block`` in it, fitted to ``rect``.
+    def footer(self, layout_sp: Any, text: boxes.TextBlock) -> Any:
+        """A layout's footer cloned onto the slide with its designed text.
 
-        As cloning it and queueing the block (fitted and written alone, as its own group):
-        the footer is the same on every slide, so it is written once per layout and size.
-        """
-        size = self.typesetter.fit_again(Placed(block, rect), self.where, self.planned.path)
+        The footer is the same on every slide, so it is written once per layout and text
+        (the text block is the cache key)."""
 
         def write(txBody: Any) -> None:
-            self.typesetter.write(txBody, block, size)
+            self.typesetter.write(txBody, text)
 
         shape_id = self._ids.next_clone_id()
         return self._furnish(self.kit.furniture(
-            self.spTree, layout_sp, text=((block, size, type(size)), write),
-            shape_id=shape_id), shape_id)
+            self.spTree, layout_sp, text=(text, write), shape_id=shape_id), shape_id)
 
     def _furnish(self, furniture: ooxml.Furniture, shape_id: int) -> Any:
         self._ids.added(furniture.ids, shape_id)
@@ -184,50 +169,40 @@ class Page:
         return furniture.sp
 
     # -- text
-    def text(self, txBody: Any, rect: Rect, block: Block, group: str | None = None,
-             cell: bool = False, base: Any = None, prepared: bool = True) -> None:
-        """Queue a block for a text body; it must fit in ``rect`` (its text rectangle)."""
-        key = group or f"{block.field}:{len(self._groups)}"
-        self._groups.setdefault(key, []).append(
-            _Pending(txBody, Placed(block, rect), cell, base, prepared))
+    def text(self, txBody: Any, text: boxes.TextBlock, cell: bool = False, base: Any = None,
+             prepared: bool = True) -> None:
+        """Queue a designed text block for a text body (written by ``finish``)."""
+        self._pending.append(_Pending(txBody, text, cell, base, prepared))
 
-    def in_placeholder(self, sp: Any, block: Block, group: str | None = None) -> None:
-        """Text into a placeholder; its rectangle is the layout's (slides inherit it)."""
-        idx = next((i for _, i, element in self.placeholders if element is sp), None)
-        if idx is None:
-            kind = ooxml.placeholder_kind(sp)
-            idx = kind[1] if kind else None
-        rect = self.chosen.rects.get(idx) if idx is not None else None
+    def in_placeholder(self, sp: Any, text: boxes.TextBlock) -> None:
+        """Text into a placeholder (the slide inherits its rectangle from the layout)."""
         body = self.bodies.get(id(sp))
         if body is not None and body.sp is sp and body.txBody is not None:
-            self.text(body.txBody, rect or self.content, block, group, base=body.base,
-                      prepared=False)
+            self.text(body.txBody, text, base=body.base, prepared=False)
         else:
-            self.text(ooxml.text_body(sp), rect or self.content, block, group)
+            self.text(ooxml.text_body(sp), text)
 
-    def textbox(self, rect: Rect, block: Block, group: str | None = None) -> None:
-        """A text box for ``block``. Its text body comes set up for the block (insets,
-        anchor, autofit off: all ``Typesetter.write`` would set), so ``finish`` only adds
-        the paragraphs."""
+    def textbox(self, rect: Rect, text: boxes.TextBlock, name: str) -> None:
+        """A text box. Its text body comes set up for the block (insets, anchor, autofit
+        off: all ``Typesetter.write`` would set), so ``finish`` only adds the paragraphs."""
         shape_id = self._ids.next_id()
-        shape = self.kit.textbox(self.spTree, shape_id, f"{block.box} {shape_id}", rect.emu(),
-                                 (block.insets_pt, block.anchor))
+        shape = self.kit.textbox(self.spTree, shape_id, f"{name} {shape_id}", rect.emu(),
+                                 (text.insets_pt, text.anchor))
         self._ids.added(shape.ids, shape_id)
-        self.text(shape.txBody, rect, block, group, base=shape.base)
+        self.text(shape.txBody, text, base=shape.base)
 
-    def shape(self, preset: MSO_SHAPE, rect: Rect, fill: str | None, line: str | None = None,
-              line_pt: float = 0.0, block: Block | None = None, group: str | None = None,
-              adjust: float | None = None, name: str | None = None) -> Any:
-        """A native autoshape, explicitly coloured; with text fitted to its text rectangle."""
+    def shape(self, preset: str, rect: Rect, fill: str | None, line: str | None = None,
+              line_pt: float = 0.0, text: boxes.TextBlock | None = None,
+              adjust: float | None = None, name: str = "Shape") -> Any:
+        """A native autoshape, explicitly coloured, with its designed text."""
         shape_id = self._ids.next_id()
-        label = f"{name or (block.box if block else 'Shape')} {shape_id}"
-        body = None if block is None else (block.insets_pt, block.anchor)
-        shape = self.kit.autoshape(self.spTree, shape_id, label, preset, rect.emu(), fill,
-                                   line, line_pt, adjust, body)
+        label = f"{name} {shape_id}"
+        body = None if text is None else (text.insets_pt, text.anchor)
+        shape = self.kit.autoshape(self.spTree, shape_id, label, PRESETS[preset], rect.emu(),
+                                   fill, line, line_pt, adjust, body)
         self._ids.added(shape.ids, shape_id)
-        if block is not None:
-            self.text(shape.txBody, text_rect(preset, rect, adjust), block, group,
-                      base=shape.base)
+        if text is not None:
+            self.text(shape.txBody, text, base=shape.base)
         elif shape.inert:  # no text, and never written: nothing for ``localise`` to do
             self._written[id(shape.txBody)] = shape.txBody
         return shape.sp
@@ -247,24 +222,21 @@ class Page:
                 ooxml.localise(txBody, script)
 
     def finish(self) -> None:
-        """Fit and write every queued group, then drop placeholders left empty."""
-        for pending in self._groups.values():
-            size = self.typesetter.fit_group([p.placed for p in pending], self.where,
-                                             self.planned.path)
-            for item in pending:
-                txBody, base = item.txBody, item.base
-                if id(txBody) in self._replaced:  # a body written before (and replaced)
-                    txBody = self._replaced[id(txBody)][1]
-                if id(txBody) in self._written:  # no longer an untouched copy of its base
-                    base = None
-                if base is None:  # written in place: what it removes is not followed
-                    self._ids.stale()
-                written = self.typesetter.write(txBody, item.placed.block, size,
-                                                not item.cell, base, item.prepared)
-                if written is not txBody:
-                    self._replaced[id(item.txBody)] = (item.txBody, written)
-                self._written[id(written)] = written
-        self._groups.clear()
+        """Write every queued text, then drop placeholders left empty."""
+        for item in self._pending:
+            txBody, base = item.txBody, item.base
+            if id(txBody) in self._replaced:  # a body written before (and replaced)
+                txBody = self._replaced[id(txBody)][1]
+            if id(txBody) in self._written:  # no longer an untouched copy of its base
+                base = None
+            if base is None:  # written in place: what it removes is not followed
+                self._ids.stale()
+            written = self.typesetter.write(txBody, item.text, not item.cell, base,
+                                            item.prepared)
+            if written is not txBody:
+                self._replaced[id(item.txBody)] = (item.txBody, written)
+            self._written[id(written)] = written
+        self._pending.clear()
         if self.typesetter.writer.moved_ids:
             self._ids.stale()
         for _, _, sp in list(self.placeholders):

@@ -59,14 +59,18 @@ class HandoutBackend:
     name: ClassVar[str] = "handout"
 
     def render(self, context: Context) -> Result:
+        from build_tools.pipeline import designed  # the pipeline designs before rendering
+
         layout = self.layout(context)
+        context = designed(context)
         check_coverage(context.plan, context.theme, context.measurer)
         check_images(context)
         theme, course = context.theme, context.plan.course
         fonts = register_fonts(theme)
         styles = make_styles(theme, fonts)
         canvas_fonts = CanvasFonts(fonts.regular, fonts.bold)
-        kit = Kit(theme, Breaker(context.measurer), canvas_fonts, context.plan, context.asset)
+        kit = Kit(theme, Breaker(context.measurer), canvas_fonts, context.plan, context.asset,
+                  context.designs)
         furniture = Furniture(theme, canvas_fonts, course.title, theme.labels.page)
         epoch = context.options.epoch if context.options.epoch is not None else epoch_of(
             course.date)

@@ -18,7 +18,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Image, KeepTogether, PageBreak, Spacer, Table
 
 from build_tools.backends.handout.matter import Entry, section_key, slide_key
-from build_tools.backends.handout.miniature import Miniature, draw_chart
+from build_tools.backends.handout.charts import draw_chart
+from build_tools.backends.handout.miniature import Miniature
 from build_tools.backends.handout.pages import Anchor, Mark, place_marks
 from build_tools.backends.handout.parts import Parts, draw_ruled
 from build_tools.backends.handout.styles import centred, colour
@@ -96,7 +97,7 @@ class NotesEntry(LeanFlowable):
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
-        self.miniature = Miniature(self.slide, self.parts.kit, self._mini_width(availWidth),
+        self.miniature = Miniature(self.parts.kit.design(self.slide.number), self.parts.kit, self._mini_width(availWidth),
                                    self.parts.draft)
         heights = [self.caption.wrap(availWidth, availHeight)[1],
                    self.miniature.wrap(availWidth, availHeight)[1]]
@@ -192,7 +193,7 @@ class GridRow(LeanFlowable):
             caption_height = caption.wrap(cell, self.height)[1]
             top = self.height - styles.body_pt * 0.4
             caption.drawOn(canvas, 0, top - caption_height)
-            miniature = Miniature(slide, parts.kit, cell, parts.draft)
+            miniature = Miniature(parts.kit.design(slide.number), parts.kit, cell, parts.draft)
             mini_top = top - caption_height - styles.body_pt * 0.3
             miniature.drawOn(canvas, 0, mini_top - miniature.height)
             lines_top = mini_top - miniature.height - styles.body_pt * 0.4

@@ -78,7 +78,7 @@ def paint_cover(canvas: Canvas, parts: Parts, page_size: tuple[float, float]) ->
     canvas.rect(margin, rule_y, 26 * mm, 3, stroke=0, fill=1)
     draw_blocks(canvas, kit.fonts, kit.breaker, [Block((Span(course.title, True),))],
                 (margin, rule_y + heading, text_width, field * 0.5 - margin - heading * 3),
-                (heading * 2.2, heading * 1.3), WHITE, valign="bottom")
+                (heading * 2.2, heading * 1.3), WHITE, valign="bottom", balance=True)
     if course.subtitle:
         draw_blocks(canvas, kit.fonts, kit.breaker, [Block((Span(course.subtitle),))],
                     (margin, rule_y - heading * 0.8 - heading * 3, text_width, heading * 3),

@@ -767,15 +767,25 @@ def fit_blocks(
 def draw_blocks(
     canvas: Canvas, fonts: CanvasFonts, breaker: Breaker, blocks: Sequence[Block],
     box: tuple[float, float, float, float], sizes: tuple[float, float], hex_rgb: str,
-    align: str = "left", valign: str = "top",
+    align: str = "left", valign: str = "top", balance: bool = False,
 ) -> Placed:
     """Fit ``blocks`` into ``box`` (x, y, width, height; y is the bottom) and draw them.
+
+    ``balance``: break the lines evenly (``Measurer.balanced_width``), for display text
+    such as the cover's title, so no word is split with one character left alone.
 
     Lines that still do not fit at the smallest size are left out rather than drawn over
     the box's edge: a miniature is a summary, the full text is in the handout's text.
     """
     x, y, width, height = box
     placed = breaker.fit_blocks(blocks, width, height, *sizes)
+    if balance and placed.fits:
+        texts = [MeasuredText(tuple(Run(s.text, s.bold) for s in block.spans), block.scale,
+                              block.indent_pt) for block in blocks]
+        narrower = breaker.measurer.balanced_width(texts, max(width - SLACK_PT, 1.0),
+                                                   placed.size_pt) + SLACK_PT
+        placed = breaker.fit_blocks(blocks, min(width, narrower), height, placed.size_pt,
+                                    placed.size_pt)
     top = y + height
     if valign == "middle" and placed.fits:
         top -= (height - placed.height_pt) / 2
