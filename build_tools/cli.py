@@ -67,9 +67,9 @@ def _parser() -> argparse.ArgumentParser:
         "targets",
         nargs="*",
         default="all",
-        choices=("slides", "handout", "notes", "all"),
+        choices=("slides", "handout", "notes", "web", "all"),
         metavar="target",
-        help="slides, handout, notes or all (default: all)",
+        help="slides, handout, notes, web or all (default: all)",
     )
     with_source(build)
     build.add_argument(
@@ -112,7 +112,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-TARGETS = ("slides", "handout", "notes")
+TARGETS = ("slides", "handout", "notes", "web")
 
 
 def _options(args: argparse.Namespace) -> Options:

@@ -33,6 +33,7 @@ BACKENDS = {
     "slides": "build_tools.backends.deck.backend:DeckBackend",
     "handout": "build_tools.backends.handout.backend:HandoutBackend",
     "notes": "build_tools.backends.trainer_notes:TrainerNotesBackend",
+    "web": "build_tools.backends.web:WebBackend",
 }
 TARGETS = tuple(BACKENDS)
 
@@ -79,7 +80,7 @@ def prepare_located(
     return Context(plan, theme, measurer, project, source.stem, options), located
 
 
-DESIGNED_TARGETS = ("slides", "handout")
+DESIGNED_TARGETS = ("slides", "handout", "web")
 
 
 def designed(context: Context) -> Context:
@@ -174,7 +175,7 @@ def _render_all(
         _CONTEXT = None
 
 
-COST = {"slides": 3, "handout": 2, "notes": 1}
+COST = {"slides": 3, "handout": 2, "notes": 1, "web": 1}
 _CONTEXT: Context | None = None
 
 
@@ -222,6 +223,7 @@ def build(
 
 def write_atomically(path: Path, data: bytes) -> Path:
     """Temporary file in the same folder, fsync, rename: readers never see half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)  # outputs may live in a folder (web)
     descriptor, temporary = tempfile.mkstemp(
         prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
     )
