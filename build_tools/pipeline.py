@@ -12,9 +12,8 @@ import multiprocessing
 import os
 import tempfile
 import time
-from dataclasses import replace
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from build_tools.backends.base import Backend, Context, Output, Result

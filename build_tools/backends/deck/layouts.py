@@ -307,8 +307,8 @@ def _pt(emu: int | str | None) -> float:
 
 def _scheme(master: Any) -> dict[str, str]:
     """The master's theme colours by name (dk1, lt1, accent1 …), as hex RGB."""
-    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
     from lxml import etree
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
     theme = etree.fromstring(master.part.part_related_by(RT.THEME).blob)
     colours: dict[str, str] = {}

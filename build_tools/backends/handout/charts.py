@@ -8,6 +8,7 @@ is a non-embedded Helvetica.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -41,15 +42,14 @@ def _line(text: str, bold: bool = False, hex_rgb: str | None = None) -> Block:
 
 
 
-def _nice_max(value: float) -> float:
-    """A round axis maximum at or above ``value`` (1, 2, 2.5, 5 x 10^n)."""
-    if value <= 0:
-        return 1.0
-    magnitude = 10 ** (len(str(int(value))) - 1) if value >= 1 else 1.0
-    for step in (1, 2, 2.5, 5, 10):
-        if value <= step * magnitude:
-            return step * magnitude
-    return value
+def _axis(low: float, high: float) -> tuple[float, float, float]:
+    """A value axis as charting programs choose it: a round step (1, 2, 2.5 or 5 x 10^n)
+    giving about eight intervals, the ends on whole steps."""
+    span = (high - low) or 1.0
+    raw = span / 8
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    return math.floor(low / step) * step, math.ceil(high / step) * step, step
 
 
 def _number(value: float) -> str:
@@ -125,25 +125,31 @@ def _axes_chart(canvas: Canvas, chart: Any, box: Box, kit: Kit, size: float) -> 
     colours = kit.theme.colours
     series_colours = colours.series
     values = [v for s in chart.series for v in s.values]
-    top_value = _nice_max(max(max(values), 0.0))
-    low_value = min(min(values), 0.0)
-    low_value = -_nice_max(-low_value) if low_value < 0 else 0.0
+    low_value, top_value, step = _axis(min(min(values), 0.0), max(max(values), 0.0))
     span = top_value - low_value or 1.0
     horizontal = chart.type == "bar"
     label_band = size * 1.8 if not horizontal else width * 0.22
+    axis_band = size * 2.6  # the value axis's numbers, as PowerPoint and LibreOffice show
     if horizontal:
-        px, py, pw, ph = x + label_band, y, width - label_band - size * 2, height
+        px, py, pw, ph = (x + label_band, y + size * 1.6, width - label_band - size * 2,
+                          height - size * 1.6)
     else:
-        px, py, pw, ph = x + size * 0.5, y + label_band, width - size, height - label_band - size
-    canvas.setStrokeColor(colour(colours.muted))
-    canvas.setLineWidth(max(size * 0.06, 0.5))
-    for tick in range(5):
-        fraction = tick / 4
+        px, py, pw, ph = (x + axis_band, y + label_band, width - axis_band - size,
+                          height - label_band - size)
+    ticks = round(span / step)
+    for tick in range(ticks + 1):
+        fraction = tick / ticks
         canvas.setStrokeColor(colour(colours.light))
+        canvas.setLineWidth(max(size * 0.06, 0.5))
+        label = [_line(_number(low_value + tick * step))]
         if horizontal:
             canvas.line(px + pw * fraction, py, px + pw * fraction, py + ph)
+            _text(canvas, kit, label, (px + pw * fraction - size * 2, y, size * 4, size * 1.4),
+                  (size, size * 0.6), colours.text, "center")
         else:
             canvas.line(px, py + ph * fraction, px + pw, py + ph * fraction)
+            _text(canvas, kit, label, (x, py + ph * fraction - size * 0.7, axis_band - size * 0.4,
+                  size * 1.4), (size, size * 0.6), colours.text, "right", "middle")
     categories = chart.categories
     slot = (ph if horizontal else pw) / len(categories)
     zero = (0 - low_value) / span
@@ -161,13 +167,13 @@ def _axes_chart(canvas: Canvas, chart: Any, box: Box, kit: Kit, size: float) -> 
                   (size, size * 0.6), colours.text, "center", "middle")
         if chart.type == "line":
             continue
-        bar = slot * 0.7 / len(chart.series)
+        bar = slot / 1.7 / len(chart.series)  # the deck's gap width of 70 %
         for s, series in enumerate(chart.series):
             value = series.values[c]
             begin = min(position(value), zero * (pw if horizontal else ph))
             length = abs(position(value) - zero * (pw if horizontal else ph))
             canvas.setFillColor(colour(series_colours[s % len(series_colours)]))
-            offset = start + slot * 0.15 + s * bar
+            offset = start + (slot - bar * len(chart.series)) / 2 + s * bar
             if horizontal:
                 canvas.rect(px + begin, py + ph - offset - bar, length, bar * 0.92, stroke=0,
                             fill=1)

@@ -17,8 +17,8 @@ from collections.abc import Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Image, KeepTogether, PageBreak, Spacer, Table
 
-from build_tools.backends.handout.matter import Entry, section_key, slide_key
 from build_tools.backends.handout.charts import draw_chart
+from build_tools.backends.handout.matter import Entry, section_key, slide_key
 from build_tools.backends.handout.miniature import Miniature
 from build_tools.backends.handout.pages import Anchor, Mark, place_marks
 from build_tools.backends.handout.parts import Parts, draw_ruled
@@ -97,8 +97,9 @@ class NotesEntry(LeanFlowable):
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
-        self.miniature = Miniature(self.parts.kit.design(self.slide.number), self.parts.kit, self._mini_width(availWidth),
-                                   self.parts.draft)
+        kit = self.parts.kit
+        self.miniature = Miniature(kit.design(self.slide.number), kit,
+                                   self._mini_width(availWidth), self.parts.draft)
         heights = [self.caption.wrap(availWidth, availHeight)[1],
                    self.miniature.wrap(availWidth, availHeight)[1]]
         heights += [text.wrap(availWidth, availHeight)[1] for text in self.texts]

@@ -26,8 +26,8 @@ from build_tools.backends.handout.text import (
     CanvasFonts,
     LeanFlowable,
     Span,
-    draw_spans,
     drafting,
+    draw_spans,
     split_lines,
 )
 from build_tools.design import DeckDesign, SlideDesign, boxes
