@@ -48,7 +48,8 @@ class Browser:
         if url is None:
             self.process.kill()
             raise RuntimeError("Chromium did not start its DevTools endpoint")
-        self.browser = connect(url, max_size=None, open_timeout=30)
+        self._connection = connect(url, max_size=None, open_timeout=30)
+        self.browser = self._connection.__enter__()
         self._ids = itertools.count(1)
         self.console: list[str] = []
         self.exceptions: list[str] = []
@@ -109,8 +110,11 @@ class Browser:
                 return
 
     def goto(self, url: str) -> None:
+        """Open ``url``; wait for its load unless only the #fragment changed."""
         self.events.clear()
-        self.send("Page.navigate", {"url": url})
+        if not self.send("Page.navigate", {"url": url}).get("loaderId"):
+            self.pump(0.1)  # same document: a hashchange, no load
+            return
         self.wait_for_load()
 
     def wait_for_load(self, timeout: float = 60) -> None:
@@ -156,7 +160,7 @@ class Browser:
 
     def close(self) -> None:
         try:
-            self.browser.close()
+            self._connection.__exit__(None, None, None)
         finally:
             self.process.kill()
             self.process.wait(timeout=30)
