@@ -168,7 +168,7 @@ def serve(
     server = ThreadingHTTPServer((host, port), make_handler(out, hub, home))
     server.daemon_threads = True
     address, bound = server.server_address[:2]
-    url = f"http://{address}:{bound}/"
+    url = f"http://{address!s}:{bound}/"
     print(f"serving {url} from {out} (Ctrl-C to stop)", flush=True)
     if ready:
         ready(url)

@@ -199,8 +199,10 @@ def render_html(context: Context, designs: Sequence[SlideDesign]) -> str:
 
 
 def designs_of(context: Context) -> Sequence[SlideDesign]:
-    """The slide designs the pipeline made once for every backend."""
-    return context.designs.slides  # type: ignore[attr-defined, no-any-return]
+    """The slide designs the pipeline made once for every backend (``pipeline.designed``)."""
+    if context.designs is None:
+        raise ValueError("the web deck needs a designed context (pipeline.designed)")
+    return context.designs.slides
 
 
 class WebBackend:

@@ -107,7 +107,8 @@ def used_text(block: TextBlock | None) -> tuple[str, str]:
     """(regular, bold) characters a text block draws: the font subset needs both."""
     if block is None:
         return "", ""
-    regular, bold = [], []
+    regular: list[str] = []
+    bold: list[str] = []
     for paragraph in block.paragraphs:
         for span in paragraph.spans:
             (bold if span.bold else regular).append(span.text)

@@ -21,8 +21,8 @@ from fontTools.ttLib import TTFont
 from build_tools.backends.base import Context
 from build_tools.backends.web import WebBackend, fonts
 from build_tools.backends.web import backend as web_backend
-from build_tools.design.boxes import Paragraph, SlideDesign, Span, TextBlock
 from build_tools.backends.web.view import lines_of
+from build_tools.design.boxes import Paragraph, SlideDesign, Span, TextBlock
 from build_tools.pipeline import designed, prepare
 from tests.conftest import ALLKINDS, COURSE
 
