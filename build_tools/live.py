@@ -1,9 +1,10 @@
 """The live build behind ``course serve``: watch, rebuild, and tell the open pages.
 
 The process stays warm (imports, theme, font metrics and the backends' per-slide caches
-survive between builds), so a one-slide edit costs a re-plan and a re-render of what
-changed. The web deck and the trainer's notes are built first and announced at once; the
-PowerPoint deck and the PDF handout follow, and their pages are told when they are done.
+survive between builds: ``build_tools.warm``), so a one-slide edit costs a re-plan, the
+re-design of that slide and a re-render of what changed. The web deck is built first and
+announced at once; the trainer's notes, the PowerPoint deck and the PDF handout follow,
+and their pages are told when they are done.
 Bad input is announced as located lines, which the page shows over the stale slides.
 """
 
@@ -20,9 +21,9 @@ from typing import Any
 from build_tools.errors import CourseError
 from build_tools.options import Options
 from build_tools.paths import project_folder
+from build_tools.warm import Session
 
-FIRST = ("web", "notes")  # what an author looks at while editing: announced first
-THEN = ("slides", "handout")
+FIRST = ("web",)  # what an author looks at while editing: built and announced first
 
 
 class Hub:
@@ -73,6 +74,7 @@ class Rebuilder:
     def __init__(self, source: Path, out: Path, options: Options, hub: Hub) -> None:
         self.source, self.out, self.options, self.hub = source, out, options, hub
         self._stop = threading.Event()
+        self.session = Session()
         # Forking render workers from a threaded server is unsafe; the warm process
         # renders in this thread instead, one output after another.
         os.environ["COURSE_JOBS"] = "1"
@@ -116,7 +118,8 @@ class Rebuilder:
             return True
         started = time.perf_counter()
         try:
-            report = build(self.source, self.out, targets, self.options, force=force)
+            report = build(self.source, self.out, targets, self.options, force=force,
+                           session=self.session)
         except CourseError as error:
             lines = error.lines()
             for line in lines:

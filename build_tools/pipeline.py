@@ -26,6 +26,7 @@ from build_tools.outline.source import Source
 from build_tools.paths import project_folder
 from build_tools.plan import make_plan
 from build_tools.theme import Theme, load_theme
+from build_tools.warm import Session
 
 # Imported only when asked for: `check` and no-change rebuilds stay fast.
 BACKENDS = {
@@ -109,6 +110,7 @@ def render(
     targets: Iterable[str],
     located_source: Source,
     progress: Callable[[str], None] | None = None,
+    session: Session | None = None,
 ) -> tuple[list[tuple[str, Output, float]], list[Problem]]:
     """Render in memory; problems found by backends get the outline's line and column.
 
@@ -121,7 +123,8 @@ def render(
     results: list[tuple[str, Result, float]] = []
     try:
         if any(target in DESIGNED_TARGETS for target in targets):
-            context = designed(context)  # before the workers fork: one design for all
+            # Before the workers fork: one design for all (kept between builds in a session).
+            context = session.designed(context) if session else designed(context)
         for target, result, seconds in _render_all(context, targets, progress):
             results.append((target, result, seconds))
     except CourseError as error:
@@ -190,7 +193,9 @@ def build(
     options: Options | None = None,
     force: bool = False,
     progress: Callable[[str], None] | None = None,
+    session: Session | None = None,
 ) -> Report:
+    """``session``: caches of a long-lived process (serve, watch); see ``build_tools.warm``."""
     targets = list(targets)
     out.mkdir(parents=True, exist_ok=True)
     manifest = Manifest.read(out)
@@ -208,8 +213,8 @@ def build(
                 )
     if not stale:
         return report
-    context, located = prepare_located(source, options)
-    rendered, report.warnings = render(context, stale, located, progress)
+    context, located = prepare_located(source, options, session.theme() if session else None)
+    rendered, report.warnings = render(context, stale, located, progress, session)
     for target, output, seconds in rendered:
         path = write_atomically(out / output.name, output.data)
         report.written.append(Written(target, output, path, seconds))

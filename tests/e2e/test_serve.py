@@ -133,12 +133,18 @@ def test_an_edit_is_announced_and_bad_input_is_announced_located(server: Server)
     events = server.events()
     first = next(events)
     assert first["state"] == "ok"
-    before = first["versions"]["course-notes.html"]  # type: ignore[index]
+    before: dict[str, int] = first["versions"]  # type: ignore[assignment]
     text = server.source.read_text(encoding="utf-8")
     server.source.write_text(text.replace("最小课程", "最小课程（修订）"), encoding="utf-8")
-    changed = next(events)
-    assert changed["state"] == "ok"
-    assert changed["versions"]["course-notes.html"] != before  # type: ignore[index]
+    web = next(events)  # the web deck comes first, alone
+    assert web["state"] == "ok"
+    changed = {k for k, v in web["versions"].items() if before.get(k) != v}  # type: ignore[attr-defined]
+    assert changed == {"course-web/index.html"}
+    assert "最小课程（修订）" in server.get("/course-web/")[1].decode("utf-8")
+    rest = next(events)  # then the notes, the deck and the handout
+    changed = {k for k, v in rest["versions"].items() if web["versions"].get(k) != v}  # type: ignore[attr-defined, index]
+    assert changed == {"course-notes.html", "course-notes.md", "course.pptx",
+                       "course-handout.pdf"}
     assert "最小课程（修订）" in server.get("/course-notes.html")[1].decode("utf-8")
     server.source.write_text(text.replace("minutes: 15", "minutes: 15m"), encoding="utf-8")
     error = next(e for e in events if e["state"] == "error")

@@ -23,6 +23,7 @@ from markupsafe import Markup
 from build_tools.backends.base import Context, Output, Result
 from build_tools.backends.web import chart, fonts, view
 from build_tools.design.boxes import Box, SlideDesign, Table, TableCell
+from build_tools.errors import BuildFailure
 from build_tools.plan import DeckPlan, PlannedSlide
 
 TEMPLATE = "deck.html.j2"
@@ -212,6 +213,9 @@ class WebBackend:
 
     def render(self, context: Context) -> Result:
         designs = designs_of(context)
+        problems = list(context.designs.problems) if context.designs else []
+        if problems and not context.options.allow_overflow:
+            raise BuildFailure(problems)  # as the deck does: text that overflows its box
         html = render_html(context, designs)
         return Result(
             outputs=[
