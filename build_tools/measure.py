@@ -21,7 +21,6 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
-
 LINE_HEIGHT = 1.2  # x size
 PARAGRAPH_SPACE = 0.2  # x size, before every paragraph but the first
 CJK_LATIN_GAP = 0.24  # em, added where CJK meets Latin letters or digits
