@@ -174,6 +174,9 @@ class Measurer:
     # in the same box again and again (footers, repeated layouts, several size steps).
     _measured: dict[tuple[object, ...], Measurement] = field(
         default_factory=dict, compare=False, repr=False)
+    # Balanced widths by (paragraphs, width, size): titles and headings repeat.
+    _balanced: dict[tuple[object, ...], float] = field(
+        default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_paths(cls, regular: Path, bold: Path) -> Measurer:
@@ -324,6 +327,15 @@ class Measurer:
         the widths that give the chosen breaks, so a renderer measuring a little off this
         module still breaks there.
         """
+        key = (tuple(paragraphs), width_pt, size_pt)
+        found = self._balanced.get(key)
+        if found is None:
+            found = self._balanced[key] = self._balanced_width(paragraphs, width_pt, size_pt)
+        return found
+
+    def _balanced_width(
+        self, paragraphs: Sequence[Paragraph], width_pt: float, size_pt: float
+    ) -> float:
         counts = [len(self.break_lines(p, width_pt, size_pt)) for p in paragraphs]
         if max(counts, default=1) < 2:
             return width_pt

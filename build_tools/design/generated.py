@@ -139,7 +139,7 @@ def draw_divider(sketch: Sketch, look: Look, planned: PlannedSlide, secondary: i
                                         balance=True), role="subtitle")
         lead = ()
     paras = lead + look.list_paras(chapter.objectives)
-    block = Block("objectives", "objectives", paras, look.objectives)
+    block = Block("objectives", "objectives", paras, look.objectives, balance=True)
     if objectives is not None:
         # The objectives may use the space down to the footer: read from the back of the
         # room, they need the size more than the layout's margin.

@@ -59,12 +59,15 @@ class Look:
         self.sub_bullet = boxes.Bullet("–", c.muted, 100)
         self.sub_scale = ts.small / ts.body
 
-    def point_paras(self, points: Sequence[Point], gap_em: float = 0.0) -> tuple[Para, ...]:
+    def point_paras(self, points: Sequence[Point], gap_em: float = 0.0,
+                    size: float | None = None) -> tuple[Para, ...]:
         """Bullets with a bold lead-in in the primary colour, then level-2 sub-points.
 
         ``gap_em`` adds air between top-level points (a full slide of bullets reads as
-        groups, not as one list).
+        groups, not as one list); the indents grow with the text ``size`` (the bullet
+        must not touch large text).
         """
+        grow = max(1.0, (size or self.ts.body) / self.ts.body)
         paras: list[Para] = []
         for point in points:
             spans: list[Span] = []
@@ -73,10 +76,11 @@ class Look:
                 spans.append(Span(lead, bold=True, colour=self.c.primary))
             if point.text is not None:
                 spans.append(Span(point.text))
-            paras.append(Para(tuple(spans), bullet=self.bullet, margin_pt=22, gap_em=gap_em))
+            paras.append(Para(tuple(spans), bullet=self.bullet, margin_pt=22 * grow,
+                              gap_em=gap_em))
             paras.extend(
                 Para.text(sub, level=1, scale=self.sub_scale, bullet=self.sub_bullet,
-                          margin_pt=46)
+                          margin_pt=46 * grow)
                 for sub in point.sub
             )
         return tuple(paras)
@@ -101,6 +105,9 @@ def draw_bullets(sketch: Sketch, look: Look, content: BulletsSlide, body_idx: in
                   look.c.text)
     slot = sketch.slot_or_body(body_idx, skip)
     area = slot.rect if slot is not None else sketch.content
+    size = _largest_fitting(sketch, block, area)
+    block = Block(block.field, block.box, look.point_paras(content.points, 0.6, size),
+                  look.body, look.c.text)
     size = _largest_fitting(sketch, block, area)
     height = sketch.natural_height(block, area.w, size)
     drop = optical_top(area, height, look) - area.y

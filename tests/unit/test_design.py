@@ -137,12 +137,13 @@ class TestSlideDesigns:
 
     def test_it_takes_the_layouts_from_the_template_in_use(self, tmp_path: Path) -> None:
         from pptx import Presentation
+        from pptx.util import Emu
 
         from build_tools.theme import load_theme
 
         house = load_theme().path(load_theme().deck.template)
         prs = Presentation(str(house))
-        prs.slide_width, prs.slide_height = 9144000, 6858000  # 4:3, 720 x 540 pt
+        prs.slide_width, prs.slide_height = Emu(9144000), Emu(6858000)  # 4:3, 720 x 540 pt
         custom = tmp_path / "custom.pptx"
         prs.save(str(custom))
         made = designed(prepare(ALLKINDS, Options(template=custom)))
