@@ -96,6 +96,19 @@ class Browser:
         else:
             self.events.append(event)
 
+    def open_page(self, url: str) -> str:
+        """Another page (tab) in the same browser; returns its session, now the current one."""
+        target = self._call(self.browser, "Target.createTarget", {"url": url})
+        session = self._call(self.browser, "Target.attachToTarget",
+                             {"targetId": target["targetId"], "flatten": True})["sessionId"]
+        self.session = session
+        self.send("Runtime.enable")
+        return str(session)
+
+    def use(self, session: str) -> None:
+        """Send what follows to the page of ``session``."""
+        self.session = session
+
     def send(self, method: str, params: dict[str, Any] | None = None,
              timeout: float = 60) -> dict[str, Any]:
         return self._call(self.browser, method, params, self.session, timeout)

@@ -136,6 +136,27 @@ def test_the_speaker_view_shows_the_slide_the_next_and_the_notes(
         == following.notes
 
 
+def test_the_speaker_view_and_the_audience_window_turn_together(
+        browser: Browser, deck_url: str) -> None:
+    browser.goto(deck_url + "#3")
+    audience = browser.session
+    speaker = browser.open_page(deck_url.replace("index.html", "index.html?speaker#3"))
+    try:
+        browser.wait_until("document.getElementById('sp-notes').textContent.length > 0")
+        browser.press("ArrowRight", key_code=39)
+        browser.use(audience)
+        browser.wait_until("location.hash === '#4'")
+        assert shown(browser) == 4
+        browser.press("ArrowRight", key_code=39)  # the audience window drives it too
+        browser.use(speaker)
+        browser.wait_until("location.hash === '#5'")
+        assert browser.evaluate(
+            "+document.querySelector('#sp-current .slide').dataset.number") == 5
+    finally:
+        browser.send("Page.close")
+        browser.use(audience)
+
+
 def test_printing_gives_one_slide_per_page(browser: Browser, deck_url: str) -> None:
     browser.goto(deck_url + "#3")
     data = browser.send("Page.printToPDF", {"preferCSSPageSize": True,
