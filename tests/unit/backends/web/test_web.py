@@ -240,3 +240,35 @@ def test_a_new_character_changes_one_font_slice_only(tmp_path: Path,
     changed = {f.unicode_range for f in after} ^ {f.unicode_range for f in before}
     changed |= {a.unicode_range for a, b in zip(before, after, strict=False) if a != b}
     assert len(after) >= len(before) and len(changed) == 1
+
+
+def test_text_that_overflows_fails_the_web_deck_as_it_fails_the_deck() -> None:
+    from dataclasses import replace
+
+    from build_tools.errors import BuildFailure, Problem
+    from build_tools.options import Options
+
+    base = context()
+    assert base.designs is not None
+    problem = Problem("chapters[0].slides[0].points", "overflows its box")
+    overflowing = replace(base, designs=replace(base.designs, problems=(problem,)))
+    with pytest.raises(BuildFailure) as raised:
+        WebBackend().render(overflowing)
+    assert raised.value.problems == [problem]
+    allowed = replace(overflowing, options=Options(allow_overflow=True))
+    assert WebBackend().render(allowed).outputs[0].data.startswith(b"<!doctype html>")
+
+
+def test_course_build_web_writes_the_file_and_skips_it_when_nothing_changed(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from build_tools.cli import main
+
+    out = tmp_path / "build"
+    assert main(["build", "web", "--source", str(ALLKINDS), "--out", str(out)]) == 0
+    page = out / "course-web" / "index.html"
+    first = page.read_bytes()
+    assert b'id="slide-1"' in first
+    capsys.readouterr()
+    assert main(["build", "web", "--source", str(ALLKINDS), "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert f"{page}  13 slides" in printed and "unchanged" in printed
