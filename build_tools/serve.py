@@ -41,9 +41,11 @@ TYPES = {
     ".png": "image/png",
 }
 # The built pages forbid every connection (CSP ``default-src 'none'``); served live, they
-# may open the event stream back to this server and nothing else.
+# may open the event stream back to this server and nothing else, and run the inline
+# live script (the notes allow no script at all when opened as a file).
 CSP_FROM = "default-src 'none';"
 CSP_TO = "default-src 'none'; connect-src 'self';"
+CSP_SCRIPT = " script-src 'unsafe-inline';"
 
 
 def resolve(root: Path, request_path: str) -> Path | None:
@@ -76,7 +78,9 @@ def inject(html: str, name: str, version: int) -> str:
     """The page with the live-reload script: it knows its file and the build it shows."""
     config = json.dumps({"events": EVENTS, "name": name, "version": version})
     script = f"<script>window.COURSE_LIVE={config};\n{live_script()}</script>"
-    html = html.replace(CSP_FROM, CSP_TO, 1)
+    head = html[: html.find("</head>")]
+    extra = CSP_SCRIPT if "script-src" not in head else ""
+    html = html.replace(CSP_FROM, CSP_TO + extra, 1)
     at = html.rfind("</body>")
     return html[:at] + script + html[at:] if at >= 0 else html + script
 

@@ -205,4 +205,8 @@ def test_an_edit_reloads_the_open_page_on_its_slide_and_bad_input_covers_it(
     served.source.write_text(text, encoding="utf-8")
     browser.wait_until("!document.getElementById('course-live-error') && "
                        "document.querySelector('#slide-2').textContent.includes('目录')")
+    # The trainer's notes reload too (their own policy allows no script as a file).
+    browser.goto(f"http://{served.host}:{served.port}/course-notes.html")
+    served.source.write_text(text.replace("最小课程", "最小课程二版"), encoding="utf-8")
+    browser.wait_until("document.body.textContent.includes('最小课程二版')", timeout=120)
     assert browser.exceptions == []

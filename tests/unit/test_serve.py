@@ -62,4 +62,4 @@ def test_the_live_script_goes_before_the_end_of_the_body_and_may_connect_home() 
     served = inject(page, "course-notes.html", 3)
     assert served.index("COURSE_LIVE") < served.index("</body>")
     assert '"version": 3' in served and '"name": "course-notes.html"' in served
-    assert "default-src 'none'; connect-src 'self';" in served
+    assert "default-src 'none'; connect-src 'self'; script-src 'unsafe-inline';" in served
