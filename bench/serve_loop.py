@@ -58,7 +58,7 @@ def warm_edits(source: Path, out: Path, cwd: Path, env: dict[str, str],
         original = source.read_text(encoding="utf-8")
         for edit in range(edits):
             versions = dict(state["versions"])  # type: ignore[call-overload]
-            text = EDITED.sub(rf"\1（{edit}）", original, count=1)
+            text = EDITED.sub(rf"\1（修订 {edit}）", original, count=1)
             started = time.perf_counter()
             source.write_text(text, encoding="utf-8")
             seen_web = None
