@@ -16,11 +16,12 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 EDITED = re.compile(r"(title: 定义与发展历程)[^\n]*")
 
 
-def _events(host: str, port: int) -> Iterator[dict[str, object]]:
+def _events(host: str, port: int) -> Iterator[dict[str, Any]]:
     connection = http.client.HTTPConnection(host, port, timeout=300)
     connection.request("GET", "/__events")
     response = connection.getresponse()
@@ -57,7 +58,7 @@ def warm_edits(source: Path, out: Path, cwd: Path, env: dict[str, str],
         web, everything = [], []
         original = source.read_text(encoding="utf-8")
         for edit in range(edits):
-            versions = dict(state["versions"])  # type: ignore[call-overload]
+            versions = dict(state["versions"])
             text = EDITED.sub(rf"\1（修订 {edit}）", original, count=1)
             started = time.perf_counter()
             source.write_text(text, encoding="utf-8")
@@ -67,7 +68,7 @@ def warm_edits(source: Path, out: Path, cwd: Path, env: dict[str, str],
                 now = time.perf_counter() - started
                 if state["state"] != "ok":
                     raise SystemExit(f"the edit failed: {state}")
-                current = state["versions"]  # type: ignore[index]
+                current = state["versions"]
                 if seen_web is None and current.get(web_name) != versions.get(web_name):
                     seen_web = now
                 if all(current[k] != versions.get(k) for k in current if k.endswith(
