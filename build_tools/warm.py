@@ -99,8 +99,10 @@ class Session:
 
 
 def _slide_key(planned: PlannedSlide) -> str:
-    """Everything of a planned slide its design may read, as text: the slide itself, and
-    its chapter without the chapter's other slides (a divider shows the objectives)."""
-    chapter = planned.chapter
-    own = replace(planned, chapter=None)
-    return repr(own) + (repr(chapter.model_copy(update={"slides": []})) if chapter else "")
+    """Everything of a planned slide its design may read, as text: the slide itself, its
+    content, and its chapter without the chapter's other slides (a divider shows the
+    objectives). pydantic serialises the models (in Rust: ~10x faster than their repr)."""
+    chapter, content = planned.chapter, planned.content
+    own = repr(replace(planned, chapter=None, content=None))
+    return (own + (content.model_dump_json() if content is not None else "")
+            + (chapter.model_dump_json(exclude={"slides"}) if chapter is not None else ""))

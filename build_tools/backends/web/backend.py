@@ -101,27 +101,40 @@ def _asset(name: str) -> Markup:
     return Markup((files("build_tools.backends.web") / "templates" / name).read_text("utf-8"))
 
 
-# Per-slide HTML of the last build, keyed by everything the fragment is drawn from.
-_fragments: dict[tuple[SlideDesign, str, int, Path], Markup] = {}
+@dataclass(frozen=True)
+class _Drawn:
+    """One slide's HTML and the characters it draws, for the design object it came from."""
+
+    design: SlideDesign
+    html: Markup
+    regular: str
+    bold: str
 
 
-def slide_fragments(
-    designs: Sequence[SlideDesign], plan: DeckPlan, project: Path
-) -> list[Markup]:
-    global _fragments
+# The last build's slides. A warm process (``build_tools.warm``) hands back the very same
+# design object for a slide that did not change, so the cache is keyed by identity (the
+# entry holds the design, so its id stays its own) and never hashes a whole design tree;
+# an equal design made afresh is simply drawn again.
+_drawn: dict[tuple[int, str, int, Path], _Drawn] = {}
+
+
+def drawn_slides(designs: Sequence[SlideDesign], plan: DeckPlan, project: Path) -> list[_Drawn]:
+    global _drawn
     macro = environment().get_template(DRAW).module.slide  # type: ignore[attr-defined]
     total = len(designs)
-    kept: dict[tuple[SlideDesign, str, int, Path], Markup] = {}
+    kept: dict[tuple[int, str, int, Path], _Drawn] = {}
     result = []
     for design in designs:
         planned = plan.slides[design.number - 1]
-        key = (design, planned.title, total, project)
-        fragment = _fragments.get(key)
-        if fragment is None:
-            fragment = Markup(macro(design, planned, total, project))
-        kept[key] = fragment
-        result.append(fragment)
-    _fragments = kept  # only the current deck's slides stay cached
+        key = (id(design), planned.title, total, project)
+        found = _drawn.get(key)
+        if found is None or found.design is not design:
+            regular, bold = _text_of(design)
+            found = _Drawn(design, Markup(macro(design, planned, total, project)),
+                           regular, bold)
+        kept[key] = found
+        result.append(found)
+    _drawn = kept  # only the current deck's slides stay cached
     return result
 
 
@@ -141,18 +154,22 @@ def _walk_text(box: Box) -> tuple[list[str], list[str]]:
     return regular, bold
 
 
-def font_faces(designs: Sequence[SlideDesign], context: Context) -> list[fonts.Face]:
+def _text_of(design: SlideDesign) -> tuple[str, str]:
+    """The characters a slide draws in the regular and in the bold face."""
     regular: list[str] = []
     bold: list[str] = []
-    for design in designs:
-        for box in design.boxes:
-            r, b = _walk_text(box)
-            regular += r
-            bold += b
+    for box in design.boxes:
+        r, b = _walk_text(box)
+        regular += r
+        bold += b
+    return "".join(set("".join(regular))), "".join(set("".join(bold)))
+
+
+def font_faces(slides: Sequence[_Drawn], context: Context) -> list[fonts.Face]:
     theme = context.theme
     return [
-        *fonts.faces(theme.regular_font, REGULAR, "".join(regular)),
-        *fonts.faces(theme.bold_font, BOLD, "".join(bold)),
+        *fonts.faces(theme.regular_font, REGULAR, "".join(s.regular for s in slides)),
+        *fonts.faces(theme.bold_font, BOLD, "".join(s.bold for s in slides)),
     ]
 
 
@@ -182,6 +199,7 @@ def speaker_data(plan: DeckPlan, designs: Sequence[SlideDesign]) -> dict[str, An
 def render_html(context: Context, designs: Sequence[SlideDesign]) -> str:
     plan, theme = context.plan, context.theme
     first = designs[0]
+    slides = drawn_slides(designs, plan, context.project)
     return environment().get_template(TEMPLATE).render(
         lang=plan.course.language,
         title=plan.course.title,
@@ -191,8 +209,8 @@ def render_html(context: Context, designs: Sequence[SlideDesign]) -> str:
         primary=theme.colours.primary,
         width_pt=first.width_pt,
         height_pt=first.height_pt,
-        faces=font_faces(designs, context),
-        slides=slide_fragments(designs, plan, context.project),
+        faces=font_faces(slides, context),
+        slides=[slide.html for slide in slides],
         data=speaker_data(plan, designs),
         css=_asset("deck.css"),
         script=_asset("deck.js"),

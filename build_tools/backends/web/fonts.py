@@ -59,7 +59,8 @@ def file_hash(path: Path) -> str:
 def faces(font: Path, weight: int, text: Iterable[str]) -> list[Face]:
     """The faces that cover every character of ``text`` the font has, slice by slice."""
     digest = file_hash(font)
-    chars = sorted({c for c in text if c.isprintable() and not c.isspace()} | {" "})
+    unique = set(text if isinstance(text, str) else "".join(text))
+    chars = sorted({c for c in unique if c.isprintable() and not c.isspace()} | {" "})
     slices: dict[int, list[str]] = {}
     for char in chars:
         slices.setdefault(ord(char) // SLICE, []).append(char)

@@ -211,7 +211,7 @@ def test_author_text_cannot_become_markup() -> None:
 
 def test_a_cached_build_equals_a_fresh_one() -> None:
     first = html()
-    web_backend._fragments.clear()
+    web_backend._drawn.clear()
     fonts.slice_woff2.cache_clear()
     [again] = WebBackend().render(context()).outputs
     assert again.data.decode("utf-8") == first
