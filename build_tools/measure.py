@@ -315,7 +315,8 @@ class Measurer:
 
 
     def balanced_width(
-        self, paragraphs: Sequence[Paragraph], width_pt: float, size_pt: float
+        self, paragraphs: Sequence[Paragraph], width_pt: float, size_pt: float,
+        even: bool = True,
     ) -> float:
         """A width at which greedy breaking (with 禁则) gives the best-balanced lines.
 
@@ -326,15 +327,19 @@ class Measurer:
         then lines of even width (centred captions are not ragged). Returns the middle of
         the widths that give the chosen breaks, so a renderer measuring a little off this
         module still breaks there.
+
+        ``even=False`` (body text): only avoid lone last characters, keeping the widest
+        width that does (the full width when no paragraph ends with one).
         """
-        key = (tuple(paragraphs), width_pt, size_pt)
+        key = (tuple(paragraphs), width_pt, size_pt, even)
         found = self._balanced.get(key)
         if found is None:
-            found = self._balanced[key] = self._balanced_width(paragraphs, width_pt, size_pt)
+            found = self._balanced[key] = self._balanced_width(paragraphs, width_pt, size_pt,
+                                                               even)
         return found
 
     def _balanced_width(
-        self, paragraphs: Sequence[Paragraph], width_pt: float, size_pt: float
+        self, paragraphs: Sequence[Paragraph], width_pt: float, size_pt: float, even: bool
     ) -> float:
         counts = [len(self.break_lines(p, width_pt, size_pt)) for p in paragraphs]
         if max(counts, default=1) < 2:
@@ -349,7 +354,14 @@ class Measurer:
             low, high = spans.get(lines, (width, width))
             spans[lines] = (min(low, width), max(high, width))
             width -= step
-        best = min(spans, key=lambda lines: self._balance_cost(paragraphs, lines, size_pt))
+        if not even:
+            orphans = {lines: _orphans(lines) for lines in spans}
+            widest = next(iter(spans))  # the greedy breaks at the full width
+            if not orphans[widest]:
+                return width_pt
+            best = min(spans, key=lambda lines: (orphans[lines], -spans[lines][1]))
+        else:
+            best = min(spans, key=lambda lines: self._balance_cost(paragraphs, lines, size_pt))
         low, high = spans[best]
         return min(width_pt, (low + high) / 2 + step / 2)
 
@@ -362,13 +374,22 @@ class Measurer:
             size = size_pt * paragraph.scale
             widths = [self.width_pt(line, size, bold) for line in found]
             cost += (max(widths) - min(widths)) / size  # raggedness, in em
-            last = found[-1].strip()
-            if len(last) == 1 or (len(last) == 2 and last[1] in NO_START):
-                cost += 100  # a lone character
+            cost += 100 * _orphans((found,))  # a lone character
             for before, after in itertools.pairwise(found):
                 if _splits_word(before, after, words):
                     cost += 20
         return cost
+
+
+def _orphans(lines: tuple[tuple[str, ...], ...]) -> int:
+    """Paragraphs (of several lines) whose last line holds one character alone (with at
+    most its closing punctuation)."""
+    count = 0
+    for found in lines:
+        last = found[-1].strip()
+        if len(found) > 1 and (len(last) == 1 or (len(last) == 2 and last[1] in NO_START)):
+            count += 1
+    return count
 
 
 def _splits_word(before: str, after: str, words: frozenset[str]) -> bool:

@@ -1,8 +1,8 @@
-"""The build, top to bottom: load -> plan -> render each output -> write them atomically.
+"""The build, top to bottom: load -> plan -> render each output -> publish them as one set.
 
-Nothing is written until every requested output has rendered, and each file is written
-to a temporary name in the output folder and renamed into place: a typo, an overflow or a
-killed build leaves the last good outputs untouched.
+Nothing is written until every requested output has rendered; then the outputs and the
+manifest are published together by ``output_set``: a typo, an overflow, a full disk or a
+killed build leaves the last good set whole (see that module for how).
 """
 
 from __future__ import annotations
@@ -10,14 +10,15 @@ from __future__ import annotations
 import importlib
 import multiprocessing
 import os
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from build_tools import output_set
 from build_tools.backends.base import Backend, Context, Output, Result
-from build_tools.errors import CourseError, Problem
+from build_tools.errors import CourseError, OutputError, Problem
+from build_tools.manifest import FILE as MANIFEST_FILE
 from build_tools.manifest import Manifest, fingerprint
 from build_tools.measure import Measurer
 from build_tools.options import Options
@@ -131,7 +132,7 @@ def render(
         error.problems = [locate(p, located_source) for p in error.problems]
         raise
     rendered: list[tuple[str, Output, float]] = []
-    warnings: list[Problem] = []
+    warnings: list[Problem] = list(located_source.warnings)  # the loader's (day past midnight)
     for target in targets:  # report in the order asked for, whatever finished first
         for done, result, seconds in results:
             if done == target:
@@ -197,7 +198,8 @@ def build(
 ) -> Report:
     """``session``: caches of a long-lived process (serve, watch); see ``build_tools.warm``."""
     targets = list(targets)
-    out.mkdir(parents=True, exist_ok=True)
+    _make_folder(out)
+    output_set.recover(out)
     manifest = Manifest.read(out)
     key = fingerprint(source, project_folder(source), options or Options())
     stale = [t for t in targets if force or not manifest.fresh(t, key, out)]
@@ -215,30 +217,29 @@ def build(
         return report
     context, located = prepare_located(source, options, session.theme() if session else None)
     rendered, report.warnings = render(context, stale, located, progress, session)
-    for target, output, seconds in rendered:
-        path = write_atomically(out / output.name, output.data)
-        report.written.append(Written(target, output, path, seconds))
     for target in stale:
         outputs = [o for t, o, _ in rendered if t == target]
         manifest.record(target, key, outputs)
-    manifest.write(out)
+    files = {output.name: output.data for _, output, _ in rendered}
+    files[MANIFEST_FILE] = manifest.data()
+    output_set.publish(out, files)  # the outputs and the manifest, together or not at all
+    for target, output, seconds in rendered:
+        report.written.append(Written(target, output, out / output.name, seconds))
     return report
 
 
-def write_atomically(path: Path, data: bytes) -> Path:
-    """Temporary file in the same folder, fsync, rename: readers never see half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)  # outputs may live in a folder (web)
-    descriptor, temporary = tempfile.mkstemp(
-        prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
-    )
+def _make_folder(out: Path) -> None:
     try:
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        out.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise OutputError(out, "expected an output folder; it is a file") from None
+    except OSError as error:
+        reason = os.strerror(error.errno) if error.errno else str(error)
+        raise OutputError(out, f"cannot make the output folder: {reason}") from None
+
+
+def write_atomically(path: Path, data: bytes) -> Path:
+    """One file as a set of one: readers never see half a file, and a kill leaves nothing
+    that the next write in that folder does not clean up."""
+    output_set.publish(path.parent, {path.name: data})
     return path

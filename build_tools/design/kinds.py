@@ -115,10 +115,12 @@ def draw_bullets(sketch: Sketch, look: Look, content: BulletsSlide, body_idx: in
     if slot is not None:
         left, top, right, bottom = slot.style.insets_pt
         sketch.in_slot(slot, Block(block.field, block.box, block.paras, sizes, block.colour,
-                                   anchor="t", insets_pt=(left, top + drop, right, bottom)))
+                                   anchor="t", insets_pt=(left, top + drop, right, bottom),
+                                   orphans=True))
     else:
         sketch.textbox(Rect(area.x, area.y + drop, area.w, area.h - drop),
-                       Block(block.field, block.box, block.paras, sizes, block.colour))
+                       Block(block.field, block.box, block.paras, sizes, block.colour,
+                             orphans=True))
 
 
 def _below(sizes: tuple[float, ...], size: float) -> tuple[float, ...]:
@@ -136,7 +138,7 @@ def _largest_fitting(sketch: Sketch, block: Block, area: Rect) -> float:
 
 def _points_block(look: Look, points: Sequence[Point]) -> Block:
     return Block("points", "points", look.point_paras(points), look.panel_body, look.c.text,
-                 anchor="ctr", insets_pt=(20, 8, 14, 8))
+                 anchor="ctr", insets_pt=(20, 8, 14, 8), orphans=True)
 
 
 def _points_height(sketch: Sketch, look: Look, points: Sequence[Point], width: float,
@@ -182,7 +184,7 @@ def draw_comparison(sketch: Sketch, look: Look, content: ComparisonSlide) -> Non
     heading_h = 54.0
     blocks = [
         Block(f"columns[{i}].points", f"columns[{i}].points", look.list_paras(column.points),
-              look.panel_body, look.c.text, insets_pt=(16, 14, 16, 10))
+              look.panel_body, look.c.text, insets_pt=(16, 14, 16, 10), orphans=True)
         for i, column in enumerate(content.columns)
     ]
     size = min(_largest_fitting(sketch, b, Rect(0, 0, columns[0].w, area.h - heading_h))
@@ -217,7 +219,7 @@ def draw_pillars(sketch: Sketch, look: Look, content: PillarsSlide) -> None:
     top_h = 130.0  # strip, number, heading and rule
     blocks = [
         Block(f"pillars[{i}].points", f"pillars[{i}].points", look.list_paras(pillar.points),
-              look.panel_body, look.c.text, insets_pt=(16, 6, 16, 14))
+              look.panel_body, look.c.text, insets_pt=(16, 6, 16, 14), orphans=True)
         for i, pillar in enumerate(content.pillars)
     ]
     size = min(_largest_fitting(sketch, b, Rect(0, 0, columns[0].w, area.h - top_h))

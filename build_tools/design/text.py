@@ -62,6 +62,7 @@ class Block:
     anchor: str | None = None  # "t", "ctr", "b"; None: the slot's (top in a text box)
     insets_pt: tuple[float, float, float, float] | None = None  # None: the slot's
     balance: bool = False  # even lines (titles, headings, centred captions)
+    orphans: bool = False  # body text: no paragraph ends with one character alone
 
 
 @dataclass(frozen=True)
@@ -152,8 +153,8 @@ class Fitter:
         left, top, right, bottom = self.insets(placed)
         width, _ = self._room(placed, size)
         align = block.paras[0].align or style.align if block.paras else style.align
-        if block.balance and not overflow:
-            narrower = self.balanced_width(paragraphs, width, size)
+        if (block.balance or block.orphans) and not overflow:
+            narrower = self.measurer.balanced_width(paragraphs, width, size, block.balance)
             spare = width - narrower
             if spare > 0.5:
                 if align == "ctr":
@@ -179,10 +180,6 @@ class Fitter:
         return boxes.TextBlock(tuple(paras), size, measurement.lines,
                                block.anchor or style.anchor, (left, top, right, bottom),
                                LINE_HEIGHT, overflow)
-
-    def balanced_width(self, paragraphs: list[Paragraph], width: float, size: float) -> float:
-        return self.measurer.balanced_width(paragraphs, width, size)
-
 
 _PLAIN = TextStyle()
 

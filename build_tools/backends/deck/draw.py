@@ -81,9 +81,9 @@ def draw_table(page: Page, box: boxes.Box, table: boxes.Table) -> None:
     for r, height in enumerate(table.row_heights_pt):
         native.rows[r].height = Emu(round(height * 12700))
     pad_x, pad_y = table.padding_pt
-    tr = native._tbl.tr_lst  # python-pptx 1.0.2: table.cell(r, c) looks up both lists
+    rows_of_tcs = ooxml.table_cells(native)
     for r, row in enumerate(table.cells):
-        tcs = tr[r].tc_lst
+        tcs = rows_of_tcs[r]
         for c, cell in enumerate(row):
             kit_cell = page.kit.table_cell(tcs[c], cell.fill, pad_x, pad_y)
             page.typesetter.write(kit_cell.txBody, cell.text, frame_settings=False,

@@ -24,6 +24,7 @@ from pptx.presentation import Presentation as PresentationObject
 from pptx.slide import SlideLayout
 from pptx.util import Emu
 
+from build_tools.backends import ooxml
 from build_tools.errors import InputError, Problem
 from build_tools.theme import ASSETS
 
@@ -174,7 +175,7 @@ class _Layouts:
         self._found: dict[int, tuple[SlideLayout, list[_Placeholder]]] = {}
 
     def __call__(self, layout: SlideLayout) -> list[_Placeholder]:
-        key = id(layout._element)
+        key = id(ooxml.element_of(layout))
         if key not in self._found:
             self._found[key] = (layout, [_Placeholder(p) for p in _placeholders(layout)])
         return self._found[key][1]
@@ -282,7 +283,7 @@ def open_template(path: Path, layout_map: LayoutMap, margin: int,
             continue
         rects = {p.idx: p.rect for p in placeholders}
         furniture = tuple(
-            (p.type, p.idx, p.placeholder._element)
+            (p.type, p.idx, ooxml.element_of(p.placeholder))
             for p in placeholders
             if p.type in (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
         )
@@ -308,9 +309,8 @@ def _pt(emu: int | str | None) -> float:
 def _scheme(master: Any) -> dict[str, str]:
     """The master's theme colours by name (dk1, lt1, accent1 …), as hex RGB."""
     from lxml import etree
-    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
-    theme = etree.fromstring(master.part.part_related_by(RT.THEME).blob)
+    theme = etree.fromstring(ooxml.related_blob(master, ooxml.RT.THEME))
     colours: dict[str, str] = {}
     scheme = theme.find(f"{_DML}themeElements/{_DML}clrScheme")
     for entry in scheme if scheme is not None else ():
@@ -326,7 +326,7 @@ def _scheme(master: Any) -> dict[str, str]:
 class _Reader:
     """Reads colours, text styles and shapes of one master's layouts (read-only XML).
 
-    Plain lxml reads on the parts' elements (``_element``, python-pptx 1.0.2): python-pptx
+    Plain lxml reads on the parts' elements (``ooxml.element_of``): python-pptx
     has no public reader for inherited list styles, backgrounds of layouts or theme
     colours."""
 
@@ -387,7 +387,7 @@ class _Reader:
 
         colour = bold = align = anchor = size = None
         insets: list[float | None] = [None, None, None, None]
-        master_tx = self.master._element.find(f"{_P}txStyles")
+        master_tx = ooxml.element_of(self.master).find(f"{_P}txStyles")
         kind = ("titleStyle" if ph_type in ("title", "ctrTitle") else
                 "bodyStyle" if ph_type in ("body", "obj", "subTitle") else "otherStyle")
         levels = [e.find(f"{_P}txBody/{_DML}lstStyle/{_DML}lvl1pPr") for e in elements if
@@ -442,12 +442,12 @@ def describe(template: Template) -> Any:
         master = layout.slide_master
         reader = readers.setdefault(id(master), _Reader(master))
         master_phs: dict[str, Any] = {}
-        for sp in master._element.iter(f"{_P}sp"):
+        for sp in ooxml.element_of(master).iter(f"{_P}sp"):
             kind = _ph(sp)
             if kind is not None:
                 master_phs.setdefault(kind[0], sp)
         slots = []
-        for sp in layout._element.iter(f"{_P}sp"):
+        for sp in ooxml.element_of(layout).iter(f"{_P}sp"):
             kind = _ph(sp)
             if kind is None:
                 continue
@@ -462,10 +462,11 @@ def describe(template: Template) -> Any:
                                                    rect.w_pt, rect.h_pt),
                               reader.style(ph_type, idx, sp, inherited)))
         decorations = []
-        if layout._element.get("showMasterSp") != "0":
-            decorations += reader.decorations(master._element)
-        decorations += reader.decorations(layout._element)
-        background = (reader.background(layout._element) or reader.background(master._element)
+        if ooxml.element_of(layout).get("showMasterSp") != "0":
+            decorations += reader.decorations(ooxml.element_of(master))
+        decorations += reader.decorations(ooxml.element_of(layout))
+        background = (reader.background(ooxml.element_of(layout))
+                      or reader.background(ooxml.element_of(master))
                       or reader.colours.get("lt1", "FFFFFF"))
         content = chosen.content
         roles[role] = LayoutSpec(role, layout.name, background, tuple(slots),

@@ -117,12 +117,8 @@ class Page:
         return self.ids
 
     def place(self, sp: Any, rect: Rect) -> None:
-        """Give a placeholder its own rectangle on this slide (the design moved it).
-
-        python-pptx 1.0.2 oxml API (``CT_Shape.spPr``, ``get_or_add_xfrm``), as
-        ``ooxml.placeholder_element`` uses it: belongs in ``backends/ooxml`` once split."""
-        xfrm = sp.spPr.get_or_add_xfrm()
-        xfrm.x, xfrm.y, xfrm.cx, xfrm.cy = rect.x, rect.y, rect.w, rect.h
+        """Give a placeholder its own rectangle on this slide (the design moved it)."""
+        ooxml.place_shape(sp, rect.x, rect.y, rect.w, rect.h)
 
     def forget(self, element: Any) -> None:
         """Remove a placeholder the slide does not use."""
