@@ -150,7 +150,7 @@ def _walk_text(box: Box) -> tuple[list[str], list[str]]:
         bold.append(b)
     if box.chart is not None:
         regular += [*box.chart.categories, *(s.name for s in box.chart.series),
-                    "0123456789.,-"]
+                    box.chart.unit or "", "0123456789.,-e+"]
     return regular, bold
 
 

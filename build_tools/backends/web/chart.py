@@ -92,7 +92,7 @@ def draw(box: Box) -> Drawing:
 
 def _axes(drawing: Drawing, chart: Chart, width: float, height: float) -> None:
     size = chart.label_size_pt
-    top = max(size, 6.0)
+    top = size * (2.4 if chart.unit else 1.2)
     values = [v for s in chart.series for v in s.values] or [0.0]
     high = nice_max(max(values))
     left = size * (len(_number(high)) * 0.6 + 1.2)
@@ -123,6 +123,9 @@ def _axes(drawing: Drawing, chart: Chart, width: float, height: float) -> None:
             d = " ".join(f"{'M' if i == 0 else 'L'}{x:.2f},{y:.2f}"
                          for i, (x, y) in enumerate(points))
             drawing.paths.append(Path(d, s.colour, None, max(size / 6, 1.5)))
+            for (x, y), value in zip(points, s.values, strict=False):
+                drawing.labels.append(Label(x, y - size * 0.6, _number(value), size,
+                                            chart.text_colour))
     else:
         slot = (plot_h if horizontal else plot_w) / count
         bar = slot * 0.7 / max(len(series), 1)
@@ -133,10 +136,17 @@ def _axes(drawing: Drawing, chart: Chart, width: float, height: float) -> None:
                 if horizontal:
                     length = plot_w * value / high
                     drawing.bars.append(Bar(left, top + offset, length, bar, s.colour))
+                    drawing.labels.append(Label(left + length + size * 0.3,
+                                                top + offset + bar / 2 + size * 0.35,
+                                                _number(value), size, chart.text_colour,
+                                                "start"))
                 else:
                     length = plot_h * value / high
                     drawing.bars.append(Bar(left + offset, bottom - length, bar, length,
                                             s.colour))
+                    drawing.labels.append(Label(left + offset + bar / 2,
+                                                bottom - length - size * 0.4, _number(value),
+                                                size, chart.text_colour))
     for i, category in enumerate(chart.categories):
         if horizontal:
             y = top + plot_h / count * (i + 0.5) + size * 0.35
@@ -148,6 +158,10 @@ def _axes(drawing: Drawing, chart: Chart, width: float, height: float) -> None:
                                         chart.text_colour))
     axis = (left, top, left, bottom) if horizontal else (left, bottom, left + plot_w, bottom)
     drawing.lines.append(Line(*axis, chart.axis_colour, 1.0))
+    if chart.unit:  # the unit, set level above the value axis (not a tiny rotated title)
+        x, anchor = (left + plot_w, "end") if horizontal else (left, "start")
+        drawing.labels.append(Label(x, top - size * 0.5, chart.unit, size, chart.text_colour,
+                                    anchor))
 
 
 def _pie(drawing: Drawing, chart: Chart, width: float, height: float) -> None:
