@@ -47,6 +47,19 @@ def build(session: nox.Session) -> None:
 
 
 @nox.session
+def web(session: nox.Session) -> None:
+    """Build the web deck: build/course-web/index.html."""
+    _build(session, "web")
+
+
+@nox.session
+def serve(session: nox.Session) -> None:
+    """Serve build/ on 127.0.0.1:8000; rebuild and reload open pages on every change."""
+    _install(session)
+    session.run("course", "serve", *session.posargs)
+
+
+@nox.session
 def check(session: nox.Session) -> None:
     """Validate and lint the outline, run the fit and font checks; write nothing."""
     _install(session)

@@ -143,9 +143,9 @@ def _parser() -> argparse.ArgumentParser:
         "targets",
         nargs="*",
         default="all",
-        choices=("slides", "handout", "notes", "all"),
+        choices=("slides", "handout", "notes", "web", "all"),
         metavar="target",
-        help="slides, handout, notes or all (default: all)",
+        help="slides, handout, notes, web or all (default: all)",
     )
     with_source(build)
     build.add_argument(
@@ -180,13 +180,25 @@ def _parser() -> argparse.ArgumentParser:
     with_render_options(watch)
     watch.set_defaults(run=_watch)
 
+    serve = commands.add_parser(
+        "serve", help="serve the outputs on this machine; rebuild and reload on every change"
+    )
+    with_source(serve)
+    serve.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    serve.add_argument("--host", default="127.0.0.1", help="address (default: 127.0.0.1)")
+    serve.add_argument(
+        "--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)"
+    )
+    with_render_options(serve)
+    serve.set_defaults(run=_serve)
+
     from build_tools.importer.command import add_parser as add_import
 
     add_import(commands)  # course import deck.pptx: build_tools/importer/
     return parser
 
 
-TARGETS = ("slides", "handout", "notes")
+TARGETS = ("slides", "handout", "notes", "web")
 
 
 def _options(args: argparse.Namespace) -> Options:
@@ -518,6 +530,12 @@ def _watch(args: argparse.Namespace) -> int:
         raise InputError([Problem("", f"expected --source naming one outline to watch; "
                                       f"source/ holds {len(sources)}: {names}")])
     return watch(sources[0], args.out, _options(args))
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from build_tools.serve import serve
+
+    return serve(args.source, args.out, _options(args), args.host, args.port)
 
 
 def _print_warnings(warnings: list[Problem], every: bool = False) -> None:

@@ -90,7 +90,22 @@ def recording() -> Iterator[Record]:
     try:
         yield record
     finally:
-        _active.remove(record)
+        # By identity: records are dicts, and ``list.remove`` compares by value, so an
+        # outer record that has seen the same files as an inner one would go instead.
+        del _active[next(i for i, r in enumerate(_active) if r is record)]
+
+
+def replay(record: Record) -> None:
+    """Note a record again, for a long-lived process that reuses what an earlier build made
+    from these files (``warm.Session``) after checking with ``unchanged`` that they are the
+    same: the manifest must still list every input of the output."""
+    for name, sha in record.items():
+        _note(name, sha)
+
+
+def unchanged(record: Record) -> bool:
+    """Every file of ``record`` still has the content it had when it was recorded."""
+    return all(digest(name) == sha for name, sha in record.items())
 
 
 def digest(path: str) -> str | None:
