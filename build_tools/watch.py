@@ -25,6 +25,7 @@ from build_tools.manifest import Manifest
 from build_tools.options import Options
 from build_tools.paths import project_folder
 from build_tools.pipeline import TARGETS, build
+from build_tools.warm import Session
 
 
 def watch(source: Path, out: Path, options: Options) -> int:
@@ -92,10 +93,13 @@ def _inside(path: str, folder: str) -> bool:
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
+_SESSION = Session()  # the theme, layouts and slide designs, kept between rebuilds
+
+
 def _once(source: Path, out: Path, options: Options) -> None:
     started = time.perf_counter()
     try:
-        report = build(source, out, TARGETS, options)
+        report = build(source, out, TARGETS, options, session=_SESSION)
     except CourseError as error:
         for line in error.lines():
             print(f"error: {line}", file=sys.stderr, flush=True)
