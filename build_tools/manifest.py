@@ -140,7 +140,7 @@ def _well_formed(entry: object) -> bool:
     return (
         isinstance(settings, dict)
         and isinstance(read, dict)
-        and all(isinstance(v, str) for v in read.values())
+        and all(isinstance(v, str | None) for v in read.values())
         and isinstance(outputs, dict)
         and all(
             isinstance(o, dict)
