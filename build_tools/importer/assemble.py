@@ -20,7 +20,6 @@ from build_tools.importer.imported import (
     Imported,
     Path_,
     Row,
-    dotted,
     minutes_of,
     notes_of,
 )
@@ -90,7 +89,7 @@ def _divider(slide: SlideData | None, path: Path_, out: Imported) -> dict[str, A
         lead, _ = _divider_texts(slide)
         if lead:
             fields["lead"] = fit_text(lead)
-        row = Row(slide.number, "divider", dotted(where), "recognised")
+        row = Row(slide.number, "divider", where, "recognised")
         out.rows.append(row)
         notes, extra = notes_of(slide, where, out, row.notes)
         if extra:
@@ -144,7 +143,7 @@ def _content(slide: SlideData, path: Path_, index: int, out: Imported, ids: set[
         if len(parts) > 1 and part > 1:
             base += words()["continued"].format(part=part)
         title = _unique_title(fit_text(base), titles)
-        row = Row(slide.number, "content", dotted(where), piece.how)
+        row = Row(slide.number, "content", where, piece.how)
         entry: dict[str, Any] = {"id": unique(slide_id(title, slide.number), ids
                                               | {"title", "agenda", "closing"}),
                                  "kind": piece.kind, "title": title}

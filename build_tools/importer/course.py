@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from build_tools.importer.deck import DeckData, SlideData, TextItem
-from build_tools.importer.imported import Imported, Path_, Row, dotted, minutes_of, notes_of, todo
+from build_tools.importer.imported import Imported, Path_, Row, minutes_of, notes_of, todo
 from build_tools.importer.limits import fit_text
 from build_tools.importer.structure import Structure
 from build_tools.importer.words import strip_page_suffix, words
@@ -79,7 +79,7 @@ def _date(found: re.Match[str]) -> dt.date | None:
 
 
 def generated(slide: SlideData | None, path: Path_, out: Imported, role: str) -> dict[str, Any]:
-    row = Row(slide.number if slide else 0, role, dotted(path), "recognised")
+    row = Row(slide.number if slide else 0, role, path, "recognised")
     notes, extra = notes_of(slide, path, out, row.notes)
     if extra:
         row.notes.append("trainer notes cannot go on a generated slide: kept to the limit")
@@ -102,7 +102,7 @@ def _agenda(structure: Structure, out: Imported) -> dict[str, Any]:
                 fields["subtitle"] = fit_text(text)
                 break
         for extra in structure.agendas[1:]:
-            out.rows.append(Row(extra.number, "agenda", dotted(path),
+            out.rows.append(Row(extra.number, "agenda", path,
                                 "recognised (a further agenda page: the build makes it)"))
     else:
         out.general.append("the deck has no agenda slide: the build adds one")

@@ -25,9 +25,14 @@ class Row:
 
     slide: int
     role: str
-    target: str
+    path: Path_  # the code's form, from 0: problems carry it as ``Problem.path``
     how: str
     notes: list[str] = field(default_factory=list)
+
+    @property
+    def target(self) -> str:
+        """The author's form, as the report shows it."""
+        return dotted(self.path)
 
 
 @dataclass

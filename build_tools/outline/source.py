@@ -180,6 +180,13 @@ class _Dumper(
         _Resolver.__init__(self)
 
 
+def plain_is_text(text: str) -> bool:
+    """Does ``text`` read back as this same text when written unquoted? For writers with
+    their own YAML library (ruamel.yaml, which follows YAML 1.2 and writes ``yes`` plain):
+    quote the strings for which this is False."""
+    return _Resolver().resolve(yaml.ScalarNode, text, (True, False)) == f"{_TAG}str"
+
+
 def dump(data: Any) -> str:
     """YAML for an outline that reads back exactly as ``data`` (for tools that write one)."""
     return str(yaml.dump(data, Dumper=_Dumper, allow_unicode=True))
