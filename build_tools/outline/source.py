@@ -16,6 +16,7 @@ The one extension is ``2024-02-05``, which stays a date.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from dataclasses import dataclass, field, replace
@@ -70,6 +71,7 @@ def _yaml11(value: str) -> tuple[str, Any]:
         return tag, None
 
 
+@functools.lru_cache(maxsize=4096)  # minutes, numbers and booleans repeat
 def _agree(value: str, tag: str) -> bool:
     """Do YAML 1.1 and the YAML 1.2 core schema read this plain scalar alike?"""
     old_tag, old = _yaml11(value)
@@ -86,12 +88,19 @@ def _agree(value: str, tag: str) -> bool:
     return True
 
 
+# The first characters either version resolves to anything but text (PyYAML keys its own
+# resolvers the same way): any other plain scalar is text in both, with no regex tried.
+_NOT_ALWAYS_TEXT = frozenset("yYnNtTfFoO-+0123456789.<~=")
+
+
 class _Resolver(yaml.resolver.BaseResolver):
     """Tags plain scalars by the YAML 1.2 core schema, and marks those YAML 1.1 reads
     differently (``010``, ``1:30``, ``yes``, ``1_000``, ``1e3``, ``2024-02-05 09:00``)."""
 
     def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
         if kind is yaml.ScalarNode and implicit[0]:
+            if value and value[0] not in _NOT_ALWAYS_TEXT:
+                return f"{_TAG}str"
             if value == "<<":
                 return f"{_TAG}merge"  # refused where it is used, with its own message
             tag = _core_tag(value)

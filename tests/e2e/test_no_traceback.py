@@ -19,7 +19,7 @@ from tests.conftest import ALLKINDS
 from tests.corpus import copy_project
 
 SETTINGS = settings(
-    max_examples=40,
+    max_examples=int(os.environ.get("NO_TRACEBACK_EXAMPLES", "40")),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
