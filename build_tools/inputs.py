@@ -90,7 +90,22 @@ def recording() -> Iterator[Record]:
     try:
         yield record
     finally:
-        _active.remove(record)
+        # By identity: records are dicts, and ``list.remove`` compares by value, so an
+        # outer record that has seen the same files as an inner one would go instead.
+        del _active[next(i for i, r in enumerate(_active) if r is record)]
+
+
+def replay(record: Record) -> None:
+    """Note a record again, for a long-lived process that reuses what an earlier build made
+    from these files (``warm.Session``) after checking with ``unchanged`` that they are the
+    same: the manifest must still list every input of the output."""
+    for name, sha in record.items():
+        _note(name, sha)
+
+
+def unchanged(record: Record) -> bool:
+    """Every file of ``record`` still has the content it had when it was recorded."""
+    return all(digest(name) == sha for name, sha in record.items())
 
 
 def digest(path: str) -> str | None:
@@ -106,7 +121,7 @@ def digest(path: str) -> str | None:
         return hashlib.file_digest(stream, "sha256").hexdigest()
 
 
-def jinja_loader(folder: Path) -> BaseLoader:
+def jinja_loader(folders: Path | list[Path]) -> BaseLoader:
     """A Jinja loader whose template sources come through ``read``. Use it with
     ``cache_size=0``: a template cached by Jinja is not read again, so not recorded."""
     from jinja2 import FileSystemLoader
@@ -116,7 +131,8 @@ def jinja_loader(folder: Path) -> BaseLoader:
             _, filename, uptodate = super().get_source(environment, template)
             return read(filename).decode(self.encoding), filename, uptodate
 
-    return Recording(str(folder))
+    searchpath = [str(f) for f in folders] if isinstance(folders, list) else str(folders)
+    return Recording(searchpath)
 
 
 def _note(name: str, sha: str) -> None:

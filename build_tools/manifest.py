@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from build_tools.inputs import Record, digest
 from build_tools.options import Options
-from build_tools.paths import PACKAGE
+from build_tools.resources import package_root
 
 if TYPE_CHECKING:
     from build_tools.backends.base import Output
@@ -66,8 +66,8 @@ def _code() -> str:
     """The package's Python code: an edited checkout is a new version (templates, fonts
     and other data files are recorded as inputs of the outputs that read them)."""
     sha = hashlib.sha256()
-    for path in sorted(PACKAGE.rglob("*.py")):
-        sha.update(str(path.relative_to(PACKAGE)).encode())
+    for path in sorted(package_root().rglob("*.py")):
+        sha.update(str(path.relative_to(package_root())).encode())
         sha.update(hashlib.sha256(path.read_bytes()).digest())
     return sha.hexdigest()
 

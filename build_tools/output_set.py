@@ -221,6 +221,9 @@ def _preflight(out: Path, files: Mapping[str, bytes]) -> None:
     """Refuse before writing anything what would fail half-way through the renames."""
     for name in files:
         target = out / name
+        for parent in list(Path(name).parents)[:-1]:  # course-web/ of course-web/index.html
+            if (out / parent).exists() and not (out / parent).is_dir():
+                raise OutputError(out / parent, _unchanged("cannot write into it: it is a file"))
         try:
             status = target.lstat()
         except FileNotFoundError:

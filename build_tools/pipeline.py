@@ -30,14 +30,32 @@ from build_tools.outline.source import Source
 from build_tools.paths import project_folder
 from build_tools.plan import make_plan
 from build_tools.theme import Theme, load_theme
+from build_tools.warm import Session
 
 # Imported only when asked for: `check` and no-change rebuilds stay fast.
 BACKENDS = {
     "slides": "build_tools.backends.deck.backend:DeckBackend",
     "handout": "build_tools.backends.handout.backend:HandoutBackend",
     "notes": "build_tools.backends.trainer_notes:TrainerNotesBackend",
+    "web": "build_tools.backends.web:WebBackend",
 }
 TARGETS = tuple(BACKENDS)
+
+
+def warm_up(targets: Iterable[str]) -> None:
+    """Import the renderers and load the house theme's font metrics once, before forking.
+
+    Workers of a course library inherit all of it copy-on-write instead of each paying
+    the ~1 s of imports and font parsing.
+    """
+    for name in targets:
+        importlib.import_module(BACKENDS[name].partition(":")[0])
+    theme = load_theme()
+    Measurer.from_paths(theme.regular_font, theme.bold_font)
+    if "handout" in targets:
+        from build_tools.backends.handout.fonts import register_fonts
+
+        register_fonts(theme)
 
 
 def backend(name: str) -> Backend:
@@ -69,8 +87,8 @@ def prepare_located(
     source: Path, options: Options | None = None, theme: Theme | None = None
 ) -> tuple[Context, Source]:
     """As ``prepare``, also returning the source map that locates backend problems."""
-    theme = theme or load_theme()
     project = project_folder(source)
+    theme = theme or load_theme(project)
     outline, located = load(source, project)
     plan = make_plan(
         outline, theme.labels.opening, theme.labels.closing, theme.deck.agenda_capacity
@@ -82,7 +100,7 @@ def prepare_located(
     return Context(plan, theme, measurer, project, source.stem, options), located
 
 
-DESIGNED_TARGETS = ("slides", "handout")
+DESIGNED_TARGETS = ("slides", "handout", "web")
 
 
 def designed(context: Context) -> Context:
@@ -99,7 +117,8 @@ def designed(context: Context) -> Context:
     from build_tools.design import design_deck
 
     margin = round(context.theme.deck.margin_in * 914400)
-    template = open_template(template_path(context), LayoutMap.load(), margin)
+    layout_map = LayoutMap.load(project=context.project)
+    template = open_template(template_path(context), layout_map, margin)
     check_assets(context)
     layouts = describe(template)
     designs = design_deck(context.plan, context.theme, layouts, context.measurer,
@@ -113,6 +132,7 @@ def render(
     located_source: Source,
     progress: Callable[[str], None] | None = None,
     inputs_read: dict[str, inputs.Record] | None = None,
+    session: Session | None = None,
 ) -> tuple[list[tuple[str, Output, float]], list[Problem]]:
     """Render in memory; problems found by backends get the outline's line and column.
 
@@ -128,7 +148,9 @@ def render(
         design_read: inputs.Record = {}  # the template, layout map and pictures it read
         if any(target in DESIGNED_TARGETS for target in targets):
             with inputs.recording() as design_read:
-                context = designed(context)  # before the workers fork: one design for all
+                # Before the workers fork: one design for all (kept between builds in a
+                # session, which replays what the kept parts read into the record).
+                context = session.designed(context) if session else designed(context)
         for target, result, seconds, record in _render_all(context, targets, progress):
             results.append((target, result, seconds))
             if inputs_read is not None:
@@ -231,7 +253,7 @@ class WorkerDied(Exception):
         self.targets = targets
 
 
-COST = {"slides": 3, "handout": 2, "notes": 1}
+COST = {"slides": 3, "handout": 2, "notes": 1, "web": 1}
 _CONTEXT: Context | None = None
 
 
@@ -247,7 +269,9 @@ def build(
     options: Options | None = None,
     force: bool = False,
     progress: Callable[[str], None] | None = None,
+    session: Session | None = None,
 ) -> Report:
+    """``session``: caches of a long-lived process (serve, watch); see ``build_tools.warm``."""
     targets = list(targets)
     options = options or Options()
     _make_folder(out)
@@ -267,10 +291,13 @@ def build(
                 )
     if not stale:
         return report
+    project = project_folder(source)
     with inputs.recording() as shared:  # the outline, the theme, the fonts of the measure
-        context, located = prepare_located(source, options)
+        context, located = prepare_located(
+            source, options, session.theme(project) if session else None
+        )
     read_by: dict[str, inputs.Record] = {}
-    rendered, report.warnings = render(context, stale, located, progress, read_by)
+    rendered, report.warnings = render(context, stale, located, progress, read_by, session)
     for target in stale:
         outputs = [o for t, o, _ in rendered if t == target]
         manifest.record(target, settings, {**shared, **read_by[target]}, outputs)

@@ -11,6 +11,7 @@ old set or the whole new set, and nothing of the writer's may survive the next c
 from __future__ import annotations
 
 import errno
+import json
 import os
 import shutil
 import signal
@@ -31,11 +32,13 @@ Files = dict[str, bytes]
 
 
 def _files(folder: Path) -> Files:
-    """The set as a reader sees it: every plain file except the writer's own."""
+    """The set as a reader sees it: every plain file except the writer's own (the web
+    deck's in its subfolder too)."""
+    leftovers = output_set.leftovers(folder)
     return {
-        p.name: p.read_bytes()
-        for p in folder.iterdir()
-        if p.is_file() and p.name not in output_set.leftovers(folder)
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in [*folder.iterdir(), *folder.glob("*/index.html")]
+        if p.is_file() and p.relative_to(folder).parts[0] not in leftovers
     }
 
 
@@ -53,7 +56,7 @@ def sets(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Files, Files, 
     shutil.copytree(old_out, new_out)
     build(source, new_out, TARGETS)
     old, new = _files(old_out), _files(new_out)
-    assert old.keys() == new.keys() and len(old) == 5
+    assert old.keys() == new.keys() and len(old) == 6
     assert all(old[name] != new[name] for name in old), "every file of the set must change"
     return old_out, old, new, source
 
@@ -183,7 +186,7 @@ def test_a_failing_step_keeps_the_old_set_and_names_the_file_and_reason(
             (line,) = error.lines()
             assert f"({errno.errorcode[code]})" in line
             assert line.endswith("the last good outputs are unchanged"), line
-            assert error.path == out or error.path.parent == out
+            assert error.path == out or out in error.path.parents
             assert _files(out) == old, f"not the old set after a failure at {label}"
         else:  # only removing the finished folder may fail without consequence
             assert label.endswith("remove done"), label
@@ -238,7 +241,7 @@ def test_the_command_killed_between_renames_is_completed_by_the_next_one(
     assert _files(out) not in (old, new)  # the mix that only lives until the next command
     again = _course("--source", str(source), "--out", str(out))
     assert again.returncode == 0, again.stderr
-    assert again.stdout.count("unchanged") == 4  # completed, and found fresh
+    assert again.stdout.count("unchanged") == 5  # completed, and found fresh
     assert _files(out) == new
     assert output_set.leftovers(out) == []
 
@@ -281,4 +284,20 @@ def test_the_next_build_removes_temporary_files_of_the_first_version(
     (out / "notes-by-hand.txt").write_text("mine")
     done = _course("--source", str(source), "--out", str(out))
     assert done.returncode == 0, done.stderr
-    assert sorted(p.name for p in out.iterdir()) == sorted([*new, "notes-by-hand.txt"])
+    top = {name.split("/")[0] for name in new}  # the web deck lives in a subfolder
+    assert sorted(p.name for p in out.iterdir()) == sorted([*top, "notes-by-hand.txt"])
+
+
+def test_a_journal_naming_a_path_outside_the_folder_is_not_followed(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    committed = out / f"{output_set.COMMITTED}0123456789ab"
+    (committed / output_set.NEW / "web").mkdir(parents=True)
+    (committed / output_set.NEW / "web" / "index.html").write_text("inside")
+    (committed / output_set.NEW / "escape.txt").write_text("outside")
+    journal = {"files": {"web/index.html": {"sha256": "", "old": False},
+                         "../escape.txt": {"sha256": "", "old": False}}}
+    (committed / output_set.JOURNAL).write_text(json.dumps(journal))
+    output_set.recover(out)
+    assert (out / "web" / "index.html").read_text() == "inside"  # one subfolder: allowed
+    assert not (tmp_path / "escape.txt").exists()
+    assert output_set.leftovers(out) == []

@@ -67,3 +67,14 @@ def test_a_rollback_left_by_a_killed_build_is_finished(tmp_path: Path) -> None:
     output_set.recover(tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
     assert (tmp_path / "a.txt").read_bytes() == b"old a"
+
+
+def test_a_file_where_an_output_folder_goes_is_refused_before_writing(tmp_path: Path) -> None:
+    (tmp_path / "web").write_bytes(b"a file, not a folder")
+    with pytest.raises(OutputError) as caught:
+        output_set.publish(tmp_path, {"web/index.html": b"<p>"})
+    assert caught.value.lines() == [
+        f"{tmp_path / 'web'}: cannot write into it: it is a file; "
+        "the last good outputs are unchanged"
+    ]
+    assert output_set.leftovers(tmp_path) == []

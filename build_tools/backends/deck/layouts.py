@@ -1,6 +1,6 @@
 """Templates for the deck: open one, find a layout per slide role, check the contract.
 
-Layouts are found by name through ``assets/deck-layouts.yaml`` (data, so a department can
+Layouts are found by name through ``deck-layouts.yaml`` (data, so a department can
 add its template's names without code), like Pandoc picks layouts from its reference
 deck. The contract check runs before any slide is built and reports every missing layout
 and placeholder at once: a customer fixing a template should not iterate one error at a
@@ -25,13 +25,12 @@ from pptx.presentation import Presentation as PresentationObject
 from pptx.slide import SlideLayout
 from pptx.util import Emu
 
-from build_tools import inputs
+from build_tools import inputs, resources
 from build_tools.backends import ooxml
 from build_tools.errors import InputError, Problem
 from build_tools.limits import check_template
-from build_tools.theme import ASSETS
 
-LAYOUT_MAP_FILE = ASSETS / "deck-layouts.yaml"
+LAYOUT_MAP_FILE = "deck-layouts.yaml"
 EMU_PER_PT = 12700
 
 _KIND_TYPES = {
@@ -129,7 +128,9 @@ class LayoutMap:
     lead_idx: int
 
     @classmethod
-    def load(cls, path: Path = LAYOUT_MAP_FILE) -> LayoutMap:
+    def load(cls, path: Path | None = None, project: Path | None = None) -> LayoutMap:
+        """The project's ``assets/deck-layouts.yaml`` if it has one, else the package's."""
+        path = path or resources.asset(LAYOUT_MAP_FILE, project)
         data = yaml.safe_load(inputs.read(path))
         roles = {
             name: Role(tuple(spec["names"]), tuple(spec.get("requires", ())))

@@ -1,0 +1,145 @@
+"""Subset WOFF2 faces of the fonts the handout embeds, for a web deck that needs no network.
+
+The characters a deck uses are split into fixed slices by code point (``SLICE`` code points
+each), one ``@font-face`` per slice with its ``unicode-range``, as Google Fonts ships CJK.
+A slice depends only on the characters of it the deck uses, so a one-slide edit that brings
+a new character rebuilds one small slice (~20 ms) instead of the whole subset (~2 s: brotli
+at quality 11 over ~1,000 glyphs). Slices are cached in memory and on disk (next to the
+handout's face cache), keyed by the font file's hash, the characters and fontTools'
+version, so a cold build with a warm cache reads them back and the output is the same
+whichever way it was reached.
+
+The faces are built with fontTools' ``FontBuilder`` from the glyphs of the handout's
+TrueType font (no layout tables: the measure uses advance widths only, without kerning,
+so the browser must not kern either).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+SLICE = 512  # code points per slice
+CACHE_FORMAT = 1
+FAMILY = "course-sans"
+
+
+@dataclass(frozen=True)
+class Face:
+    """One ``@font-face``: weight, unicode-range and the WOFF2 data as base64."""
+
+    weight: int
+    unicode_range: str
+    data_base64: str
+
+
+def cache_folder() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "course-build"
+
+
+@cache
+def _file_hash(path: Path, size: int, mtime_ns: int) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def file_hash(path: Path) -> str:
+    stat = path.stat()
+    return _file_hash(path, stat.st_size, stat.st_mtime_ns)
+
+
+def faces(font: Path, weight: int, text: Iterable[str]) -> list[Face]:
+    """The faces that cover every character of ``text`` the font has, slice by slice."""
+    digest = file_hash(font)
+    unique = set(text if isinstance(text, str) else "".join(text))
+    chars = sorted({c for c in unique if c.isprintable() and not c.isspace()} | {" "})
+    slices: dict[int, list[str]] = {}
+    for char in chars:
+        slices.setdefault(ord(char) // SLICE, []).append(char)
+    found = []
+    for number, members in sorted(slices.items()):
+        data = slice_woff2(font, digest, "".join(members))
+        if data is None:
+            continue
+        low, high = number * SLICE, number * SLICE + SLICE - 1
+        found.append(Face(weight, f"U+{low:04X}-{high:04X}", data))
+    return found
+
+
+@cache
+def slice_woff2(font: Path, digest: str, chars: str) -> str | None:
+    """Base64 WOFF2 holding ``chars`` (those the font has), or None if it has none."""
+    from fontTools import version
+
+    key = hashlib.sha256(f"{CACHE_FORMAT}|{version}|{digest}|{chars}".encode()).hexdigest()
+    stored = cache_folder() / f"webfont-{key}.woff2"
+    try:
+        return base64.b64encode(stored.read_bytes()).decode("ascii") if stored.stat().st_size \
+            else None
+    except OSError:
+        pass
+    data = _build(_master(font, digest), chars)
+    _store(stored, data or b"")
+    return base64.b64encode(data).decode("ascii") if data else None
+
+
+@cache
+def _master(font: Path, digest: str) -> Any:
+    """The source font, parsed once per process (cmap, metrics; glyphs load lazily)."""
+    from fontTools.ttLib import TTFont
+
+    parsed = TTFont(str(font), lazy=True)
+    parsed.best_cmap = parsed.getBestCmap()  # type: ignore[attr-defined]
+    return parsed
+
+
+def _build(master: Any, chars: str) -> bytes | None:
+    from fontTools.fontBuilder import FontBuilder
+
+    cmap: dict[int, str] = master.best_cmap
+    mapping = {ord(c): cmap[ord(c)] for c in chars if ord(c) in cmap}
+    if not mapping:
+        return None
+    names = [".notdef", *sorted(set(mapping.values()), key=master.getGlyphID)]
+    glyf, hmtx, hhea, os2 = master["glyf"], master["hmtx"], master["hhea"], master["OS/2"]
+    builder = FontBuilder(master["head"].unitsPerEm, isTTF=True)
+    builder.setupGlyphOrder(names)
+    builder.setupCharacterMap(mapping)
+    builder.setupGlyf({name: glyf[name] for name in names})
+    builder.setupHorizontalMetrics({name: hmtx[name] for name in names})
+    builder.setupHorizontalHeader(ascent=hhea.ascent, descent=hhea.descent)
+    builder.setupNameTable({"familyName": FAMILY, "styleName": "Regular"})
+    builder.setupOS2(
+        sTypoAscender=os2.sTypoAscender,
+        sTypoDescender=os2.sTypoDescender,
+        sTypoLineGap=os2.sTypoLineGap,
+        usWinAscent=os2.usWinAscent,
+        usWinDescent=os2.usWinDescent,
+        fsType=0,
+    )
+    builder.setupPost()
+    built = builder.font
+    built.flavor = "woff2"
+    stream = io.BytesIO()
+    built.save(stream, reorderTables=False)
+    return stream.getvalue()
+
+
+def _store(path: Path, data: bytes) -> None:
+    """Best effort: the cache only ever saves time."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".webfont-")
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except OSError:
+        return

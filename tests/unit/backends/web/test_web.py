@@ -1,0 +1,275 @@
+"""The web deck draws the design's boxes, says the design's words and needs no network.
+
+The HTML is read back with the standard library's parser and compared with the designs
+(the input), never with the backend's own helpers.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import json
+import re
+from functools import cache
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fontTools.ttLib import TTFont
+
+from build_tools.backends.base import Context
+from build_tools.backends.web import WebBackend, fonts
+from build_tools.backends.web import backend as web_backend
+from build_tools.backends.web.view import lines_of
+from build_tools.design.boxes import Paragraph, SlideDesign, Span, TextBlock
+from build_tools.pipeline import designed, prepare
+from tests.conftest import ALLKINDS, COURSE
+
+PT = re.compile(r"(left|top|width|height):(-?[\d.]+)pt")
+
+
+@cache
+def context(source: Path = ALLKINDS) -> Context:
+    return designed(prepare(source))
+
+
+@cache
+def html(source: Path = ALLKINDS) -> str:
+    [output] = WebBackend().render(context(source)).outputs
+    assert output.name == f"{source.stem}-web/index.html"
+    return output.data.decode("utf-8")
+
+
+class Page(HTMLParser):
+    """Slides with their boxes (style of each) and the text inside each slide."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.slides: list[dict[str, Any]] = []
+        self.depth = 0
+        self.slide_depth: int | None = None
+        self.scripts: dict[str, str] = {}
+        self._script: str | None = None
+        self.sources: list[str] = []
+        self.meta: list[dict[str, str | None]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag in ("br", "img", "meta"):
+            if tag == "br" and self.slide_depth is not None:
+                self.slides[-1]["text"].append("\n")
+            if tag == "img":
+                self.sources.append(found.get("src") or "")
+            if tag == "meta":
+                self.meta.append(found)
+            return
+        self.depth += 1
+        classes = (found.get("class") or "").split()
+        if tag == "section" and "slide" in classes and self.slide_depth is None:
+            self.slide_depth = self.depth
+            self.slides.append({"number": int(found["data-number"] or 0), "boxes": [],
+                                "text": [], "style": found.get("style")})
+        elif "box" in classes and self.slide_depth is not None:
+            self.slides[-1]["boxes"].append({"role": classes[1], "style": found["style"]})
+        elif tag in ("p", "text") and self.slide_depth is not None:
+            self.slides[-1]["text"].append("\n")
+        if tag == "script":
+            self._script = found.get("id") or "code"
+            self.scripts[self._script] = ""
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("br", "img", "meta"):
+            return
+        if self.slide_depth == self.depth:
+            self.slide_depth = None
+        self.depth -= 1
+        if tag == "script":
+            self._script = None
+
+    def handle_data(self, data: str) -> None:
+        if self._script is not None:
+            self.scripts[self._script] += data
+        elif self.slide_depth is not None:
+            self.slides[-1]["text"].append(data)
+
+
+@cache
+def page(source: Path = ALLKINDS) -> Page:
+    parsed = Page()
+    parsed.feed(html(source))
+    return parsed
+
+
+def designs(source: Path = ALLKINDS) -> tuple[SlideDesign, ...]:
+    deck = context(source).designs
+    assert deck is not None
+    return deck.slides
+
+
+def test_every_slide_is_drawn_once_in_plan_order() -> None:
+    assert [s["number"] for s in page().slides] == [d.number for d in designs()]
+    assert len(page().slides) == len(context().plan.slides)
+
+
+def test_every_box_is_at_the_designs_rectangle() -> None:
+    for drawn, design in zip(page().slides, designs(), strict=True):
+        assert len(drawn["boxes"]) == len(design.boxes), design.number
+        for box, spec in zip(drawn["boxes"], design.boxes, strict=True):
+            values = {k: float(v) for k, v in PT.findall(box["style"])}
+            assert box["role"] == spec.role
+            assert values["left"] == pytest.approx(spec.x_pt, abs=0.01)
+            assert values["top"] == pytest.approx(spec.y_pt, abs=0.01)
+            assert values["width"] == pytest.approx(spec.width_pt, abs=0.01)
+            assert values["height"] == pytest.approx(spec.height_pt, abs=0.01)
+
+
+def _designed_lines(design: SlideDesign) -> list[str]:
+    lines: list[str] = []
+    for box in design.boxes:
+        blocks = [box.text] if box.text else []
+        if box.table:
+            blocks += [cell.text for row in box.table.cells for cell in row]
+        for block in blocks:
+            for paragraph_lines in block.lines:
+                lines += [line.strip() for line in paragraph_lines if line.strip()]
+    return lines
+
+
+def test_every_designed_line_is_a_line_of_the_slide_in_order() -> None:
+    for drawn, design in zip(page().slides, designs(), strict=True):
+        shown = [line.strip() for line in "".join(drawn["text"]).split("\n")]
+        shown = [line for line in shown if line]
+        # Bullets are drawn in their own span before the line's text.
+        position = 0
+        for line in _designed_lines(design):
+            while position < len(shown) and not shown[position].endswith(line):
+                position += 1
+            assert position < len(shown), f"slide {design.number}: {line!r} not drawn"
+            position += 1
+
+
+def test_the_slide_size_and_background_come_from_the_design() -> None:
+    for drawn, design in zip(page().slides, designs(), strict=True):
+        assert f"width:{design.width_pt:.2f}pt" in drawn["style"]
+        assert f"background:#{design.background}" in drawn["style"]
+
+
+def test_it_loads_nothing_from_outside_the_file() -> None:
+    text = html()
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", text)
+    assert "url(http" not in text and "@import" not in text
+    [policy] = [m for m in page().meta if m.get("http-equiv") == "Content-Security-Policy"]
+    assert (policy["content"] or "").startswith("default-src 'none';")
+    assert page().sources and all(s.startswith("data:image/") for s in page().sources)
+
+
+def _faces(text: str) -> dict[int, TTFont]:
+    """The embedded faces by weight, merged cmaps (each slice is a real WOFF2 font)."""
+    found: dict[int, dict[int, str]] = {}
+    for weight, data in re.findall(
+        r'font-weight:(\d+);[^}]*?base64,([A-Za-z0-9+/=]+)\) format\("woff2"\)', text
+    ):
+        raw = base64.b64decode(data)
+        assert raw[:4] == b"wOF2"
+        font = TTFont(io.BytesIO(raw))
+        found.setdefault(int(weight), {}).update(font.getBestCmap())
+    return found  # type: ignore[return-value]
+
+
+def test_the_embedded_fonts_cover_every_character_drawn_in_its_weight() -> None:
+    cmaps = _faces(html(COURSE))
+    for design in designs(COURSE):
+        for box in design.boxes:
+            blocks = [box.text] if box.text else []
+            if box.table:
+                blocks += [cell.text for row in box.table.cells for cell in row]
+            for block in blocks:
+                for paragraph in block.paragraphs:
+                    for span in paragraph.spans:
+                        weight = 700 if span.bold else 400
+                        missing = {c for c in span.text if not c.isspace()
+                                   and ord(c) not in cmaps[weight]}
+                        assert not missing, (design.number, span.text, missing)
+
+
+def test_the_speaker_view_gets_every_slides_notes_and_the_plans_clock() -> None:
+    data = json.loads(page().scripts["course-data"])
+    plan = context().plan
+    assert [s["notes"] for s in data["slides"]] == [s.notes for s in plan.slides]
+    for entry, slide in zip(data["slides"], plan.slides, strict=True):
+        assert entry["trainer"] == [{"label": n.label, "text": n.text} for n in slide.trainer]
+        assert entry["from"] == (slide.start - plan.start).total_seconds() / 60
+        assert entry["to"] - entry["from"] == slide.minutes
+
+
+def test_author_text_cannot_become_markup() -> None:
+    text = html()
+    assert "<b>不是标记</b>" not in text
+    assert "R&amp;D &lt;b&gt;不是标记&lt;/b&gt;" in text
+
+
+def test_a_cached_build_equals_a_fresh_one() -> None:
+    first = html()
+    web_backend._drawn.clear()
+    fonts.slice_woff2.cache_clear()
+    [again] = WebBackend().render(context()).outputs
+    assert again.data.decode("utf-8") == first
+
+
+class TestLinesOf:
+    def test_a_bold_lead_and_its_text_split_across_lines(self) -> None:
+        block = TextBlock(
+            (Paragraph((Span("定义：", bold=True), Span("互联网金融 is new")),),),
+            20, (("定义：互联网", "金融 is new"),))
+        lines = lines_of(block, 0)
+        assert [[(p.text, p.span.bold) for p in line] for line in lines] == [
+            [("定义：", True), ("互联网", False)], [("金融 is new", False)]]
+
+    def test_a_space_dropped_at_a_break_is_skipped(self) -> None:
+        block = TextBlock((Paragraph((Span("alpha beta"),)),), 20, (("alpha", "beta"),))
+        assert [[p.text for p in line] for line in lines_of(block, 0)] == [["alpha"], ["beta"]]
+
+
+def test_a_new_character_changes_one_font_slice_only(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    font = context().theme.regular_font
+    before = fonts.faces(font, 400, "互联网金融 ABC")
+    after = fonts.faces(font, 400, "互联网金融 ABC 龙")
+    changed = {f.unicode_range for f in after} ^ {f.unicode_range for f in before}
+    changed |= {a.unicode_range for a, b in zip(before, after, strict=False) if a != b}
+    assert len(after) >= len(before) and len(changed) == 1
+
+
+def test_text_that_overflows_fails_the_web_deck_as_it_fails_the_deck() -> None:
+    from dataclasses import replace
+
+    from build_tools.errors import BuildFailure, Problem
+    from build_tools.options import Options
+
+    base = context()
+    assert base.designs is not None
+    problem = Problem("chapters[0].slides[0].points", "overflows its box")
+    overflowing = replace(base, designs=replace(base.designs, problems=(problem,)))
+    with pytest.raises(BuildFailure) as raised:
+        WebBackend().render(overflowing)
+    assert raised.value.problems == [problem]
+    allowed = replace(overflowing, options=Options(allow_overflow=True))
+    assert WebBackend().render(allowed).outputs[0].data.startswith(b"<!doctype html>")
+
+
+def test_course_build_web_writes_the_file_and_skips_it_when_nothing_changed(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from build_tools.cli import main
+
+    out = tmp_path / "build"
+    assert main(["build", "web", "--source", str(ALLKINDS), "--out", str(out)]) == 0
+    page = out / "course-web" / "index.html"
+    first = page.read_bytes()
+    assert b'id="slide-1"' in first
+    capsys.readouterr()
+    assert main(["build", "web", "--source", str(ALLKINDS), "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    slides = len(context().plan.slides)
+    assert f"{page}  {slides} slides" in printed and "unchanged" in printed
