@@ -10,19 +10,16 @@ as unchanged again.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from build_tools import pipeline
-from build_tools.backends.deck import layouts as deck_layouts
 from build_tools.cli import main
 from build_tools.manifest import FILE
 from build_tools.options import Options
-from build_tools.paths import ASSETS
 from build_tools.pipeline import TARGETS, build
-from build_tools.theme import THEME_FILE, load_theme
+from build_tools.resources import package_assets
+from build_tools.theme import load_theme
 from tests.conftest import ALLKINDS
 from tests.corpus import copy_project
 
@@ -88,7 +85,7 @@ def test_a_template_named_by_the_outline_rebuilds_the_deck_and_handout(
     source, out = project
     template = source.parent.parent / "their" / "template.pptx"
     template.parent.mkdir()
-    shutil.copy(ASSETS / "template.pptx", template)
+    shutil.copy(package_assets() / "template.pptx", template)
     text = source.read_text(encoding="utf-8")
     source.write_text(text.replace("  start:", "  template: their/template.pptx\n  start:"),
                       encoding="utf-8")
@@ -103,7 +100,7 @@ def test_a_template_given_with_the_option_rebuilds_the_deck_and_handout(
     source, out = project
     template = tmp_path / "elsewhere" / "their.pptx"
     template.parent.mkdir()
-    shutil.copy(ASSETS / "template.pptx", template)
+    shutil.copy(package_assets() / "template.pptx", template)
     options = Options(template=template)
     _rebuilt(source, out, options)
     assert _rebuilt(source, out, options) == set()
@@ -111,47 +108,34 @@ def test_a_template_given_with_the_option_rebuilds_the_deck_and_handout(
     assert _rebuilt(source, out, options) == SLIDE_DESIGN
 
 
-def _copied(tmp_path: Path, original: Path) -> Path:
-    copy = tmp_path / "assets" / original.name
-    copy.parent.mkdir(exist_ok=True)
-    shutil.copy(original, copy)
-    return copy
+def _own(source: Path, relative: str) -> Path:
+    """The project's copy of a package asset, which overrides it (build_tools/resources.py)."""
+    own = source.parent.parent / "assets" / relative
+    own.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(package_assets() / relative, own)
+    return own
 
 
-def test_the_theme_rebuilds_everything(
-    project: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_theme_rebuilds_everything(project: tuple[Path, Path]) -> None:
     source, out = project
-    theme = _copied(tmp_path, THEME_FILE)
-    monkeypatch.setattr(pipeline, "load_theme", lambda: load_theme(theme))
+    theme = _own(source, "theme.yaml")
     _rebuilt(source, out)
     _append(theme, b"\n# edited\n")
     assert _rebuilt(source, out) == set(TARGETS)
 
 
-def test_the_layout_map_rebuilds_the_deck_and_handout(
-    project: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_layout_map_rebuilds_the_deck_and_handout(project: tuple[Path, Path]) -> None:
     source, out = project
-    layout_map = _copied(tmp_path, deck_layouts.LAYOUT_MAP_FILE)
-    load: Callable[..., deck_layouts.LayoutMap] = deck_layouts.LayoutMap.load.__func__  # type: ignore[attr-defined]
-    monkeypatch.setattr(deck_layouts.LayoutMap, "load",
-                        classmethod(lambda cls, path=layout_map: load(cls, path)))
+    layout_map = _own(source, "deck-layouts.yaml")
     _rebuilt(source, out)
     _append(layout_map, b"\n# edited\n")
     assert _rebuilt(source, out) == SLIDE_DESIGN
 
 
-def test_a_font_rebuilds_everything_it_measures(
-    project: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_font_rebuilds_everything_it_measures(project: tuple[Path, Path]) -> None:
     source, out = project
     house = load_theme()
-    regular = _copied(tmp_path, house.regular_font)
-    theme_file = _copied(tmp_path, THEME_FILE)
-    text = theme_file.read_text(encoding="utf-8")
-    theme_file.write_text(text.replace(house.fonts.regular, str(regular)), encoding="utf-8")
-    monkeypatch.setattr(pipeline, "load_theme", lambda: load_theme(theme_file))
+    regular = _own(source, house.fonts.regular)
     _rebuilt(source, out)
     shutil.copy(house.bold_font, regular)  # other metrics, same coverage
     assert _rebuilt(source, out) == set(TARGETS)
