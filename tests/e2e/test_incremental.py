@@ -20,7 +20,7 @@ from build_tools.cli import main
 from build_tools.manifest import FILE
 from build_tools.options import Options
 from build_tools.pipeline import TARGETS, build
-from build_tools.theme import THEME_FILE, load_theme
+from build_tools.theme import load_theme
 from tests.conftest import ALLKINDS
 from tests.corpus import copy_project
 
