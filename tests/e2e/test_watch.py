@@ -48,7 +48,7 @@ def test_watch_rebuilds_reports_errors_and_keeps_running(tmp_path: Path) -> None
         text = source.read_text(encoding="utf-8")
         source.write_text(text.replace("minutes: 15", "minutes: 15m"), encoding="utf-8")
         error = _wait_for(lines, "error:")
-        assert f"{source}:27:18: chapters[0].slides[0].minutes" in error
+        assert f"{source}:27:18: " in error and "'15m'" in error  # located, whatever the path
         assert process.poll() is None
         assert (out / "course.pptx").read_bytes() == first
         source.write_text(text.replace("最小课程", "最小课程（修订）"), encoding="utf-8")
