@@ -12,6 +12,7 @@ verdict here matches what a trainer sees.
 from __future__ import annotations
 
 import hashlib
+import io
 import itertools
 import os
 import unicodedata
@@ -20,6 +21,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
+
+from build_tools import inputs
 
 LINE_HEIGHT = 1.2  # x size
 PARAGRAPH_SPACE = 0.2  # x size, before every paragraph but the first
@@ -37,7 +40,11 @@ NO_END = frozenset("（「『《〈【〔〖“‘([{<")
 class Run:
     text: str
     bold: bool = False
+    mono: bool = False  # `code`: a monospace face for Latin characters (MONO_EM each)
 
+
+MONO_EM = 0.6  # advance of every character of Courier New / Liberation Mono / Courier
+_MONO = 2  # a run's face in a token: False regular, True bold, _MONO monospace
 
 @dataclass(frozen=True)
 class Paragraph:
@@ -108,31 +115,36 @@ class Font:
         return em
 
 
-METRICS_FORMAT = 1
+METRICS_FORMAT = 2
+
+
+def load_font(path: Path) -> Font:
+    """The face's advance widths. The font is read (and recorded as an input of the build)
+    on every call; its metrics come from memory, else from the compact on-disk cache (a
+    marshal of units per em and the code point -> advance map, ~80 KB, ~5 ms), else, the
+    first time, from fontTools (~0.3 s with its import, on a cold process). Both caches are
+    keyed by the font's content hash, so an edited font is never measured with stale
+    widths; marshal holds plain numbers only (nothing in it can run code), and anything
+    unexpected falls back to reading the font: the caches only ever save time."""
+    data = inputs.read(path)
+    return _font(path, hashlib.sha256(data).hexdigest(), data)
 
 
 @cache
-def load_font(path: Path) -> Font:
-    """The face's advance widths: from the compact cache (a marshal of units per em and the
-    code point -> advance map, ~80 KB, ~5 ms) or, the first time, read with fontTools
-    (~0.3 s with its import, on a cold process). The key is the file's path, size and
-    modification time; marshal holds plain numbers only (nothing in it can run code);
-    anything unexpected falls back to reading the font: the cache only ever saves time."""
+def _font(path: Path, sha: str, data: bytes) -> Font:
     import marshal
     import sys
 
-    stat = path.stat()
-    key = f"{METRICS_FORMAT}|{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}"
     cached = _metrics_folder() / (
-        f"metrics-py{sys.version_info[0]}{sys.version_info[1]}-"
-        f"{hashlib.sha256(key.encode()).hexdigest()[:32]}.marshal")
+        f"metrics-{METRICS_FORMAT}-py{sys.version_info[0]}{sys.version_info[1]}-{sha[:32]}"
+        ".marshal")
     try:
         units_per_em, advances = marshal.loads(cached.read_bytes())
         if isinstance(units_per_em, int) and isinstance(advances, dict):
             return Font(path, units_per_em, advances)
     except (OSError, EOFError, ValueError, TypeError):
         pass
-    font = _read_font(path)
+    font = _read_font(path, data)
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         temporary = cached.with_name(f".{cached.name}.{os.getpid()}")
@@ -148,10 +160,10 @@ def _metrics_folder() -> Path:
     return Path(base) / "course-build"
 
 
-def _read_font(path: Path) -> Font:
+def _read_font(path: Path, data: bytes) -> Font:
     from fontTools.ttLib import TTFont  # ~0.13 s to import: only when the cache misses
 
-    font = TTFont(path, lazy=True)
+    font = TTFont(io.BytesIO(data), lazy=True)
     # Glyphs are matched to code points (cmap) and widths (hmtx) by index; fontTools names
     # them from the 'post' table first, which takes longer than the rest (tens of ms per
     # CJK font). Plain numbered names give the same code point -> width mapping.
@@ -203,6 +215,10 @@ class Measurer:
             previous = char
         return total
 
+    def _mono_width_em(self, text: str) -> float:
+        """Width if every Latin character were set in the monospace face."""
+        return sum(self.regular.advance_em(c) if _is_cjk(c) else MONO_EM for c in text)
+
     def width_pt(self, text: str, size_pt: float, bold: bool = False) -> float:
         return self.width_em(text, bold) * size_pt
 
@@ -220,6 +236,8 @@ class Measurer:
         if len(chars) == 1:  # most units: one CJK character
             char, bold = chars[0]
             width = (bold_em if bold else regular_em).get(char)
+            if bold is _MONO and not _is_cjk(char):
+                width = MONO_EM
             if width is None:
                 width = (bold_font if bold else regular).advance_em(char)
             return _Unit(char, sum((width,)), token.is_space, (width,))
@@ -227,6 +245,8 @@ class Measurer:
         previous = ""
         for char, bold in chars:
             width = (bold_em if bold else regular_em).get(char)
+            if bold is _MONO and not _is_cjk(char):
+                width = MONO_EM
             if width is None:
                 width = (bold_font if bold else regular).advance_em(char)
             if previous and _gap_between(previous, char):
@@ -291,8 +311,12 @@ class Measurer:
             if index:
                 height += PARAGRAPH_SPACE * size
             bold = all(run.bold for run in paragraph.runs)
+            mono = any(run.mono for run in paragraph.runs)
             for line in lines:
-                widest = max(widest, self.width_pt(line, size, bold) + paragraph.indent_pt)
+                width = self.width_pt(line, size, bold)
+                if mono:  # the line's Latin may be `code`: the wider of the two, to be safe
+                    width = max(width, self._mono_width_em(line) * size)
+                widest = max(widest, width + paragraph.indent_pt)
         return Measurement(size_pt, tuple(per_paragraph), height, widest)
 
     def fit(
@@ -402,13 +426,17 @@ def _splits_word(before: str, after: str, words: frozenset[str]) -> bool:
     return False
 
 
-@cache
 def common_words() -> frozenset[str]:
-    """Common Chinese words of 2-4 characters (``assets/words/zh-common.txt``)."""
-    from build_tools.paths import ASSETS
+    """Common Chinese words of 2-4 characters (``words/zh-common.txt``, package assets); recorded as
+    an input of every build that balances a line, parsed once while it is unchanged."""
+    from build_tools.resources import package_assets
 
-    path = ASSETS / "words" / "zh-common.txt"
-    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    path = package_assets() / "words" / "zh-common.txt"
+    return inputs.parsed(path, _words) if path.is_file() else frozenset()
+
+
+def _words(data: bytes) -> frozenset[str]:
+    text = data.decode("utf-8")
     return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
@@ -430,13 +458,18 @@ class _Token:
 
     __slots__ = ("chars", "is_space")
 
-    def __init__(self, chars: list[tuple[str, bool]], is_space: bool = False) -> None:
+    def __init__(self, chars: list[tuple[str, bool | int]], is_space: bool = False) -> None:
         self.chars = chars
         self.is_space = is_space
 
     @property
     def text(self) -> str:
         return "".join(c for c, _ in self.chars)
+
+
+def is_cjk(char: str) -> bool:
+    """A Chinese, Japanese or Korean character (or full-width form)."""
+    return _is_cjk(char)
 
 
 @cache
@@ -472,7 +505,7 @@ def _tokens(runs: Iterable[Run]) -> list[_Token]:
     units: list[_Token] = []
     last_kind = _SPACE  # of the last character added: the last character of the last unit
     for run in runs:
-        bold = run.bold
+        bold: bool | int = _MONO if run.mono else run.bold
         for char in run.text:
             kind = _kind(char)
             if kind == _SPACE:
@@ -488,7 +521,7 @@ def _tokens(runs: Iterable[Run]) -> list[_Token]:
                 units.append(_Token([(char, bold)]))
             last_kind = kind
     glued: list[_Token] = []
-    pending_open: list[tuple[str, bool]] = []
+    pending_open: list[tuple[str, bool | int]] = []
     for unit in units:
         first = unit.chars[0][0]
         if pending_open and not unit.is_space:

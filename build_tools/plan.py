@@ -65,6 +65,21 @@ class Pause:
 
 
 @dataclass(frozen=True)
+class DiscussionSlot:
+    """A chapter's discussion in the run sheet, after its last slide (before any break):
+    teaching time that moves the clock, not the numbering."""
+
+    chapter: int
+    question: str
+    minutes: int
+    start: dt.datetime
+
+    @property
+    def end(self) -> dt.datetime:
+        return self.start + dt.timedelta(minutes=self.minutes)
+
+
+@dataclass(frozen=True)
 class Section:
     name: str
     chapter: Chapter | None
@@ -89,6 +104,7 @@ class DeckPlan:
     slides: tuple[PlannedSlide, ...]
     sections: tuple[Section, ...]
     pauses: tuple[Pause, ...] = field(default=())
+    discussions: tuple[DiscussionSlot, ...] = field(default=())
 
     @property
     def course(self) -> Course:
@@ -96,7 +112,10 @@ class DeckPlan:
 
     @property
     def teaching_minutes(self) -> int:
-        return sum(slide.minutes for slide in self.slides)
+        """Slides and timed discussions; breaks aside (what ``course.duration`` declares)."""
+        return sum(slide.minutes for slide in self.slides) + sum(
+            discussion.minutes for discussion in self.discussions
+        )
 
     @property
     def start(self) -> dt.datetime:
@@ -104,7 +123,11 @@ class DeckPlan:
 
     @property
     def end(self) -> dt.datetime:
-        return max([self.slides[-1].end, *(pause.end for pause in self.pauses)])
+        return max([self.slides[-1].end, *(pause.end for pause in self.pauses),
+                    *(discussion.end for discussion in self.discussions)])
+
+    def discussion_after(self, chapter: int) -> DiscussionSlot | None:
+        return next((d for d in self.discussions if d.chapter == chapter), None)
 
     @property
     def content_slides(self) -> tuple[PlannedSlide, ...]:
@@ -133,6 +156,7 @@ def make_plan(
     slides: list[PlannedSlide] = []
     sections: list[Section] = []
     pauses: list[Pause] = []
+    discussions: list[DiscussionSlot] = []
     breaks = {pause.after: pause for pause in course.breaks}
 
     def add(**fields: object) -> PlannedSlide:
@@ -216,6 +240,10 @@ def make_plan(
                 )
             )
         sections.append(Section(name, chapter, tuple(chapter_slides)))
+        if chapter.discussion.minutes is not None:
+            discussions.append(DiscussionSlot(chapter.number, chapter.discussion.question,
+                                              chapter.discussion.minutes, clock))
+            clock += dt.timedelta(minutes=chapter.discussion.minutes)
         pause = breaks.get(chapter.number)
         if pause is not None and chapter is not outline.chapters[-1]:
             pauses.append(Pause(pause.title, chapter.number, pause.minutes, clock))
@@ -236,4 +264,4 @@ def make_plan(
         minutes=closing_slide.minutes,
     )
     sections.append(Section(closing, None, (last,)))
-    return DeckPlan(outline, tuple(slides), tuple(sections), tuple(pauses))
+    return DeckPlan(outline, tuple(slides), tuple(sections), tuple(pauses), tuple(discussions))

@@ -1,11 +1,13 @@
 """What a long-lived build process (``course serve``, ``course watch``) keeps between builds.
 
 A cold build pays for imports, the theme, the template's layouts and the design of every
-slide. A warm process pays for them once: the theme and the layouts are kept while their
-files are unchanged (by size and modification time), and each slide's design is kept
-under a key made of everything that design reads (the planned slide, its chapter's own
-fields, the course fields, its display title), so a one-slide edit re-designs that slide
-only. The results are the same objects a cold build makes; only the time differs.
+slide. A warm process pays for them once: each kept result is stored with the record of
+the files it read (``inputs.recording``) and reused only while every one of them has the
+same content, and each slide's design is also keyed by everything that design reads from
+the plan (the planned slide, its chapter's own fields, the course fields, its display
+title), so a one-slide edit re-designs that slide only. A reused result replays its record,
+so the manifest lists the same inputs as after a cold build; the results are the same
+objects a cold build makes; only the time differs.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from build_tools import inputs
 from build_tools.errors import Problem
 
 if TYPE_CHECKING:
@@ -25,50 +28,58 @@ if TYPE_CHECKING:
     from build_tools.theme import Theme
 
 
-def stamp(path: Path) -> tuple[str, int, int]:
-    stat = path.stat()
-    return (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+@dataclass
+class _Kept:
+    key: Any
+    record: inputs.Record
+    value: Any
 
 
 @dataclass
 class Session:
-    """Caches for one process; every lookup checks the files it depends on."""
+    """Caches for one process; every lookup checks the files its result was made from."""
 
-    _theme: tuple[Any, Theme] | None = None
-    _layouts: dict[Any, Layouts] = field(default_factory=dict)
-    _designs: dict[Any, tuple[SlideDesign, tuple[Problem, ...]]] = field(default_factory=dict)
+    _theme: _Kept | None = None
+    _layouts: _Kept | None = None
+    _designs: dict[Any, tuple[inputs.Record, SlideDesign, tuple[Problem, ...]]] = field(
+        default_factory=dict
+    )
 
-    def theme(self) -> Theme:
-        from build_tools.theme import THEME_FILE, load_theme
+    def theme(self, project: Path | None = None) -> Theme:
+        """``load_theme(project)``, kept while the house and the project theme files are."""
+        from build_tools.theme import load_theme
 
-        key = stamp(THEME_FILE)
-        if self._theme is None or self._theme[0] != key:
-            self._theme = (key, load_theme())
-            self._layouts.clear()
-            self._designs.clear()
-        return self._theme[1]
+        kept = self._theme
+        if kept is not None and kept.key == project and inputs.unchanged(kept.record):
+            inputs.replay(kept.record)
+            return kept.value  # type: ignore[no-any-return]
+        with inputs.recording() as record:
+            theme = load_theme(project)
+        self._theme = _Kept(project, record, theme)
+        self._layouts = None
+        self._designs.clear()
+        return theme
 
     def designed(self, context: Context) -> Context:
         """As ``pipeline.designed``, with the layouts and the unchanged slides kept."""
         if context.designs is not None:
             return context
         from build_tools.backends.deck.backend import check_assets, template_path
-        from build_tools.backends.deck.layouts import (
-            LAYOUT_MAP_FILE,
-            LayoutMap,
-            describe,
-            open_template,
-        )
+        from build_tools.backends.deck.layouts import LayoutMap, describe, open_template
 
         margin = round(context.theme.deck.margin_in * 914400)
         template_file = template_path(context)
-        key = (stamp(template_file), stamp(LAYOUT_MAP_FILE), margin)
-        layouts = self._layouts.get(key)
-        if layouts is None:
-            self._layouts.clear()
+        key = (str(template_file), str(context.project), margin)
+        kept = self._layouts
+        if kept is not None and kept.key == key and inputs.unchanged(kept.record):
+            inputs.replay(kept.record)
+            layouts = kept.value
+        else:
+            with inputs.recording() as record:
+                layout_map = LayoutMap.load(project=context.project)
+                layouts = describe(open_template(template_file, layout_map, margin))
+            self._layouts = _Kept(key, record, layouts)
             self._designs.clear()
-            template = open_template(template_file, LayoutMap.load(), margin)
-            layouts = self._layouts[key] = describe(template)
         check_assets(context)
         designs = self._design_deck(context, layouts)
         return replace(context, layouts=layouts, designs=designs)
@@ -81,19 +92,22 @@ class Session:
         designer = Designer(plan, context.theme, layouts, context.measurer, context.project)
         titles, warnings = unique_titles(plan)
         course = repr(plan.course)
-        kept: dict[Any, tuple[SlideDesign, tuple[Problem, ...]]] = {}
+        kept: dict[Any, tuple[inputs.Record, SlideDesign, tuple[Problem, ...]]] = {}
         slides: list[SlideDesign] = []
         problems: list[Problem] = []
         for planned in plan.slides:
-            key = (_slide_key(planned), course, titles[planned.number], str(context.project))
+            key = (_slide_key(planned), course, titles[planned.number])
             found = self._designs.get(key)
-            if found is None:
+            if found is not None and inputs.unchanged(found[0]):
+                inputs.replay(found[0])
+            else:
                 before = len(designer.fitter.problems)
-                design = designer.design(planned, titles[planned.number])
-                found = (design, tuple(designer.fitter.problems[before:]))
+                with inputs.recording() as record:  # pictures the slide's design reads
+                    design = designer.design(planned, titles[planned.number])
+                found = (record, design, tuple(designer.fitter.problems[before:]))
             kept[key] = found
-            slides.append(found[0])
-            problems += found[1]
+            slides.append(found[1])
+            problems += found[2]
         self._designs = kept
         return DeckDesign(tuple(slides), tuple(problems), tuple(warnings))
 

@@ -18,7 +18,8 @@ from fontTools.pens.cu2quPen import Cu2QuPen
 from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTFont, newTable
 
-HERE = Path(__file__).resolve().parent
+# The fonts ship in the package; this generator stays beside the project's assets.
+HERE = Path(__file__).resolve().parents[2] / "build_tools" / "assets" / "fonts"
 FACE_SC = 2  # index of the Simplified Chinese face in the Noto Sans CJK collection
 RANGES = [
     (0x0020, 0x007E), (0x00A0, 0x024F), (0x0370, 0x03FF), (0x0400, 0x04FF),

@@ -21,13 +21,14 @@ from typing import Any, ClassVar
 from jinja2 import (
     Environment,
     FileSystemBytecodeCache,
-    PackageLoader,
     StrictUndefined,
     select_autoescape,
 )
 
+from build_tools import inputs, resources
 from build_tools.backends.base import Context, Output, Result
 from build_tools.backends.trainer_view import NotesView, build_view
+from build_tools.outline.inline import RichText
 
 HTML_TEMPLATE = "notes.html.j2"
 MARKDOWN_TEMPLATE = "notes.md.j2"
@@ -63,6 +64,8 @@ def escape_markdown(text: str) -> MarkdownSafe:
 def _finalize_markdown(value: Any) -> Any:
     if isinstance(value, MarkdownSafe):
         return value
+    if isinstance(value, RichText):  # the author's inline markup, kept as Markdown
+        return MarkdownSafe(value.markdown(escape_markdown))
     if isinstance(value, str):
         return escape_markdown(value)
     return value
@@ -70,7 +73,9 @@ def _finalize_markdown(value: Any) -> Any:
 
 def markdown_cell(value: Any) -> MarkdownSafe:
     """A table cell or a heading: escaped, and on one line (a newline would end it)."""
-    text = value if isinstance(value, MarkdownSafe) else escape_markdown(str(value))
+    text = value if isinstance(value, MarkdownSafe) else _finalize_markdown(value)
+    if not isinstance(text, MarkdownSafe):
+        text = escape_markdown(str(value))
     return MarkdownSafe(" ".join(text.split()))
 
 
@@ -96,10 +101,14 @@ def _bytecode_cache(flavour: str) -> FileSystemBytecodeCache | None:
 
 
 @cache
-def environment(markdown: bool) -> Environment:
-    """The Jinja environment for one output format; built once, templates cached by Jinja."""
+def environment(markdown: bool, project: Path | None = None) -> Environment:
+    """The Jinja environment for one output format; built once, templates cached by Jinja.
+
+    Templates come from the project's ``assets/templates/`` first, then the package's.
+    """
     env = Environment(
-        loader=PackageLoader("build_tools", "templates"),
+        loader=inputs.jinja_loader(resources.template_folders(project)),
+        cache_size=0,  # every render reads (and records) its templates; bytecode is cached
         bytecode_cache=_bytecode_cache("markdown" if markdown else "html"),
         autoescape=select_autoescape(enabled_extensions=("html", "html.j2"),
                                      default_for_string=False, default=False),
@@ -114,12 +123,12 @@ def environment(markdown: bool) -> Environment:
     return env
 
 
-def render_html(view: NotesView) -> str:
-    return environment(False).get_template(HTML_TEMPLATE).render(v=view)
+def render_html(view: NotesView, project: Path | None = None) -> str:
+    return environment(False, project).get_template(HTML_TEMPLATE).render(v=view)
 
 
-def render_markdown(view: NotesView) -> str:
-    return environment(True).get_template(MARKDOWN_TEMPLATE).render(v=view)
+def render_markdown(view: NotesView, project: Path | None = None) -> str:
+    return environment(True, project).get_template(MARKDOWN_TEMPLATE).render(v=view)
 
 
 def _normalise(text: str) -> bytes:
@@ -135,12 +144,13 @@ class TrainerNotesBackend:
 
     def render(self, context: Context) -> Result:
         view = build_view(context.plan, context.theme)
+        html, markdown = render_html(view, context.project), render_markdown(view, context.project)
         count = len(context.plan.slides)
         return Result(
             outputs=[
-                Output(f"{context.stem}-notes.html", _normalise(render_html(view)), count,
+                Output(f"{context.stem}-notes.html", _normalise(html), count,
                        "slides"),
-                Output(f"{context.stem}-notes.md", _normalise(render_markdown(view)), count,
+                Output(f"{context.stem}-notes.md", _normalise(markdown), count,
                        "slides"),
             ]
         )

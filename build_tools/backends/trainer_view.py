@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from build_tools.outline import inline
 from build_tools.outline.model import (
     BulletsSlide,
     ChartSlide,
@@ -115,9 +116,9 @@ class SectionView:
 
 @dataclass(frozen=True)
 class RunRow:
-    """A run-sheet row: a section of the deck, or a break between chapters."""
+    """A run-sheet row: a section of the deck, a chapter's discussion, or a break."""
 
-    kind: str  # "section" | "break"
+    kind: str  # "section" | "discussion" | "break"
     name: str
     anchor: str | None
     first: int | None
@@ -225,7 +226,13 @@ def clock(moment: dt.datetime) -> str:
 
 def paragraphs(text: str) -> tuple[str, ...]:
     """Blank lines in the outline separate paragraphs; single newlines stay inside one."""
-    return tuple(part.strip() for part in _PARAGRAPH_BREAK.split(text) if part.strip())
+    parts, start = [], 0
+    for found in _PARAGRAPH_BREAK.finditer(text):
+        parts.append(inline.cut(text, start, found.start()))
+        start = found.end()
+    parts.append(inline.cut(text, start, len(text)))
+    # cut/strip keep inline markup (**bold** …) that str.split would drop
+    return tuple(inline.strip(part) for part in parts if part.strip())
 
 
 def format_number(value: float) -> str:
@@ -374,6 +381,11 @@ def _run_sheet(plan: DeckPlan, anchors: list[str]) -> tuple[RunRow, ...]:
                    section.minutes, clock(section.first.start), clock(section.last.end))
         )
         if section.chapter is not None:
+            discussion = plan.discussion_after(section.chapter.number)
+            if discussion is not None:
+                rows.append(RunRow("discussion", discussion.question, None, None, None,
+                                   discussion.minutes, clock(discussion.start),
+                                   clock(discussion.end)))
             rows += [
                 RunRow("break", pause.title, None, None, None, pause.minutes,
                        clock(pause.start), clock(pause.end))

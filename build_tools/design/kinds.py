@@ -10,15 +10,18 @@ and timelines take the width they need rather than all there is.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from pathlib import Path
 
+from build_tools import inputs
 from build_tools.design import boxes
 from build_tools.design.geometry import Rect
 from build_tools.design.sketch import Sketch
 from build_tools.design.text import Block, Para, Span
 from build_tools.errors import Problem
 from build_tools.measure import Paragraph, Run, size_steps
+from build_tools.outline.inline import spans_of
 from build_tools.outline.model import (
     BulletsSlide,
     ChartSlide,
@@ -300,7 +303,8 @@ def draw_table(sketch: Sketch, look: Look, content: TableSlide) -> None:
         for r, row in enumerate(grid):
             tallest = 0.0
             for c, text in enumerate(row):
-                para = Paragraph((Run(text, r == 0 or c == 0),))
+                para = Paragraph(tuple(Run(p.text, r == 0 or c == 0 or p.bold, p.code)
+                                       for p in spans_of(text)))
                 m = measurer.measure([para], widths[c] - 2 * pad_x, size)
                 tallest = max(tallest, m.height_pt)
             rows.append(tallest + 2 * pad_y)
@@ -328,11 +332,13 @@ def draw_table(sketch: Sketch, look: Look, content: TableSlide) -> None:
             header, first = r == 0, c == 0
             fill = look.c.primary if header else (look.c.light if r % 2 == 0 else look.c.background)
             colour = look.c.background if header else (look.c.primary if first else look.c.text)
-            lines = tuple(measurer.break_lines(Paragraph((Run(text, header or first),)),
-                                               widths[c] - 2 * pad_x, chosen))
-            span = boxes.Span(text, header or first, False, colour)
+            pieces = spans_of(text)  # the outline's inline markup
+            runs = tuple(Run(p.text, header or first or p.bold, p.code) for p in pieces)
+            lines = tuple(measurer.break_lines(Paragraph(runs), widths[c] - 2 * pad_x, chosen))
+            spans = tuple(boxes.Span(p.text, header or first or p.bold, p.italic, colour,
+                                     "code" if p.code else "body", p.href) for p in pieces)
             line.append(boxes.TableCell(
-                boxes.TextBlock((boxes.Paragraph((span,)),), chosen, (lines,), "t",
+                boxes.TextBlock((boxes.Paragraph(spans),), chosen, (lines,), "t",
                                 (pad_x, pad_y, pad_x, pad_y)), fill))
         cells.append(tuple(line))
     sketch.add(boxes.Box("table", rect.x, rect.y, rect.w, rect.h, name="Table", field="table",
@@ -437,7 +443,7 @@ def draw_image(sketch: Sketch, look: Look, content: ImageSlide, project: Path) -
     image = content.image
     caption_h = 34.0 if image.caption else 0.0
     box = Rect(area.x, area.y, area.w, area.h - caption_h)
-    with PILImage.open(project / image.path) as opened:
+    with PILImage.open(io.BytesIO(inputs.read(project / image.path))) as opened:
         width_px, height_px = opened.size
     scale = min(box.w / width_px, box.h / height_px)
     w, h = width_px * scale, height_px * scale

@@ -58,5 +58,9 @@ def locate(problem: Problem, source: Source) -> Problem:
         return problem
     path = parse_path(problem.path)
     line, column = source.locate(path)
-    shown = shown_path(path, source.data) if problem.path else ""
-    return replace(problem.located(source.file, line, column), path=shown)
+    shown = shown_path(path, source.data) if problem.path else None
+    if shown and " (slide " in shown:
+        number = shown.rsplit(" (slide ", 1)[1].split(" ", 1)[0].rstrip(")")
+        if problem.message.startswith(f"slide {number} "):  # the message names it already
+            shown = shown.rsplit(" (slide ", 1)[0]
+    return replace(problem.located(source.file, line, column), shown=shown)

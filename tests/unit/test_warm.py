@@ -6,9 +6,8 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
+from build_tools import inputs
 from build_tools.backends.base import Context
-from build_tools.manifest import fingerprint
-from build_tools.options import Options
 from build_tools.pipeline import designed, prepare
 from build_tools.plan import make_plan
 from build_tools.warm import Session
@@ -43,13 +42,25 @@ def test_a_session_designs_what_a_cold_build_designs_and_keeps_the_rest() -> Non
     assert changed == [number]
 
 
-def test_a_same_size_edit_in_the_same_clock_tick_still_changes_the_fingerprint(
+def test_a_kept_theme_is_read_again_when_its_content_changes_in_the_same_clock_tick(
         tmp_path: Path) -> None:
-    source = tmp_path / "source" / "course.yaml"
-    source.parent.mkdir()
-    source.write_text("aaaa", encoding="utf-8")
-    stamp = source.stat().st_mtime_ns
-    before = fingerprint(source, tmp_path, Options())
-    source.write_text("bbbb", encoding="utf-8")
-    os.utime(source, ns=(stamp, stamp))  # same size, same mtime: only the content differs
-    assert fingerprint(source, tmp_path, Options()) != before
+    theme = tmp_path / "assets" / "theme.yaml"
+    theme.parent.mkdir()
+    theme.write_text('colours:\n  accent: "C8102E"\n', encoding="utf-8")
+    session = Session()
+    assert session.theme(tmp_path).colours.accent == "C8102E"
+    stamp = theme.stat().st_mtime_ns
+    theme.write_text('colours:\n  accent: "00A0B0"\n', encoding="utf-8")
+    os.utime(theme, ns=(stamp, stamp))  # same size, same mtime: only the content differs
+    assert session.theme(tmp_path).colours.accent == "00A0B0"
+
+
+def test_a_kept_result_replays_what_it_read_so_the_manifest_lists_it() -> None:
+    session = Session()
+    base = prepare(ALLKINDS)
+    with inputs.recording() as cold:
+        session.designed(base)
+    with inputs.recording() as warm:
+        session.designed(replace(base, designs=None, layouts=None))
+    assert any(name.endswith("template.pptx") for name in cold)
+    assert warm == cold

@@ -149,6 +149,9 @@ def schedule(parts: Parts, plan: DeckPlan) -> list[tuple[str, str, bool]]:
                      section.name, section.chapter is not None))
     for pause in plan.pauses:
         rows.append((pause.start, _range(parts, pause.start, pause.end), pause.title, False))
+    for discussion in plan.discussions:
+        rows.append((discussion.start, _range(parts, discussion.start, discussion.end),
+                     parts.labels.discussion, False))
     rows.sort(key=lambda row: row[0])
     return [(when, what, bold) for _, when, what, bold in rows]
 

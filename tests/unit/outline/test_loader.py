@@ -42,8 +42,15 @@ def test_it_reports_all_problems_of_a_file_in_one_run(tmp_path: Path) -> None:
     source.write_text(text, encoding="utf-8")
     with pytest.raises(InputError) as caught:
         load(source)
-    paths = [problem.path for problem in caught.value.problems]
-    assert paths == ["course.audiense", "chapters[1].slides[1].minutes (slide 4 '定义')"]
+    problems = caught.value.problems
+    assert [problem.path for problem in problems] == [
+        "course.audiense",
+        "chapters[0].slides[0].minutes",
+    ]
+    assert [problem.shown for problem in problems] == [
+        "course.audiense",
+        "chapters[1].slides[1].minutes (slide 4 '定义')",
+    ]
 
 
 def test_it_reports_every_duplicate_key_not_just_the_first(tmp_path: Path) -> None:
@@ -91,3 +98,16 @@ def test_it_locates_values_and_keys(tmp_path: Path) -> None:
     assert located.locate(("course", "title")) == (2, 10)
     assert located.locate(("course", "title"), at_key=True) == (2, 3)
     assert located.locate(("chapters", 0, "slides", 0, "nothing", 3)) == (20, 9)
+
+
+def test_a_message_that_names_its_slide_is_not_named_twice(tmp_path: Path) -> None:
+    from build_tools.errors import Problem
+    from build_tools.outline.loader import locate
+
+    source = copy_project(tmp_path)
+    _, located = load(source)
+    path = "chapters[0].slides[0].points"
+    named = locate(Problem(path, "slide 4 '定义': text overflows box 'body'"), located)
+    plain = locate(Problem(path, "text overflows box 'body'"), located)
+    assert named.shown == "chapters[1].slides[1].points"
+    assert plain.shown == "chapters[1].slides[1].points (slide 4 '定义')"
