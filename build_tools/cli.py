@@ -186,34 +186,20 @@ def _stats(args: argparse.Namespace) -> int:
 
     theme = load_theme()
     outline, _ = load(args.source)
-    plan = make_plan(
-        outline, theme.labels.opening, theme.labels.closing, theme.deck.agenda_capacity
-    )
+    plan = make_plan(outline, agenda_capacity=theme.deck.agenda_capacity)
     rows = [("section", "slides", "numbers", "minutes", "start", "end")]
-    pauses = {pause.after_chapter: pause for pause in plan.pauses}
-    for section in plan.sections:
+    for slot in plan.timeline:  # sections, discussions and breaks, timed once by the plan
+        is_section = slot.kind == "section"
         rows.append(
             (
-                section.name,
-                str(len(section.slides)),
-                f"{section.first.number}–{section.last.number}",
-                str(section.minutes),
-                section.first.start.strftime("%H:%M"),
-                section.last.end.strftime("%H:%M"),
+                slot.name if is_section else f"  ({slot.kind}: {slot.name})",
+                str((slot.last or 0) - (slot.first or 0) + 1) if is_section else "",
+                f"{slot.first}–{slot.last}" if is_section else "",
+                str(slot.minutes),
+                slot.start.strftime("%H:%M"),
+                slot.end.strftime("%H:%M"),
             )
         )
-        pause = pauses.get(section.chapter.number) if section.chapter else None
-        if pause:
-            rows.append(
-                (
-                    f"  ({pause.title})",
-                    "",
-                    "",
-                    str(pause.minutes),
-                    pause.start.strftime("%H:%M"),
-                    pause.end.strftime("%H:%M"),
-                )
-            )
     rows.append(
         (
             "total",

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from build_tools.backends.base import Backend, Context, Output, Result
 from build_tools.errors import CourseError, Problem
+from build_tools.locale import load_locale
 from build_tools.manifest import Manifest, fingerprint
 from build_tools.measure import Measurer
 from build_tools.options import Options
@@ -65,12 +66,11 @@ def prepare_located(
     source: Path, options: Options | None = None, theme: Theme | None = None
 ) -> tuple[Context, Source]:
     """As ``prepare``, also returning the source map that locates backend problems."""
-    theme = theme or load_theme()
     project = project_folder(source)
     outline, located = load(source, project)
-    plan = make_plan(
-        outline, theme.labels.opening, theme.labels.closing, theme.deck.agenda_capacity
-    )
+    locale = load_locale(outline.course.language)
+    theme = (theme or load_theme()).for_language(locale.language)
+    plan = make_plan(outline, locale, theme.deck.agenda_capacity)
     measurer = Measurer.from_paths(theme.regular_font, theme.bold_font)
     options = options or Options()
     if options.template is None and outline.course.template is not None:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import ClassVar, Protocol
 
 from build_tools.errors import Problem
+from build_tools.locale import Locale
 from build_tools.measure import Measurer
 from build_tools.options import Options
 from build_tools.plan import DeckPlan
@@ -26,6 +27,11 @@ class Context:
     project: Path  # the folder asset paths are relative to
     stem: str  # output file names start with this
     options: Options = field(default_factory=Options)
+
+    @property
+    def locale(self) -> Locale:
+        """The edition's words (planned with it, so outputs and plan agree)."""
+        return self.plan.locale
 
     def asset(self, relative: str) -> Path:
         return self.project / relative

@@ -27,7 +27,6 @@ from build_tools.backends.deck_generated import (
     draw_closing,
     draw_divider,
     draw_title,
-    long_date,
 )
 from build_tools.backends.deck_kinds import (
     Look,
@@ -45,6 +44,7 @@ from build_tools.backends.deck_layouts import LayoutMap, Template, open_template
 from build_tools.backends.deck_shapes import Page
 from build_tools.backends.deck_text import Block, Para, Typesetter
 from build_tools.errors import BuildFailure, InputError, Problem
+from build_tools.locale import LANGUAGES, Locale, load_locale
 from build_tools.outline.model import (
     BulletsSlide,
     ChartSlide,
@@ -56,7 +56,7 @@ from build_tools.outline.model import (
     TableSlide,
     TimelineSlide,
 )
-from build_tools.plan import DeckPlan, PlannedSlide
+from build_tools.plan import PlannedSlide
 from build_tools.reproducible import build_time
 
 APPLICATION = "courseware-build-tools"
@@ -72,29 +72,20 @@ def template_path(context: Context) -> Path:
     return context.theme.path(context.theme.deck.template)
 
 
-def unique_titles(plan: DeckPlan) -> tuple[dict[int, str], list[Problem]]:
-    """Slide titles made unique (screen readers and the outline pane list slides by them).
-
-    A repeated title gets " (2)", " (3)" …; each change is reported as a warning.
-    """
-    seen: dict[str, int] = {}
-    titles: dict[int, str] = {}
-    notes: list[Problem] = []
-    for slide in plan.slides:
-        count = seen.get(slide.title, 0) + 1
-        seen[slide.title] = count
-        titles[slide.number] = slide.title if count == 1 else f"{slide.title} ({count})"
-        if count > 1:
-            notes.append(Problem(f"{slide.path}.title", (
-                f"slide {slide.number} '{slide.title}': the title repeats an earlier slide's; "
-                f"shown as {titles[slide.number]!r}")))
-    return titles, notes
+def prompt_replacements(locale: Locale) -> dict[str, str]:
+    """Every house prompt in another language -> this edition's prompt."""
+    wanted = locale.prompts
+    replacements: dict[str, str] = {}
+    for language in LANGUAGES:
+        other = load_locale(language).prompts
+        replacements.update({other.title: wanted.title, other.text: wanted.text})
+    return {old: new for old, new in replacements.items() if old != new}
 
 
 def footer_block(context: Context, look: Look) -> Block:
     """The footer: "course title · date"."""
     course = context.plan.course
-    text = f"{course.title}{FOOTER_SEPARATOR}{long_date(course.date)}"
+    text = f"{course.title}{FOOTER_SEPARATOR}{context.locale.format_date(course.date)}"
     return Block("course.title", "footer", (Para.text(text),), look.footer)
 
 
@@ -169,16 +160,17 @@ class DeckBackend:
         ooxml.delete_all_slides(prs)
         ooxml.drop_thumbnail(prs)
         script = ooxml.Script(theme.fonts.deck_latin, theme.fonts.deck_east_asian,
-                              context.plan.course.language)
+                              context.plan.language)
+        ooxml.set_layout_prompts(prs, prompt_replacements(context.locale))
         typesetter = Typesetter(context.measurer, script)
-        look = Look(theme)
-        titles, warnings = unique_titles(context.plan)
+        look = Look(theme, context.locale)
+        warnings = list(context.plan.notices)  # titles the plan made unique
         slide_ids: dict[int, int] = {}
         with ooxml.fast_parts(prs) as adder:
             build = _Build(context, template, adder, ooxml.ShapeKit(script), typesetter, look,
                            script, footer_block(context, look))
             for planned in context.plan.slides:
-                slide_ids[planned.number] = self._slide(build, planned, titles[planned.number])
+                slide_ids[planned.number] = self._slide(build, planned, planned.title)
         ooxml.write_sections(prs, [
             (section.name, [slide_ids[s.number] for s in section.slides])
             for section in context.plan.sections
@@ -188,7 +180,7 @@ class DeckBackend:
         ooxml.set_properties(prs, ooxml.Properties(
             title=course.title, subject=course.subtitle or course.title,
             author=course.presenter, keywords=", ".join(course.keywords),
-            language=course.language, company=course.organisation, when=when,
+            language=context.plan.language, company=course.organisation, when=when,
             application=APPLICATION,
         ), slides=len(context.plan.slides), notes=len(context.plan.slides))
         if typesetter.problems:

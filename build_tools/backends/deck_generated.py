@@ -7,22 +7,21 @@ in the nearest placeholder it does have, never silently dropped.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from pptx.enum.shapes import MSO_SHAPE
 
 from build_tools.backends.deck_kinds import Look
 from build_tools.backends.deck_layouts import Rect
 from build_tools.backends.deck_shapes import Page, pt
 from build_tools.backends.deck_text import Block, Para, Span
-from build_tools.plan import DeckPlan, PlannedSlide
+from build_tools.plan import DeckPlan, PlannedSlide, chapter_label
 
 NUMBER_SCALE = 3.0  # the divider's chapter number, relative to the divider title size
 
 
-def long_date(date: dt.date) -> str:
-    """The date as a Chinese reader writes it (the course language is zh-CN)."""
-    return f"{date.year}年{date.month}月{date.day}日"
+def presenter_line(look: Look, plan: DeckPlan) -> str:
+    course = plan.course
+    return look.words.presenter_line.format(presenter=course.presenter,
+                                            organisation=course.organisation)
 
 
 def _title(page: Page, text: str, sizes: tuple[float, ...]) -> None:
@@ -36,7 +35,7 @@ def draw_title(page: Page, look: Look, plan: DeckPlan, planned: PlannedSlide, se
     _title(page, title_text, look.display)
     details = tuple(
         Para.text(line)
-        for line in (f"{course.presenter}　|　{course.organisation}", long_date(course.date))
+        for line in (presenter_line(look, plan), look.words.format_date(course.date))
     )
     subtitle = page.subtitle_placeholder()
     slot = page.placeholder(secondary)
@@ -53,10 +52,9 @@ def draw_title(page: Page, look: Look, plan: DeckPlan, planned: PlannedSlide, se
 
 def draw_closing(page: Page, look: Look, plan: DeckPlan, planned: PlannedSlide, secondary: int,
                  title_text: str) -> None:
-    course = plan.course
     sizes = tuple(s * 1.5 for s in look.display)
     _title(page, title_text, sizes)
-    details = (Para.text(f"{course.presenter}　|　{course.organisation}", align="ctr"),)
+    details = (Para.text(presenter_line(look, plan), align="ctr"),)
     subtitle = page.subtitle_placeholder()
     slot = page.placeholder(secondary)
     subtitle_paras: tuple[Para, ...] = (
@@ -98,7 +96,7 @@ def draw_agenda(page: Page, look: Look, planned: PlannedSlide, secondary: int, c
         row = index % per_column
         top = column.y + (column.h - pt(row_h * per_column)) // 2 + pt(row * row_h)
         number = Block(f"agenda[{index}].number", f"agenda[{index}].number",
-                       (Para.text(f"{item.number:02d}"),),
+                       (Para.text(item.label),),
                        (look.ts.divider, look.ts.title, look.ts.heading), look.c.accent,
                        bold=True, anchor="ctr")
         page.textbox(Rect(column.x, top, pt(84), pt(row_h)), number, group="numbers")
@@ -121,7 +119,7 @@ def draw_divider(page: Page, look: Look, planned: PlannedSlide, secondary: int, 
     """A large chapter number, the chapter title, its lead line and learning objectives."""
     chapter = planned.chapter
     assert chapter is not None
-    number_text = planned.subtitle or f"{chapter.number:02d}"
+    number_text = planned.subtitle or chapter_label(chapter)
     number_slot = page.placeholder(secondary)
     if number_slot is None:
         title_text = f"{number_text}  {title_text}"

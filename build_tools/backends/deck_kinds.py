@@ -23,6 +23,7 @@ from build_tools.backends.deck_shapes import Page, pt
 from build_tools.backends.deck_text import Block, Para, Span
 from build_tools.backends.ooxml import Bullet
 from build_tools.errors import Problem
+from build_tools.locale import Locale
 from build_tools.measure import Paragraph, Run, size_steps
 from build_tools.outline.model import (
     BulletsSlide,
@@ -38,15 +39,15 @@ from build_tools.outline.model import (
 )
 from build_tools.theme import Theme
 
-LEAD_SEPARATOR = "："  # between a bold lead-in and its text (Chinese typography)
 GAP = 18.0  # points between sibling panels
 
 
 class Look:
     """Sizes and paragraph shapes shared by every kind, all derived from the theme."""
 
-    def __init__(self, theme: Theme) -> None:
+    def __init__(self, theme: Theme, words: Locale) -> None:
         ts, c = theme.type_scale, theme.colours
+        self.words = words  # the edition's punctuation and words (versus, quote source)
         self.c = c
         self.ts = ts
         self.body = tuple(size_steps(ts.body, ts.body_min))
@@ -71,7 +72,7 @@ class Look:
         for point in points:
             spans: list[Span] = []
             if point.lead is not None:
-                lead = point.lead + (LEAD_SEPARATOR if point.text else "")
+                lead = point.lead + (self.words.lead_separator if point.text else "")
                 spans.append(Span(lead, bold=True, colour=self.c.primary))
             if point.text is not None:
                 spans.append(Span(point.text))
@@ -166,7 +167,8 @@ def draw_comparison(page: Page, look: Look, content: ComparisonSlide) -> None:
         size = pt(64)
         middle = Rect(columns[0].right + (columns[1].x - columns[0].right - size) // 2,
                       area.y + pt((heading_h + panel_h) / 2) - size // 2, size, size)
-        badge = Block("versus", "versus", (Para.text("VS", align="ctr"),), (look.ts.heading,),
+        versus = (Para.text(look.words.versus, align="ctr"),)
+        badge = Block("versus", "versus", versus, (look.ts.heading,),
                       look.c.background, bold=True, anchor="ctr", insets_pt=(0, 0, 0, 0))
         page.shape(MSO_SHAPE.OVAL, middle, look.c.accent, look.c.background, 3, badge)
 
@@ -222,7 +224,8 @@ def draw_quote(page: Page, look: Look, content: QuoteSlide) -> None:
     page.textbox(text_rect, quote)
     if content.quote.source:
         source = Block("quote.source", "quote source",
-                       (Para.text(f"—— {content.quote.source}", align="r"),), look.small,
+                       (Para.text(look.words.quote_source.format(source=content.quote.source),
+                                  align="r"),), look.small,
                        look.c.muted, anchor="t")
         page.textbox(Rect(text_rect.x, text_rect.bottom, text_rect.w, pt(source_h)), source)
     _points_panel(page, look, points_rect, content.points)

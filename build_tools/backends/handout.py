@@ -60,14 +60,14 @@ class HandoutBackend:
 
     def render(self, context: Context) -> Result:
         layout = self.layout(context)
-        check_coverage(context.plan, context.theme, context.measurer)
+        check_coverage(context.plan, context.locale, context.measurer, context.theme)
         check_images(context)
         theme, course = context.theme, context.plan.course
         fonts = register_fonts(theme)
         styles = make_styles(theme, fonts)
         canvas_fonts = CanvasFonts(fonts.regular, fonts.bold)
         kit = Kit(theme, Breaker(context.measurer), canvas_fonts, context.plan, context.asset)
-        furniture = Furniture(theme, canvas_fonts, course.title, theme.labels.page)
+        furniture = Furniture(theme, canvas_fonts, course.title, context.locale.page)
         epoch = context.options.epoch if context.options.epoch is not None else epoch_of(
             course.date)
         page_width, page_height = PAGE_SIZES[theme.handout.page]
@@ -113,7 +113,7 @@ class HandoutBackend:
         """One pass over (a copy of) the story; the draft pass draws and writes nothing."""
         course = context.plan.course
         buffer = BytesIO()
-        labels = context.theme.labels.handout
+        labels = context.locale
 
         def cover(canvas: Canvas, doc: HandoutDoc) -> None:
             canvas.showOutline()
@@ -124,7 +124,7 @@ class HandoutBackend:
             buffer, furniture, parts.info, cover,
             title=course.title, author=course.presenter,
             subject=course.subtitle or labels.document, keywords=list(course.keywords),
-            creator="build_tools handout", lang=course.language,
+            creator="build_tools handout", lang=context.plan.language,
         )
         with binary_streams():
             doc.build_pass(story, canvas_maker(epoch, parts.draft))

@@ -41,7 +41,7 @@ from build_tools.outline.model import (
     TableSlide,
     TimelineSlide,
 )
-from build_tools.plan import DeckPlan, PlannedSlide, chapter_label
+from build_tools.plan import DeckPlan, PlannedSlide
 from build_tools.theme import Theme
 
 TITLE_BAR_PT = 96.0  # in slide points (a 960 x 540 slide)
@@ -74,8 +74,7 @@ class Kit:
         return self.theme.deck.margin_in * 72
 
     def date(self, day: dt.date) -> str:
-        return self.theme.labels.handout.date_format.format(
-            year=day.year, month=day.month, day=day.day)
+        return self.plan.locale.format_date(day)
 
 
 def point_blocks(points: Sequence[Point], kit: Kit, separator: str, indent: float) -> list[Block]:
@@ -184,7 +183,7 @@ def _content_frame(canvas: Canvas, slide: PlannedSlide, kit: Kit) -> Box:
           (margin, height - TITLE_BAR_PT + 10, title_width, TITLE_BAR_PT - 20),
           (scale.title, scale.body_min), WHITE, valign="middle")
     if badge:
-        label = kit.theme.labels.supplementary
+        label = kit.plan.locale.supplementary
         box = (width - margin - 150, height - TITLE_BAR_PT / 2 - 16, 150, 32)
         canvas.setStrokeColor(colour(theme.colours.light))
         canvas.setLineWidth(1.5)
@@ -227,7 +226,6 @@ def _title_slide(canvas: Canvas, slide: PlannedSlide, kit: Kit) -> None:
 def _agenda_slide(canvas: Canvas, slide: PlannedSlide, kit: Kit) -> None:
     x, y, width, height = _content_frame(canvas, slide, kit)
     colours, scale = kit.theme.colours, kit.theme.type_scale
-    chapters = {chapter.number: chapter for chapter in kit.plan.outline.chapters}
     items = slide.agenda
     columns = 1 if len(items) <= 4 else 2
     rows = -(-len(items) // columns)
@@ -237,8 +235,7 @@ def _agenda_slide(canvas: Canvas, slide: PlannedSlide, kit: Kit) -> None:
         column, row = divmod(index, rows)
         left = x + column * column_width
         top = y + height - row * row_height
-        label = chapter_label(chapters[item.number]) if item.number in chapters else str(
-            item.number)
+        label = item.label
         _fill(canvas, colours.primary, (left, top - row_height + 12, 64, row_height - 24), 6)
         _text(canvas, kit, [_line(label, True)], (left, top - row_height + 12, 64,
               row_height - 24), (scale.heading, scale.caption), WHITE, "center", "middle")
@@ -278,7 +275,7 @@ def _closing_slide(canvas: Canvas, slide: PlannedSlide, kit: Kit) -> None:
 
 
 def _separator(kit: Kit) -> str:
-    return kit.theme.labels.handout.lead_separator
+    return kit.plan.locale.lead_separator
 
 
 def _body_sizes(kit: Kit) -> tuple[float, float]:
@@ -328,7 +325,7 @@ def _comparison(canvas: Canvas, content: object, box: Box, kit: Kit) -> None:
         centre_y = box[1] + box[3] / 2
         canvas.setFillColor(colour(colours.accent))
         canvas.circle(centre_x, centre_y, 36, stroke=0, fill=1)
-        _text(canvas, kit, [_line(kit.theme.labels.handout.versus, True)],
+        _text(canvas, kit, [_line(kit.plan.locale.versus, True)],
               (centre_x - 34, centre_y - 20, 68, 40), (22, 14), WHITE, "center", "middle")
 
 
@@ -444,7 +441,7 @@ def _quote(canvas: Canvas, content: object, box: Box, kit: Kit) -> None:
     _fill(canvas, colours.accent, (x, top - quote_height, 10, quote_height))
     blocks = [_line(content.quote.text, True, colours.primary)]
     if content.quote.source:
-        source = kit.theme.labels.handout.quote_source.format(source=content.quote.source)
+        source = kit.plan.locale.quote_source.format(source=content.quote.source)
         blocks.append(Block((Span(source, colour=colours.muted),), 0.7))
     _text(canvas, kit, blocks, (x + 50, top - quote_height + 16, width - 90, quote_height - 32),
           (scale.title, scale.caption), colours.text, valign="middle")
@@ -498,7 +495,7 @@ def draw_chart(canvas: Canvas, chart: Chart, box: Box, kit: Kit, size: float) ->
     is a non-embedded Helvetica.
     """
     x, y, width, height = box
-    colours, labels = kit.theme.colours, kit.theme.labels.handout
+    colours, labels = kit.theme.colours, kit.plan.locale
     series_colours = colours.series
     header = size * 1.6
     footer = size * 1.6 if chart.source else 0

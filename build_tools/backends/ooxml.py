@@ -1106,6 +1106,22 @@ def set_prompt(sp: Any, text: str) -> None:
     run.text = text
 
 
+def set_layout_prompts(prs: Presentation, replacements: dict[str, str]) -> None:
+    """Reword the layouts' placeholder prompts (the edition's language, not the template's).
+
+    Only a prompt that is exactly a known one is replaced, so a customer's own prompts
+    stay. Runs are edited in place: their properties (and so their look) are kept.
+    """
+    if not replacements:
+        return
+    for master in prs.slide_masters:
+        for layout in master.slide_layouts:
+            for sp in layout.placeholders:
+                for t in sp._element.iter(qn("a:t")):  # python-pptx 1.0.2: CT_Shape element
+                    if t.text in replacements:
+                        t.text = replacements[t.text]
+
+
 # --- layouts and masters (template script) -------------------------------------------------
 
 

@@ -2,7 +2,8 @@
 
 A builder in the Sphinx sense: it receives the resolved plan and writes its two formats,
 never reads the outline file, never numbers or times a slide. The formatting decisions live
-in :mod:`build_tools.backends.trainer_view`; the words and the look live in the templates.
+in :mod:`build_tools.backends.trainer_view`; the words live in the edition's locale file
+(``L``, ``P`` in the templates) and the look in the templates and the theme.
 
 Both Jinja environments use ``StrictUndefined`` so a misspelt variable fails the build
 instead of printing an empty string. HTML is autoescaped. Markdown has no autoescape, so
@@ -28,6 +29,7 @@ from jinja2 import (
 
 from build_tools.backends.base import Context, Output, Result
 from build_tools.backends.trainer_view import NotesView, build_view
+from build_tools.locale import Locale
 
 HTML_TEMPLATE = "notes.html.j2"
 MARKDOWN_TEMPLATE = "notes.md.j2"
@@ -114,12 +116,19 @@ def environment(markdown: bool) -> Environment:
     return env
 
 
-def render_html(view: NotesView) -> str:
-    return environment(False).get_template(HTML_TEMPLATE).render(v=view)
+def _words(locale: Locale) -> dict[str, Any]:
+    """The edition's notes words as plain mappings (``L.kinds[kind]``, ``role in L.roles``)."""
+    words = locale.notes_words.model_dump()
+    words["question_types"] = locale.quiz_types.model_dump()  # the handout's words too
+    return {"L": words, "P": words["punctuation"]}
 
 
-def render_markdown(view: NotesView) -> str:
-    return environment(True).get_template(MARKDOWN_TEMPLATE).render(v=view)
+def render_html(view: NotesView, locale: Locale) -> str:
+    return environment(False).get_template(HTML_TEMPLATE).render(v=view, **_words(locale))
+
+
+def render_markdown(view: NotesView, locale: Locale) -> str:
+    return environment(True).get_template(MARKDOWN_TEMPLATE).render(v=view, **_words(locale))
 
 
 def _normalise(text: str) -> bytes:
@@ -135,12 +144,12 @@ class TrainerNotesBackend:
 
     def render(self, context: Context) -> Result:
         view = build_view(context.plan, context.theme)
-        count = len(context.plan.slides)
+        count, words = len(context.plan.slides), context.locale
         return Result(
             outputs=[
-                Output(f"{context.stem}-notes.html", _normalise(render_html(view)), count,
+                Output(f"{context.stem}-notes.html", _normalise(render_html(view, words)), count,
                        "slides"),
-                Output(f"{context.stem}-notes.md", _normalise(render_markdown(view)), count,
-                       "slides"),
+                Output(f"{context.stem}-notes.md", _normalise(render_markdown(view, words)),
+                       count, "slides"),
             ]
         )

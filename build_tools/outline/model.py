@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from functools import cache
 from pathlib import PurePosixPath
 from typing import Annotated, Literal
 
@@ -262,6 +263,7 @@ KINDS = (
 class Discussion(Strict):
     question: Text
     hint: Text
+    minutes: Minutes | None = None  # a discussion slot on the run sheet after the chapter
 
 
 class Divider(Strict):
@@ -311,7 +313,8 @@ class Course(Strict):
     presenter: Text
     organisation: Text
     date: dt.date
-    language: Literal["zh-CN"] = "zh-CN"
+    language: Literal["zh-CN", "zh-TW", "zh-HK", "en"] = "zh-CN"
+    editions: list[Literal["zh-CN", "zh-TW", "zh-HK", "en"]] = Field(default_factory=list)
     audience: Text
     duration: Annotated[int, Field(gt=0, strict=True)]  # teaching minutes, breaks aside
     start: Annotated[str, StringConstraints(pattern=START_PATTERN)]
@@ -330,6 +333,13 @@ class Term(Strict):
     definition: Text
 
 
+@cache
+def _true_false_words() -> list[str]:
+    from build_tools.locale import true_false_words  # the locale files; loaded on first use
+
+    return sorted({word for pair in true_false_words().values() for word in pair})
+
+
 class Question(Strict):
     chapter: Annotated[int, Field(ge=1, strict=True)]
     type: Literal["single", "multiple", "truefalse"]
@@ -340,7 +350,9 @@ class Question(Strict):
 
     @model_validator(mode="after")
     def _answer_among_options(self) -> Question:
-        options = ["正确", "错误"] if self.type == "truefalse" else self.options
+        # True/false answers are the course language's words; which language is checked
+        # across fields (outline.rules), since a question does not know the course's.
+        options = _true_false_words() if self.type == "truefalse" else self.options
         if self.type != "truefalse" and len(options) < 2:
             raise ValueError(f"expected at least 2 options; got {len(options)}")
         for answer in self.answer:

@@ -502,7 +502,7 @@ class TestAnyAuthorText:
         data["glossary"] = [{"term": term, "definition": definition}]
         outline = Outline.model_validate(data)
         theme = allkinds.theme
-        plan = make_plan(outline, theme.labels.opening, theme.labels.closing)
+        plan = make_plan(outline)
         context = Context(plan, theme, allkinds.measurer, allkinds.project, "course")
         html, markdown = render(context)
 
