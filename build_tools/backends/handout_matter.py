@@ -159,37 +159,37 @@ def _range(parts: Parts, start: dt.datetime, end: dt.datetime) -> str:
 
 
 def back_entries(parts: Parts) -> list[Entry]:
-    outline, labels = parts.kit.plan, parts.labels
+    plan, labels = parts.kit.plan, parts.labels
     entries = [Entry(labels.takeaways, TAKEAWAYS_KEY, True)]
-    if outline.glossary:
+    if plan.glossary:
         entries.append(Entry(labels.glossary, GLOSSARY_KEY, True))
-    if outline.quiz:
+    if plan.quiz:
         entries.append(Entry(labels.quiz, QUIZ_KEY, True))
-    if outline.references:
+    if plan.references:
         entries.append(Entry(labels.references, REFERENCES_KEY, True))
     return entries
 
 
 def back_matter(parts: Parts) -> list[Flowable]:
     plan = parts.kit.plan
-    outline, labels, styles = plan, parts.labels, parts.styles
+    labels, styles = parts.labels, parts.styles
     story: list[Flowable] = [PageBreak(), *parts.part_heading(TAKEAWAYS_KEY, labels.takeaways)]
     for section in plan.chapter_sections():
         story += _takeaways(parts, section)
-    if outline.glossary:
+    if plan.glossary:
         width = parts.frame_width
         story += [PageBreak(), *parts.part_heading(GLOSSARY_KEY, labels.glossary)]
         rows = [[parts.text(labels.term, styles.cell_head), parts.text(labels.definition,
                                                                           styles.cell_head)]]
         rows += [[parts.text(t.term, styles.cell, True, parts.theme.colours.primary),
-                  parts.text(t.definition, styles.cell)] for t in outline.glossary]
+                  parts.text(t.definition, styles.cell)] for t in plan.glossary]
         story.append(parts.table(rows, [width * 0.26, width * 0.74]))
-    if outline.quiz:
+    if plan.quiz:
         story += [PageBreak(), *parts.part_heading(QUIZ_KEY, labels.quiz)]
         story += _quiz(parts, plan)
-    if outline.references:
+    if plan.references:
         story += [PageBreak(), *parts.part_heading(REFERENCES_KEY, labels.references)]
-        for index, ref in enumerate(outline.references, 1):
+        for index, ref in enumerate(plan.references, 1):
             text = labels.reference.format(title=ref.title, issuer=ref.issuer, year=ref.year)
             if ref.note:
                 text += labels.reference_note.format(note=ref.note)
