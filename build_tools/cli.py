@@ -61,6 +61,17 @@ def _parser() -> argparse.ArgumentParser:
             action="store_true",
             help="report text that overflows its box as a warning, not an error",
         )
+        sub.add_argument(
+            "--edition",
+            metavar="LANG",
+            help="build the course in zh-CN, zh-TW, zh-HK or en (outputs named "
+            "course.<LANG>.pptx …); 'all' builds every edition in course.editions",
+        )
+        sub.add_argument(
+            "--allow-untranslated",
+            action="store_true",
+            help="a translated edition keeps the source text of missing strings (a warning)",
+        )
 
     build = commands.add_parser("build", help="build the outputs into the output folder")
     build.add_argument(
@@ -92,6 +103,13 @@ def _parser() -> argparse.ArgumentParser:
     with_source(stats)
     stats.set_defaults(run=_stats)
 
+    translate = commands.add_parser(
+        "translate", help="create or update the translation file source/<stem>.<LANG>.yaml"
+    )
+    with_source(translate)
+    translate.add_argument("--lang", required=True, help="the edition's language, e.g. en")
+    translate.set_defaults(run=_translate)
+
     watch = commands.add_parser("watch", help="rebuild when source/ or assets/ change")
     with_source(watch)
     watch.add_argument("--out", type=Path, default=DEFAULT_OUT)
@@ -103,14 +121,27 @@ def _parser() -> argparse.ArgumentParser:
 TARGETS = ("slides", "handout", "notes")
 
 
-def _options(args: argparse.Namespace) -> Options:
+def _options(args: argparse.Namespace, edition: str | None = None) -> Options:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     return Options(
         allow_overflow=args.allow_overflow,
         template=args.template,
         layout=args.layout,
         epoch=int(epoch) if epoch and epoch.isdigit() else None,
+        edition=edition if edition is not None else args.edition,
+        allow_untranslated=args.allow_untranslated,
     )
+
+
+def _editions(args: argparse.Namespace) -> list[str | None]:
+    """``--edition all``: every edition the outline lists (its own language first)."""
+    if args.edition != "all":
+        return [args.edition]
+    from build_tools.outline.loader import load
+
+    course = load(args.source)[0].course
+    wanted = course.editions or [course.language]
+    return [None if e == course.language else e for e in dict.fromkeys(wanted)]
 
 
 def _targets(names: Sequence[str] | str) -> list[str]:
@@ -122,9 +153,15 @@ def _targets(names: Sequence[str] | str) -> list[str]:
 
 
 def _build(args: argparse.Namespace) -> int:
+    for edition in _editions(args):
+        _build_one(args, edition)
+    return 0
+
+
+def _build_one(args: argparse.Namespace, edition: str | None) -> int:
     started = time.perf_counter()
     targets = _targets(args.targets)
-    options = _options(args)
+    options = _options(args, edition)
     fresh = None if args.force else fresh_outputs(args.source, args.out, targets, options)
     if fresh is not None:
         for path, count, unit in fresh:
@@ -152,11 +189,28 @@ def _progress():  # type: ignore[no-untyped-def]
 
 
 def _check(args: argparse.Namespace) -> int:
-    """Everything a build does except writing: the fit check and font coverage included."""
+    """Everything a build does except writing, per edition: fit and font checks included."""
+    for edition in _editions(args):
+        _check_one(args, edition)
+    return 0
+
+
+def _translate(args: argparse.Namespace) -> int:
+    from build_tools.outline.loader import load
+    from build_tools.translation import update_translation
+
+    outline = load(args.source)[0]
+    file, update = update_translation(outline, args.source, args.lang)
+    print(f"{file}: {update.total} strings, {update.translated} translated, {update.new} new, "
+          f"{update.stale} stale, {update.dropped} dropped")
+    return 0
+
+
+def _check_one(args: argparse.Namespace, edition: str | None) -> int:
     from build_tools.lint import lint
     from build_tools.pipeline import TARGETS, prepare_located, render
 
-    context, located = prepare_located(args.source, _options(args))
+    context, located = prepare_located(args.source, _options(args, edition))
     _, warnings = render(context, TARGETS, located)
     warnings += lint(context.plan, located)
     _print_warnings(warnings)

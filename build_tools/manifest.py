@@ -101,12 +101,13 @@ def fresh_outputs(
     if not manifest.entries or not source.is_file():
         return None
     key = fingerprint(source, project_folder(source), options)
-    if not all(manifest.fresh(target, key, out) for target in targets):
+    names = [target + options.manifest_suffix for target in targets]
+    if not all(manifest.fresh(name, key, out) for name in names):
         return None
     return [
-        (out / name, *manifest.count(target, name))
-        for target in targets
-        for name in manifest.outputs(target)
+        (out / output, *manifest.count(name, output))
+        for name in names
+        for output in manifest.outputs(name)
     ]
 
 

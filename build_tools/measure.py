@@ -133,9 +133,13 @@ class Measurer:
     _measured: dict[tuple[object, ...], Measurement] = field(
         default_factory=dict, compare=False, repr=False)
 
+    # Latin-script editions: words break only at spaces and hyphens, URLs after "/" or ".",
+    # and a word cut because it is wider than a line gets a hyphen.
+    latin: bool = False
+
     @classmethod
-    def from_paths(cls, regular: Path, bold: Path) -> Measurer:
-        return cls(load_font(regular), load_font(bold))
+    def from_paths(cls, regular: Path, bold: Path, latin: bool = False) -> Measurer:
+        return cls(load_font(regular), load_font(bold), latin=latin)
 
     def missing(self, text: str) -> list[str]:
         """Characters neither face can draw (whitespace aside), in order of appearance."""

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from build_tools.backends.base import Backend, Context, Output, Result
+from build_tools.editions import make_edition
 from build_tools.errors import CourseError, Problem
 from build_tools.locale import load_locale
 from build_tools.manifest import Manifest, fingerprint
@@ -68,14 +69,24 @@ def prepare_located(
     """As ``prepare``, also returning the source map that locates backend problems."""
     project = project_folder(source)
     outline, located = load(source, project)
-    locale = load_locale(outline.course.language)
-    theme = (theme or load_theme()).for_language(locale.language)
-    plan = make_plan(outline, locale, theme.deck.agenda_capacity)
-    measurer = Measurer.from_paths(theme.regular_font, theme.bold_font)
     options = options or Options()
+    try:
+        edition = make_edition(outline, source, options.edition, options.allow_untranslated)
+    except CourseError as error:
+        error.problems = [p if p.file else locate(p, located) for p in error.problems]
+        raise
+    locale = load_locale(edition.language)
+    # Source text left in a translated edition keeps the source's fonts, so it can be drawn.
+    look_language = outline.course.language if edition.fallback_fonts else edition.language
+    theme = (theme or load_theme()).for_language(look_language)
+    plan = make_plan(edition.outline, locale, theme.deck.agenda_capacity)
+    measurer = Measurer.from_paths(theme.regular_font, theme.bold_font, latin=locale.latin)
+    warnings = tuple(p if p.file else locate(p, located) for p in edition.warnings)
     if options.template is None and outline.course.template is not None:
         options = Options(**{**options.__dict__, "template": project / outline.course.template})
-    return Context(plan, theme, measurer, project, source.stem, options), located
+    context = Context(plan, theme, measurer, project, source.stem, options, edition.suffix,
+                      warnings)
+    return context, located
 
 
 def render(
@@ -100,7 +111,7 @@ def render(
         error.problems = [locate(p, located_source) for p in error.problems]
         raise
     rendered: list[tuple[str, Output, float]] = []
-    warnings: list[Problem] = []
+    warnings: list[Problem] = list(context.warnings)
     for target in targets:  # report in the order asked for, whatever finished first
         for done, result, seconds in results:
             if done == target:
@@ -167,14 +178,15 @@ def build(
     out.mkdir(parents=True, exist_ok=True)
     manifest = Manifest.read(out)
     key = fingerprint(source, project_folder(source), options or Options())
-    stale = [t for t in targets if force or not manifest.fresh(t, key, out)]
+    suffix = (options or Options()).manifest_suffix
+    stale = [t for t in targets if force or not manifest.fresh(t + suffix, key, out)]
     report = Report()
     for target in targets:
         if target not in stale:
-            for name in manifest.outputs(target):
+            for name in manifest.outputs(target + suffix):
                 path = out / name
                 data = path.read_bytes()
-                count, unit = manifest.count(target, name)
+                count, unit = manifest.count(target + suffix, name)
                 report.written.append(
                     Written(target, Output(name, data, count, unit), path, 0.0, skipped=True)
                 )
@@ -187,7 +199,7 @@ def build(
         report.written.append(Written(target, output, path, seconds))
     for target in stale:
         outputs = [o for t, o, _ in rendered if t == target]
-        manifest.record(target, key, outputs)
+        manifest.record(target + suffix, key, outputs)
     manifest.write(out)
     return report
 

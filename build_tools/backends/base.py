@@ -27,6 +27,12 @@ class Context:
     project: Path  # the folder asset paths are relative to
     stem: str  # output file names start with this
     options: Options = field(default_factory=Options)
+    edition: str = ""  # ".zh-TW" in output names; "" for the outline's own language
+    warnings: tuple[Problem, ...] = ()  # found while preparing (untranslated strings)
+
+    def output_name(self, part: str, extension: str) -> str:
+        """``course.zh-TW.pptx``, ``course-handout.zh-TW.pdf``: the edition before the type."""
+        return f"{self.stem}{part}{self.edition}.{extension}"
 
     @property
     def locale(self) -> Locale:

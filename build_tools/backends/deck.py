@@ -188,7 +188,7 @@ class DeckBackend:
                 raise BuildFailure(typesetter.problems)
             warnings.extend(typesetter.problems)
         data = ooxml.save_normalised(prs, when, adder.sealed)
-        output = Output(f"{context.stem}.pptx", data, len(context.plan.slides), "slides")
+        output = Output(context.output_name("", "pptx"), data, len(context.plan.slides), "slides")
         return Result([output], warnings)
 
     def _slide(self, build: _Build, planned: PlannedSlide, title: str) -> int:

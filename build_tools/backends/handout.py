@@ -83,7 +83,7 @@ class HandoutBackend:
             parts.draft = attempt == 0
             data, learnt = self._build(context, parts, story, furniture, epoch)
             if learnt == parts.info and not parts.draft:
-                return Result([Output(f"{context.stem}-handout.pdf", data, learnt.pages,
+                return Result([Output(context.output_name("-handout", "pdf"), data, learnt.pages,
                                       "pages")])
             parts.info = learnt
         raise RuntimeError(f"handout page numbers did not settle in {MAX_PASSES} passes")

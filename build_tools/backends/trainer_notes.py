@@ -147,9 +147,9 @@ class TrainerNotesBackend:
         count, words = len(context.plan.slides), context.locale
         return Result(
             outputs=[
-                Output(f"{context.stem}-notes.html", _normalise(render_html(view, words)), count,
-                       "slides"),
-                Output(f"{context.stem}-notes.md", _normalise(render_markdown(view, words)),
-                       count, "slides"),
+                Output(context.output_name("-notes", "html"),
+                       _normalise(render_html(view, words)), count, "slides"),
+                Output(context.output_name("-notes", "md"),
+                       _normalise(render_markdown(view, words)), count, "slides"),
             ]
         )
