@@ -8,7 +8,6 @@ from build_tools.outline.source import Source
 from build_tools.plan import DeckPlan
 
 
-
 def lint(plan: DeckPlan, source: Source) -> list[Problem]:
     warnings: list[Problem] = []
     declared = plan.course.duration
