@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from build_tools.backends import ooxml
 from build_tools.backends.base import Context, Output, Result
@@ -162,6 +163,10 @@ class DeckBackend:
         script = ooxml.Script(theme.fonts.deck_latin, theme.fonts.deck_east_asian,
                               context.plan.language)
         ooxml.set_layout_prompts(prs, prompt_replacements(context.locale))
+        if context.edition:  # another script: the template's theme fonts follow the edition
+            ooxml.edit_related_xml(prs.slide_masters[0].part, RT.THEME, lambda element: (
+                ooxml.set_theme_fonts(element, theme.fonts.deck_latin,
+                                      theme.fonts.deck_east_asian, theme.name)))
         typesetter = Typesetter(context.measurer, script)
         look = Look(theme, context.locale)
         warnings = list(context.plan.notices)  # titles the plan made unique
