@@ -7,6 +7,7 @@ punctuation, so the files stay a few MB) and cu2qu converts the cubic curves to 
 committed so a build needs neither the Debian package nor the 45 s conversion.
 
 Run: python assets/fonts/make_fonts.py [/usr/share/fonts/opentype/noto]
+(Debian packages fonts-noto-cjk and fonts-liberation2.)
 """
 
 from __future__ import annotations
@@ -117,12 +118,37 @@ def make(source: Path, target: Path, face: int = FACE_SC) -> None:
     print(f"{target.name}: {target.stat().st_size / 1e6:.1f} MB")
 
 
+LATIN_RANGES = [r for r in RANGES if r[1] < 0x3000]  # no CJK punctuation or forms
+
+
+def make_latin(source: Path, target: Path) -> None:
+    """A Latin edition's face (Liberation Sans: Arial's metrics, OFL-1.1, already
+    TrueType): subset to Latin, Greek, Cyrillic, punctuation and symbols."""
+    font = TTFont(source, lazy=False)
+    options = subset.Options()
+    options.layout_features = ["*"]
+    options.name_IDs = ["*"]
+    options.notdef_outline = True
+    options.hinting = False
+    subsetter = subset.Subsetter(options)
+    wanted: set[int] = set()
+    for start, end in LATIN_RANGES:
+        wanted.update(range(start, end + 1))
+    subsetter.populate(unicodes=wanted)
+    subsetter.subset(font)
+    font.save(target)
+    print(f"{target.name}: {target.stat().st_size / 1e6:.2f} MB")
+
+
 def main() -> None:
     folder = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("/usr/share/fonts/opentype/noto")
     make(folder / "NotoSansCJK-Regular.ttc", HERE / "NotoSansSC-Regular.ttf")
     make(folder / "NotoSansCJK-Bold.ttc", HERE / "NotoSansSC-Bold.ttf")
     make(folder / "NotoSansCJK-Regular.ttc", HERE / "NotoSansTC-Regular.ttf", FACE_TC)
     make(folder / "NotoSansCJK-Bold.ttc", HERE / "NotoSansTC-Bold.ttf", FACE_TC)
+    latin = Path("/usr/share/fonts/truetype/liberation2")
+    make_latin(latin / "LiberationSans-Regular.ttf", HERE / "LiberationSans-Regular.ttf")
+    make_latin(latin / "LiberationSans-Bold.ttf", HERE / "LiberationSans-Bold.ttf")
 
 
 if __name__ == "__main__":
