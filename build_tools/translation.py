@@ -139,7 +139,7 @@ def translate_outline(
                                               f"`course translate --lang {language}`"))
             else:
                 line, column = where(key)
-                problems.append(Problem(f"strings.{key}.text", f"expected the {language} "
+                problems.append(Problem(f"strings.{key}", f"expected the {language} "
                                         f"translation of {_short(text)}; got nothing",
                                         loaded.file, line, column))
             return text
