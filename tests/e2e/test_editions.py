@@ -125,3 +125,54 @@ def test_hong_kong_uses_s2hk_and_its_own_words(tmp_path: Path) -> None:
     assert edition.outline.course.title == opencc.OpenCC("s2hk").convert(outline.course.title)
     true_false = [q for q in edition.outline.quiz if q.type == "truefalse"]
     assert true_false and all(a in ("正確", "錯誤") for q in true_false for a in q.answer)
+
+
+# --- the English edition of the course (a partial translation) ---------------------------
+
+
+@pytest.fixture(scope="module")
+def english(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("en")
+    report = build(COURSE, out, TARGETS, Options(edition="en", allow_untranslated=True))
+    assert report.warnings and "missing or stale" in report.warnings[0].message
+    return out
+
+
+def test_the_partial_translation_fails_listing_each_missing_string() -> None:
+    from build_tools.errors import InputError
+    from build_tools.pipeline import prepare
+
+    with pytest.raises(InputError) as raised:
+        prepare(COURSE, Options(edition="en"))
+    problems = raised.value.problems
+    assert len(problems) > 300
+    assert all(p.file is not None and p.file.name == "course.en.yaml" and p.line
+               for p in problems)
+    keys = {p.path for p in problems}
+    assert "strings.chapter-2.title" in keys and "strings.course.title" not in keys
+
+
+def test_the_english_edition_carries_english_text_and_labels(english: Path) -> None:
+    deck = Presentation(str(english / "course.en.pptx"))
+    first = deck.slides[0]
+    assert first.shapes.title.text_frame.text.replace("\v", "") == (
+        "Internet Finance Training 2024")
+    footer = " ".join(shape.text_frame.text for shape in deck.slides[1].shapes
+                      if shape.has_text_frame)
+    assert "5 February 2024" in footer
+    with zipfile.ZipFile(english / "course.en.pptx") as package:
+        layouts = "".join(package.read(n).decode() for n in package.namelist()
+                          if n.startswith("ppt/slideLayouts/slideLayout"))
+        slide = package.read("ppt/slides/slide1.xml").decode()
+    assert "Click to add title" in layouts and not HAN.search(layouts)
+    assert set(re.findall(r' lang="([^"]+)"', slide)) == {"en"}
+    sections = [s.get("name") for s in deck.part._element.iter(
+        "{http://schemas.microsoft.com/office/powerpoint/2010/main}section")]
+    assert sections[0] == "Opening" and sections[-1] == "Close"
+    handout = PdfReader(english / "course-handout.en.pdf")
+    text = handout.pages[1].extract_text()
+    assert "About the course" in text and f"Page 2 of {len(handout.pages)}" in text
+    assert handout.trailer["/Root"]["/Lang"] == "en"
+    html = (english / "course-notes.en.html").read_text(encoding="utf-8")
+    assert '<html lang="en">' in html and "Run sheet" in html
+    assert "Trainer&#39;s notes" in html and "True or false" in html
