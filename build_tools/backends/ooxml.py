@@ -1107,7 +1107,7 @@ def set_prompt(sp: Any, text: str) -> None:
 
 
 def set_layout_prompts(prs: Presentation, replacements: dict[str, str]) -> None:
-    """Reword the layouts' placeholder prompts (the edition's language, not the template's).
+    """Reword the master's and the layouts' placeholder prompts into the edition's language.
 
     Only a prompt that is exactly a known one is replaced, so a customer's own prompts
     stay. Runs are edited in place: their properties (and so their look) are kept.
@@ -1115,8 +1115,8 @@ def set_layout_prompts(prs: Presentation, replacements: dict[str, str]) -> None:
     if not replacements:
         return
     for master in prs.slide_masters:
-        for layout in master.slide_layouts:
-            for sp in layout.placeholders:
+        for owner in (master, *master.slide_layouts):
+            for sp in owner.placeholders:
                 for t in sp._element.iter(qn("a:t")):  # python-pptx 1.0.2: CT_Shape element
                     if t.text in replacements:
                         t.text = replacements[t.text]
@@ -1221,6 +1221,12 @@ def set_theme_fonts(theme: Any, latin: str, east_asian: str, name: str) -> None:
             entry.set("script", "Hans")
             entry.set("typeface", east_asian)
             font.find(qn("a:cs")).addnext(entry)
+
+
+def set_theme_name(theme: Any, name: str) -> None:
+    """The theme's and its colour scheme's names (PowerPoint shows them in Design)."""
+    theme.set("name", name)
+    theme.find(".//" + qn("a:clrScheme")).set("name", name)
 
 
 def set_theme_colours(theme: Any, name: str, colours: dict[str, str]) -> None:
