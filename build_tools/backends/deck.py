@@ -166,11 +166,13 @@ class DeckBackend:
         if context.edition or path == context.theme.path(theme.deck.template):
             # The house template's theme part: its fonts follow the edition (another
             # script), its name the theme's (no words of another language left in it).
+            def restyle(element: Any) -> None:
+                ooxml.set_theme_fonts(element, theme.fonts.deck_latin,
+                                      theme.fonts.deck_east_asian, theme.name)
+                ooxml.set_theme_name(element, theme.name)
+
             for owner in (prs.slide_masters[0].part, prs.notes_master.part):
-                ooxml.edit_related_xml(owner, RT.THEME, lambda element: (
-                    ooxml.set_theme_fonts(element, theme.fonts.deck_latin,
-                                          theme.fonts.deck_east_asian, theme.name),
-                    ooxml.set_theme_name(element, theme.name)))
+                ooxml.edit_related_xml(owner, RT.THEME, restyle)
         typesetter = Typesetter(context.measurer, script)
         look = Look(theme, context.locale)
         warnings = list(context.plan.notices)  # titles the plan made unique
