@@ -121,15 +121,16 @@ def _parser() -> argparse.ArgumentParser:
 TARGETS = ("slides", "handout", "notes")
 
 
-def _options(args: argparse.Namespace, edition: str | None = None) -> Options:
+def _options(args: argparse.Namespace, *edition: str | None) -> Options:
+    """The build options; ``edition`` (one of ``_editions``) overrides ``--edition``."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     return Options(
         allow_overflow=args.allow_overflow,
         template=args.template,
         layout=args.layout,
         epoch=int(epoch) if epoch and epoch.isdigit() else None,
-        edition=edition if edition is not None else args.edition,
-        allow_untranslated=args.allow_untranslated,
+        edition=edition[0] if edition else getattr(args, "edition", None),
+        allow_untranslated=getattr(args, "allow_untranslated", False),
     )
 
 

@@ -176,3 +176,14 @@ def test_the_english_edition_carries_english_text_and_labels(english: Path) -> N
     html = (english / "course-notes.en.html").read_text(encoding="utf-8")
     assert '<html lang="en">' in html and "Run sheet" in html
     assert "Trainer&#39;s notes" in html and "True or false" in html
+
+
+def test_edition_all_builds_every_edition_the_outline_lists(tmp_path: Path) -> None:
+    from build_tools.cli import main
+
+    out = tmp_path / "out"
+    assert load_outline(COURSE).course.editions == ["zh-CN", "zh-TW", "en"]
+    assert main(["build", "--source", str(COURSE), "--out", str(out), "--edition", "all",
+                 "--allow-untranslated", "slides"]) == 0
+    assert sorted(p.name for p in out.glob("*.pptx")) == [
+        "course.en.pptx", "course.pptx", "course.zh-TW.pptx"]
