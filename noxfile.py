@@ -88,6 +88,13 @@ def lint(session: nox.Session) -> None:
 
 
 @nox.session
+def template(session: nox.Session) -> None:
+    """Regenerate assets/template.pptx from assets/make_template.py (then commit it)."""
+    _install(session)
+    session.run("python", "assets/make_template.py", *session.posargs)
+
+
+@nox.session
 def bench(session: nox.Session) -> None:
     """Benchmark build time and memory at 32, 320 and 3,200 slides, beside pandoc."""
     _install(session)

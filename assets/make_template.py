@@ -20,16 +20,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "assets"))
 
+import template_xml as tx  # noqa: E402
 from pptx import Presentation  # noqa: E402
 from pptx.dml.color import RGBColor  # noqa: E402
 from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER  # noqa: E402
-from pptx.opc.constants import RELATIONSHIP_TYPE as RT  # noqa: E402
-from pptx.shapes.shapetree import SlideShapes  # noqa: E402
 from pptx.util import Inches, Pt  # noqa: E402
+from template_xml import LevelStyle  # noqa: E402
 
 from build_tools.backends import ooxml  # noqa: E402
-from build_tools.backends.ooxml import Bullet, LevelStyle  # noqa: E402
+from build_tools.backends.ooxml import RT, Bullet  # noqa: E402
 from build_tools.locale import load_locale  # noqa: E402
 from build_tools.reproducible import rewrite_zip  # noqa: E402
 from build_tools.theme import Theme, load_theme  # noqa: E402
@@ -53,7 +54,7 @@ class Box:
 
 
 class Designer:
-    """Draws on masters and layouts with python-pptx's shape API and the ooxml helpers."""
+    """Draws on masters and layouts with python-pptx's shape API and the XML helpers."""
 
     def __init__(self, theme: Theme) -> None:
         self.theme = theme
@@ -83,27 +84,26 @@ class Designer:
     # -- drawing
     def rect(self, container, box: Box, colour: str, alpha: int | None = None,
              shape=MSO_SHAPE.RECTANGLE):  # type: ignore[no-untyped-def]
-        shapes = SlideShapes(container.shapes._spTree, container)
-        shape = shapes.add_shape(shape, *box.emu())
+        shape = tx.drawing_shapes(container).add_shape(shape, *box.emu())
         ooxml.remove_style(shape)
         shape.fill.solid()
         shape.fill.fore_color.rgb = RGBColor.from_string(colour)
         shape.line.fill.background()
         if alpha is not None:
-            ooxml.set_shape_alpha(shape, alpha)
+            tx.set_shape_alpha(shape, alpha)
         shape.name = f"Decoration {shape.shape_id}"
         return shape
 
     def placeholder(self, container, ph_type: PP_PLACEHOLDER, idx: int, name: str, box: Box,
                     levels: list[LevelStyle], anchor: str = "t", prompt: str | None = None):  # type: ignore[no-untyped-def]
-        spTree = container.shapes._spTree
-        sp = ooxml.placeholder_element(ooxml.next_shape_id(spTree), name, ph_type, idx, box.emu())
-        ooxml.set_body_anchor(sp, anchor, INSETS)
-        ooxml.placeholder_list_style(sp, levels)
+        spTree = tx.shape_tree(container)
+        sp = tx.placeholder_element(ooxml.next_shape_id(spTree), name, ph_type, idx, box.emu())
+        tx.set_body_anchor(sp, anchor, INSETS)
+        tx.placeholder_list_style(sp, levels)
         if ph_type == PP_PLACEHOLDER.SLIDE_NUMBER:
             ooxml.set_slide_number_field(sp, "‹#›")
         elif prompt is not None:
-            ooxml.set_prompt(sp, prompt)
+            tx.set_prompt(sp, prompt)
         spTree.append(sp)
         return sp
 
@@ -151,25 +151,25 @@ def build(theme: Theme) -> bytes:
     d = Designer(theme)
     c, s = theme.colours, theme.type_scale
     prs = Presentation()
-    ooxml.set_slide_size(prs, int(Pt(round(d.w * 72))), int(Pt(round(d.h * 72))))
+    tx.set_slide_size(prs, int(Pt(round(d.w * 72))), int(Pt(round(d.h * 72))))
     ooxml.drop_thumbnail(prs)
     master = prs.slide_master
     for layout in list(master.slide_layouts):
         master.slide_layouts.remove(layout)
 
     def retheme(element) -> None:  # type: ignore[no-untyped-def]
-        ooxml.set_theme_fonts(element, theme.fonts.deck_latin, theme.fonts.deck_east_asian,
+        tx.set_theme_fonts(element, theme.fonts.deck_latin, theme.fonts.deck_east_asian,
                               theme.name)
-        ooxml.set_theme_colours(element, theme.name, {
+        tx.set_theme_colours(element, theme.name, {
             "dk1": c.text, "lt1": c.background, "dk2": c.primary, "lt2": c.light,
             **{f"accent{i + 1}": colour for i, colour in enumerate((c.series * 6)[:6])},
             "hlink": c.secondary, "folHlink": c.muted,
         })
 
-    ooxml.edit_related_xml(master.part, RT.THEME, retheme)
+    tx.edit_related_xml(master, RT.THEME, retheme)
 
     # -- master: white, a navy top band, a red-and-hairline rule under the title
-    ooxml.clear_shapes(master)
+    tx.clear_shapes(master)
     master.background.fill.solid()
     master.background.fill.fore_color.rgb = RGBColor.from_string(c.background)
     d.rect(master, Box(0, 0, d.w, 0.1), c.primary)
@@ -180,12 +180,12 @@ def build(theme: Theme) -> bytes:
                   d.bullets(s.body, c.text, s.small), "t", TEXT_PROMPT)
     d.furniture(master, c.muted, c.primary)
     title_level = LevelStyle(s.title, c.primary, bold=True, major=True)
-    ooxml.master_text_styles(master, [title_level], d.bullets(s.body, c.text, s.small),
+    tx.master_text_styles(master, [title_level], d.bullets(s.body, c.text, s.small),
                              [LevelStyle(s.small, c.text)] * 9)
 
     # -- title slide
-    layout = ooxml.new_layout(master, "Title")
-    ooxml.hide_master_shapes(layout)
+    layout = tx.new_layout(master, "Title")
+    tx.hide_master_shapes(layout)
     layout.background.fill.solid()
     layout.background.fill.fore_color.rgb = RGBColor.from_string(c.primary)
     d.stripes(layout, 9.3)
@@ -198,8 +198,8 @@ def build(theme: Theme) -> bytes:
     d.furniture(layout, c.light, c.light)
 
     # -- agenda: a navy panel on the left holds the title
-    layout = ooxml.new_layout(master, "Agenda")
-    ooxml.hide_master_shapes(layout)
+    layout = tx.new_layout(master, "Agenda")
+    tx.hide_master_shapes(layout)
     d.rect(layout, Box(0, 0, 4.3, d.h), c.primary)
     d.rect(layout, Box(4.3, 0, 0.06, d.h), c.accent)
     d.title(layout, Box(d.m, 2.1, 3.4, 1.3), s.divider, c.background)
@@ -211,8 +211,8 @@ def build(theme: Theme) -> bytes:
     d.furniture(layout, c.muted, c.primary, Box(5.0, 6.98, 6.0, 0.32))
 
     # -- chapter divider: navy, a large red number, the title and the objectives
-    layout = ooxml.new_layout(master, "Chapter Divider")
-    ooxml.hide_master_shapes(layout)
+    layout = tx.new_layout(master, "Chapter Divider")
+    tx.hide_master_shapes(layout)
     layout.background.fill.solid()
     layout.background.fill.fore_color.rgb = RGBColor.from_string(c.primary)
     d.stripes(layout, 10.9)
@@ -230,7 +230,7 @@ def build(theme: Theme) -> bytes:
     # -- content layouts: the master's look, a title and a content area
     for name in ("Bullets", "Comparison", "Pillars", "Table", "Process", "Timeline", "Quote",
                  "Image", "Chart"):
-        layout = ooxml.new_layout(master, name)
+        layout = tx.new_layout(master, name)
         d.title(layout, d.title_box, s.title, c.primary)
         levels = (d.bullets(s.body, c.text, s.small) if name == "Bullets"
                   else d.style(s.body, c.text))
@@ -239,8 +239,8 @@ def build(theme: Theme) -> bytes:
         d.furniture(layout, c.muted, c.primary)
 
     # -- closing: navy, centred
-    layout = ooxml.new_layout(master, "Closing")
-    ooxml.hide_master_shapes(layout)
+    layout = tx.new_layout(master, "Closing")
+    tx.hide_master_shapes(layout)
     layout.background.fill.solid()
     layout.background.fill.fore_color.rgb = RGBColor.from_string(c.primary)
     d.title(layout, Box(0.9, 1.6, d.w - 1.8, 2.0), s.divider * 1.5, c.background, align="ctr",
@@ -254,7 +254,7 @@ def build(theme: Theme) -> bytes:
 
     # -- notes master: a 16:9 slide image, the theme's fonts
     notes_master = prs.notes_master
-    ooxml.edit_related_xml(notes_master.part, RT.THEME, retheme)
+    tx.edit_related_xml(notes_master, RT.THEME, retheme)
     for shape in notes_master.placeholders:
         kind = shape.placeholder_format.type
         if kind == PP_PLACEHOLDER.SLIDE_IMAGE:
@@ -263,10 +263,10 @@ def build(theme: Theme) -> bytes:
         elif kind == PP_PLACEHOLDER.BODY:
             shape.left, shape.top = Inches(0.75), Inches(4.6)
             shape.width, shape.height = Inches(6.0), Inches(4.3)
-    ooxml.autofit_off_everywhere(notes_master._element)
-    ooxml.autofit_off_everywhere(master._element)
+    ooxml.autofit_off_everywhere(tx.element_of(notes_master))
+    ooxml.autofit_off_everywhere(tx.element_of(master))
     for layout in master.slide_layouts:
-        ooxml.autofit_off_everywhere(layout._element)
+        ooxml.autofit_off_everywhere(tx.element_of(layout))
 
     props = prs.core_properties
     props.title = theme.name

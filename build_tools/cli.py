@@ -1,45 +1,121 @@
-"""The command line: ``course build|check|schema|stats|watch``.
+"""The command line: ``course build|check|schema|stats|watch|import``, and the one error boundary.
 
-Exit status: 0 success, 1 the build failed (e.g. text overflows), 2 bad input. Problems
-print as ``file:line:column: field: message``, one per line, without a traceback; any
-other exception is a bug and keeps its traceback.
+Exit status: 0 success, 1 the build failed (text overflows, a disk is full, a file cannot
+be written), 2 bad input (the outline, an asset it names, an argument, the environment),
+130 interrupted, 70 a bug. Problems print as ``file:line:column: field: message``, one per
+line, with control characters escaped and without a traceback. Arguments are checked
+before anything is read, so a FIFO, a device or a folder given as a file is refused
+before it could hang or flood the build. Any other exception is a bug: it prints its
+traceback under a line that says so and how to report it.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import stat
 import sys
 import time
-from collections.abc import Sequence
+import traceback
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
-from build_tools.errors import MAX_REPORTED, CourseError, Problem
+from build_tools.errors import BuildFailure, CourseError, InputError, Problem, capped, printable
+from build_tools.limits import checked_stat, file_kind, regular_file_problem, template_problems
 from build_tools.manifest import fresh_outputs
 from build_tools.options import Options
 
 DEFAULT_SOURCE = Path("source/course.yaml")
 DEFAULT_OUT = Path("build")
+EXIT_BUG = 70  # EX_SOFTWARE (sysexits.h): an internal error, not the author's
+REPORT = (
+    "bug: this is a bug in the course build, not a problem with your files; please report "
+    "it (an issue in the courseware-build-tools repository) with the command you ran and "
+    "the traceback below"
+)
+# SOURCE_DATE_EPOCH must end before a zip file's last date (2107-12-31): the deck is a zip
+# package (dates before 1980 are clamped to 1980 by reproducible.py).
+EPOCH_RANGE = (0, 4_354_819_199)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = _parser()
-    args = parser.parse_args(argv)
+    _safe_streams()
+    args = _parser().parse_args(argv)
+    return guarded(lambda: int(args.run(args)), every=bool(getattr(args, "all", False)))
+
+
+def guarded(run: Callable[[], int], every: bool = False) -> int:
+    """The error boundary: whatever ``run`` raises ends as one exit status and a message."""
     try:
-        return int(args.run(args))
+        return run()
     except CourseError as error:
-        for line in error.lines():
-            print(f"error: {line}", file=sys.stderr)
+        _print_lines("error", error.lines(every))
         return error.exit_status
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `course schema | head`: the reader left; nothing to say
+        _quiet_stdout()
+        return 1
+    except MemoryError:
+        _print_lines("error", ["out of memory: the build needs more memory than it was given"])
+        return 1
+    except OSError as error:  # a fault of the machine: disk full, permission, I/O error
+        where = f"{error.filename}: " if error.filename else ""
+        reason = error.strerror or type(error).__name__
+        _print_lines("error", [printable(f"{where}{reason}")])
+        return 1
+    except Exception:
+        print(REPORT, file=sys.stderr)
+        traceback.print_exc()
+        return EXIT_BUG
+
+
+def _safe_streams() -> None:
+    """Never fail on printing: a terminal or pipe that cannot show a character gets an
+    escape instead of a UnicodeEncodeError (PYTHONIOENCODING=ascii, an old console)."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
+def _quiet_stdout() -> None:
+    """After a broken pipe, point stdout at /dev/null so the exit flush cannot fail too."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _print_lines(kind: str, lines: list[str]) -> None:
+    for line in lines:
+        print(f"{kind}: {line}", file=sys.stderr)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its usage errors escaped like every other message (exit 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {printable(message)}\n")
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="course", description="Build a deck, a handout and trainer's notes from one outline."
     )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="command")
+    commands = parser.add_subparsers(
+        dest="command", required=True, metavar="command", parser_class=_Parser
+    )
+
+    def with_all(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "--all",
+            action="store_true",
+            help="print every problem and warning (default: the first 20, then a count)",
+        )
 
     def with_source(sub: argparse.ArgumentParser) -> None:
         sub.add_argument(
@@ -48,6 +124,7 @@ def _parser() -> argparse.ArgumentParser:
             default=DEFAULT_SOURCE,
             help="the outline file (default: source/course.yaml)",
         )
+        with_all(sub)
 
     def with_render_options(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("--template", type=Path, help="render onto this .pptx template")
@@ -115,6 +192,10 @@ def _parser() -> argparse.ArgumentParser:
     watch.add_argument("--out", type=Path, default=DEFAULT_OUT)
     with_render_options(watch)
     watch.set_defaults(run=_watch)
+
+    from build_tools.importer.command import add_parser as add_import
+
+    add_import(commands)  # course import deck.pptx: build_tools/importer/
     return parser
 
 
@@ -122,15 +203,71 @@ TARGETS = ("slides", "handout", "notes")
 
 
 def _options(args: argparse.Namespace, *edition: str | None) -> Options:
-    """The build options; ``edition`` (one of ``_editions``) overrides ``--edition``."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    """The options, once every path argument and the environment have been checked;
+    ``edition`` (one of ``_editions``) overrides ``--edition``."""
+    _check_source(args.source)
+    if getattr(args, "out", None) is not None:
+        _check_out(args.out)
+    if args.template is not None:
+        _check_template(args.template)
     return Options(
         allow_overflow=args.allow_overflow,
         template=args.template,
         layout=args.layout,
-        epoch=int(epoch) if epoch and epoch.isdigit() else None,
+        epoch=_epoch(),
         edition=edition[0] if edition else getattr(args, "edition", None),
         allow_untranslated=getattr(args, "allow_untranslated", False),
+    )
+
+
+def _check_source(source: Path) -> None:
+    problem = regular_file_problem(source, "an outline file")
+    if problem:
+        raise InputError([Problem("", problem, source)])
+
+
+def _check_out(out: Path) -> None:
+    """The output folder exists as a folder, or can be made: its nearest existing
+    ancestor is a folder. Writing into it may still fail (a fault: exit 1)."""
+    probe = out
+    while True:
+        info = checked_stat(probe)
+        if not isinstance(info, str):
+            break
+        if probe.parent == probe or info != "it does not exist":
+            raise InputError([Problem("", f"expected a folder for the outputs; {info}", out)])
+        probe = probe.parent
+    if not stat.S_ISDIR(info.st_mode):
+        what = "a file" if stat.S_ISREG(info.st_mode) else file_kind(info.st_mode)
+        if probe == out:
+            message = f"expected a folder for the outputs; got {what}"
+        else:
+            message = f"expected a folder for the outputs; {str(probe)!r} on its path is {what}"
+        raise InputError([Problem("", message, out)])
+
+
+def _check_template(template: Path) -> None:
+    problems = template_problems(template)
+    if problems:
+        raise InputError([Problem("", message, template) for message in problems])
+
+
+def _epoch() -> int | None:
+    """SOURCE_DATE_EPOCH (reproducible-builds.org): whole seconds, within the zip dates."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if not value.strip():
+        return None
+    low, high = EPOCH_RANGE
+    if value.strip().isdigit() and low <= int(value) <= high:
+        return int(value)
+    raise InputError(
+        [
+            Problem(
+                "SOURCE_DATE_EPOCH",
+                f"expected whole seconds since 1970, at most {high} (2107-12-31, the last "
+                f"date a zip file can hold); got {value[:40]!r}",
+            )
+        ]
     )
 
 
@@ -166,18 +303,19 @@ def _build_one(args: argparse.Namespace, edition: str | None) -> int:
     fresh = None if args.force else fresh_outputs(args.source, args.out, targets, options)
     if fresh is not None:
         for path, count, unit in fresh:
-            print(f"{path}  {count} {unit}  {_size(path.stat().st_size)}  unchanged")
+            print(printable(f"{path}  {count} {unit}  {_size(path.stat().st_size)}  unchanged"))
         print(f"done in {time.perf_counter() - started:.2f} s (nothing changed)")
         return 0
     from build_tools.pipeline import build
 
     progress = _progress() if sys.stderr.isatty() and not os.environ.get("CI") else None
     report = build(args.source, args.out, targets, options, args.force, progress)
-    _print_warnings(report.warnings)
+    _print_warnings(report.warnings, args.all)
     for item in report.written:
         size = len(item.output.data)
         note = "unchanged" if item.skipped else f"{item.seconds:.2f} s"
-        print(f"{item.path}  {item.output.count} {item.output.unit}  {_size(size)}  {note}")
+        line = f"{item.path}  {item.output.count} {item.output.unit}  {_size(size)}  {note}"
+        print(printable(line))
     print(f"done in {time.perf_counter() - started:.2f} s")
     return 0
 
@@ -213,11 +351,13 @@ def _check_one(args: argparse.Namespace, edition: str | None) -> int:
 
     context, located = prepare_located(args.source, _options(args, edition))
     _, warnings = render(context, TARGETS, located)
+    warnings += [w for w in located.warnings if w not in warnings]
     warnings += lint(context.plan, located)
-    _print_warnings(warnings)
+    _print_warnings(warnings, args.all)
     plan = context.plan
     print(
-        f"{args.source}: valid; {len(plan.slides)} slides in {len(plan.sections)} sections, "
+        f"{printable(str(args.source))}: valid; {len(plan.slides)} slides in "
+        f"{len(plan.sections)} sections, "
         f"{plan.teaching_minutes} minutes, {len(warnings)} warnings"
     )
     return 0
@@ -228,7 +368,22 @@ def _schema(args: argparse.Namespace) -> int:
 
     text = schema_text()
     if args.out:
-        args.out.write_text(text, encoding="utf-8")
+        folder = args.out.parent
+        info = checked_stat(folder)
+        if isinstance(info, str) or not stat.S_ISDIR(info.st_mode):
+            why = info if isinstance(info, str) else f"it is {file_kind(info.st_mode)}"
+            raise InputError(
+                [Problem("", f"expected a file in an existing folder; {str(folder)!r}: {why}",
+                         args.out)]
+            )
+        if args.out.is_dir():
+            raise InputError([Problem("", "expected a file to write; got a folder", args.out)])
+        try:
+            args.out.write_text(text, encoding="utf-8")
+        except OSError as error:
+            raise BuildFailure(
+                [Problem("", f"cannot write: {error.strerror or error}", args.out)]
+            ) from None
     else:
         sys.stdout.write(text)
     return 0
@@ -239,8 +394,10 @@ def _stats(args: argparse.Namespace) -> int:
     from build_tools.plan import make_plan
     from build_tools.theme import load_theme
 
+    _check_source(args.source)
     theme = load_theme()
-    outline, _ = load(args.source)
+    outline, located = load(args.source)
+    _print_warnings(located.warnings, args.all)
     plan = make_plan(outline, agenda_capacity=theme.deck.agenda_capacity)
     rows = [("section", "slides", "numbers", "minutes", "start", "end")]
     for slot in plan.timeline:  # sections, discussions and breaks, timed once by the plan
@@ -280,11 +437,8 @@ def _watch(args: argparse.Namespace) -> int:
     return watch(args.source, args.out, _options(args))
 
 
-def _print_warnings(warnings: list[Problem]) -> None:
-    for warning in warnings[:MAX_REPORTED]:
-        print(f"warning: {warning}", file=sys.stderr)
-    if len(warnings) > MAX_REPORTED:
-        print(f"warning: … and {len(warnings) - MAX_REPORTED} more warnings", file=sys.stderr)
+def _print_warnings(warnings: list[Problem], every: bool = False) -> None:
+    _print_lines("warning", capped([str(w) for w in warnings], every, "warnings"))
 
 
 def _size(size: int) -> str:

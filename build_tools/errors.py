@@ -6,10 +6,29 @@ turns it into ``file:line:column`` so a backend can report a problem without kno
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-MAX_REPORTED = 20
+MAX_REPORTED = 20  # problems (and warnings) printed unless ``--all`` is given
+
+# What a terminal would act on or hide rather than show: C0 and C1 controls and DEL (a
+# raw ESC can clear the screen), line and paragraph separators, bidirectional overrides
+# (text that reads differently from what it is), lone surrogates and noncharacters.
+_UNPRINTABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069"
+    "\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]"
+)
+
+
+def printable(text: str) -> str:
+    """Text safe to print on one terminal line: what a terminal would act on, escaped."""
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def _escape(found: re.Match[str]) -> str:
+    code = ord(found.group())
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
 @dataclass(frozen=True)
@@ -31,7 +50,7 @@ class Problem:
                 where += f":{self.line}:{self.column or 1}"
             where += ": "
         field = f"{self.path}: " if self.path else ""
-        return f"{where}{field}{self.message}"
+        return printable(f"{where}{field}{self.message}")
 
 
 class CourseError(Exception):
@@ -47,11 +66,17 @@ class CourseError(Exception):
         """Pickle by problems: errors travel back from worker processes intact."""
         return (self.__class__, (self.problems,))
 
-    def lines(self) -> list[str]:
-        shown = [str(problem) for problem in self.problems[:MAX_REPORTED]]
-        if len(self.problems) > MAX_REPORTED:
-            shown.append(f"… and {len(self.problems) - MAX_REPORTED} more problems")
-        return shown
+    def lines(self, every: bool = False) -> list[str]:
+        """The problems as printed: the first ``MAX_REPORTED`` and a count, or ``every``."""
+        return capped([str(problem) for problem in self.problems], every, "problems")
+
+
+def capped(lines: list[str], every: bool, what: str) -> list[str]:
+    """All lines, or the first ``MAX_REPORTED`` and how many more (``--all`` shows them)."""
+    if every or len(lines) <= MAX_REPORTED:
+        return lines
+    more = len(lines) - MAX_REPORTED
+    return [*lines[:MAX_REPORTED], f"… and {more} more {what} (--all shows every one)"]
 
 
 class InputError(CourseError):
@@ -64,3 +89,29 @@ class BuildFailure(CourseError):
     """The input is valid but an output cannot be made as asked (e.g. text overflows)."""
 
     exit_status = 1
+
+
+class OutputError(CourseError):
+    """An output could not be put in place (disk full, permission denied, read-only file or
+    file system): exit status 1, one line naming the file and the reason.
+
+    Raised only once the output set has been rolled back, so the message can promise that
+    the last good files are unchanged. Carries ``path`` and ``reason`` for callers that
+    show them differently (watch mode, a future server).
+    """
+
+    exit_status = 1
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__([Problem("", reason, file=path)])
+        self.path = path
+        self.reason = reason
+
+    def __reduce__(self) -> tuple[type, tuple[Path, str]]:  # type: ignore[override]
+        return (self.__class__, (self.path, self.reason))
+
+
+def fault(path: Path, error: OSError) -> BuildFailure:
+    """A file-system fault (disk full, permission, read-only) as one line naming the file."""
+    reason = error.strerror or type(error).__name__
+    return BuildFailure([Problem("", f"cannot write: {reason}", path)])

@@ -86,17 +86,21 @@ class Manifest:
             },
         }
 
-    def write(self, out: Path) -> None:
-        from build_tools.pipeline import write_atomically
-
+    def data(self) -> bytes:
+        """The file's bytes; the pipeline writes them with the outputs, as one set."""
         text = json.dumps(self.entries, indent=2, sort_keys=True, ensure_ascii=False)
-        write_atomically(out / FILE, text.encode("utf-8"))
+        return text.encode("utf-8")
 
 
 def fresh_outputs(
     source: Path, out: Path, targets: list[str], options: Options
 ) -> list[tuple[Path, int, str]] | None:
     """The recorded outputs if every target is fresh, else None: no renderer is imported."""
+    if not out.is_dir():
+        return None
+    from build_tools.output_set import recover
+
+    recover(out)  # a build killed while moving its files into place is finished first
     manifest = Manifest.read(out)
     if not manifest.entries or not source.is_file():
         return None

@@ -16,6 +16,7 @@ fitting (the fit check tries a smaller size, then reports it).
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -137,6 +138,9 @@ class Measurer:
     # Measurements by (paragraphs, width, size, type of size): a deck fits the same text
     # in the same box again and again (footers, repeated layouts, several size steps).
     _measured: dict[tuple[object, ...], Measurement] = field(
+        default_factory=dict, compare=False, repr=False)
+    # Balanced widths by (paragraphs, width, size): titles and headings repeat.
+    _balanced: dict[tuple[object, ...], float] = field(
         default_factory=dict, compare=False, repr=False)
 
     # Latin-script editions: words break only at spaces and hyphens, URLs after "/" or ".",
@@ -289,6 +293,83 @@ class Measurer:
         if measurement is None:
             raise ValueError("expected at least one size to try")
         return Fit(measurement, height_pt, False)
+
+
+    def balanced_width(
+        self, paragraphs: Sequence[Paragraph], width_pt: float, size_pt: float
+    ) -> float:
+        """A width at which greedy breaking (with 禁则) gives the best-balanced lines.
+
+        What CSS calls ``text-wrap: balance``, with Chinese in mind: among the ways to
+        break the paragraphs into as many lines as at ``width_pt``, prefer (in this order)
+        no last line with one character alone, no break inside a common word (a list,
+        ``assets/words``: "2024年互联网 / 金融培训资料", not "…互联网金 / 融培训资料"),
+        then lines of even width (centred captions are not ragged). Returns the middle of
+        the widths that give the chosen breaks, so a renderer measuring a little off this
+        module still breaks there.
+        """
+        key = (tuple(paragraphs), width_pt, size_pt)
+        found = self._balanced.get(key)
+        if found is None:
+            found = self._balanced[key] = self._balanced_width(paragraphs, width_pt, size_pt)
+        return found
+
+    def _balanced_width(
+        self, paragraphs: Sequence[Paragraph], width_pt: float, size_pt: float
+    ) -> float:
+        counts = [len(self.break_lines(p, width_pt, size_pt)) for p in paragraphs]
+        if max(counts, default=1) < 2:
+            return width_pt
+        step = size_pt / 4
+        spans: dict[tuple[tuple[str, ...], ...], tuple[float, float]] = {}
+        width = width_pt
+        while width > size_pt:
+            lines = tuple(tuple(self.break_lines(p, width, size_pt)) for p in paragraphs)
+            if any(len(found) > count for found, count in zip(lines, counts, strict=True)):
+                break
+            low, high = spans.get(lines, (width, width))
+            spans[lines] = (min(low, width), max(high, width))
+            width -= step
+        best = min(spans, key=lambda lines: self._balance_cost(paragraphs, lines, size_pt))
+        low, high = spans[best]
+        return min(width_pt, (low + high) / 2 + step / 2)
+
+    def _balance_cost(self, paragraphs: Sequence[Paragraph],
+                      lines: tuple[tuple[str, ...], ...], size_pt: float) -> float:
+        words = common_words()
+        cost = 0.0
+        for paragraph, found in zip(paragraphs, lines, strict=True):
+            bold = all(run.bold for run in paragraph.runs)
+            size = size_pt * paragraph.scale
+            widths = [self.width_pt(line, size, bold) for line in found]
+            cost += (max(widths) - min(widths)) / size  # raggedness, in em
+            last = found[-1].strip()
+            if len(last) == 1 or (len(last) == 2 and last[1] in NO_START):
+                cost += 100  # a lone character
+            for before, after in itertools.pairwise(found):
+                if _splits_word(before, after, words):
+                    cost += 20
+        return cost
+
+
+def _splits_word(before: str, after: str, words: frozenset[str]) -> bool:
+    """Whether the break between two lines falls inside a common word."""
+    for left in range(1, 4):
+        for right in range(1, 5 - left):
+            if len(before) >= left and len(after) >= right and (
+                    before[-left:] + after[:right]) in words:
+                return True
+    return False
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """Common Chinese words of 2-4 characters (``assets/words/zh-common.txt``)."""
+    from build_tools.paths import ASSETS
+
+    path = ASSETS / "words" / "zh-common.txt"
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
 def size_steps(largest_pt: float, smallest_pt: float, step_pt: float = 1.0) -> list[float]:

@@ -1,8 +1,8 @@
-"""The build, top to bottom: load -> plan -> render each output -> write them atomically.
+"""The build, top to bottom: load -> plan -> render each output -> publish them as one set.
 
-Nothing is written until every requested output has rendered, and each file is written
-to a temporary name in the output folder and renamed into place: a typo, an overflow or a
-killed build leaves the last good outputs untouched.
+Nothing is written until every requested output has rendered; then the outputs and the
+manifest are published together by ``output_set``: a typo, an overflow, a full disk or a
+killed build leaves the last good set whole (see that module for how).
 """
 
 from __future__ import annotations
@@ -10,16 +10,17 @@ from __future__ import annotations
 import importlib
 import multiprocessing
 import os
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from build_tools import output_set
 from build_tools.backends.base import Backend, Context, Output, Result
 from build_tools.editions import make_edition
-from build_tools.errors import CourseError, Problem
+from build_tools.errors import CourseError, OutputError, Problem
 from build_tools.locale import load_locale
+from build_tools.manifest import FILE as MANIFEST_FILE
 from build_tools.manifest import Manifest, fingerprint
 from build_tools.measure import Measurer
 from build_tools.options import Options
@@ -31,8 +32,8 @@ from build_tools.theme import Theme, load_theme
 
 # Imported only when asked for: `check` and no-change rebuilds stay fast.
 BACKENDS = {
-    "slides": "build_tools.backends.deck:DeckBackend",
-    "handout": "build_tools.backends.handout:HandoutBackend",
+    "slides": "build_tools.backends.deck.backend:DeckBackend",
+    "handout": "build_tools.backends.handout.backend:HandoutBackend",
     "notes": "build_tools.backends.trainer_notes:TrainerNotesBackend",
 }
 TARGETS = tuple(BACKENDS)
@@ -84,9 +85,34 @@ def prepare_located(
     warnings = tuple(p if p.file else locate(p, located) for p in edition.warnings)
     if options.template is None and outline.course.template is not None:
         options = Options(**{**options.__dict__, "template": project / outline.course.template})
-    context = Context(plan, theme, measurer, project, source.stem, options, edition.suffix,
-                      warnings)
+    context = Context(plan, theme, measurer, project, source.stem, options,
+                      edition=edition.suffix, warnings=warnings)
     return context, located
+
+
+DESIGNED_TARGETS = ("slides", "handout")
+
+
+def designed(context: Context) -> Context:
+    """The context with every slide designed, once, for every backend that draws slides.
+
+    Opens the template in use (``--template``, the outline's, else the house one), checks
+    its contract and the pictures, reads its layouts as plain data and runs the design
+    layer on each planned slide. A context designed already comes back as it is.
+    """
+    if context.designs is not None:
+        return context
+    from build_tools.backends.deck.backend import check_assets, template_path
+    from build_tools.backends.deck.layouts import LayoutMap, describe, open_template
+    from build_tools.design import design_deck
+
+    margin = round(context.theme.deck.margin_in * 914400)
+    template = open_template(template_path(context), LayoutMap.load(), margin)
+    check_assets(context)
+    layouts = describe(template)
+    designs = design_deck(context.plan, context.theme, layouts, context.measurer,
+                          context.project)
+    return replace(context, layouts=layouts, designs=designs)
 
 
 def render(
@@ -105,13 +131,16 @@ def render(
     targets = list(targets)
     results: list[tuple[str, Result, float]] = []
     try:
+        if any(target in DESIGNED_TARGETS for target in targets):
+            context = designed(context)  # before the workers fork: one design for all
         for target, result, seconds in _render_all(context, targets, progress):
             results.append((target, result, seconds))
     except CourseError as error:
         error.problems = [locate(p, located_source) for p in error.problems]
         raise
     rendered: list[tuple[str, Output, float]] = []
-    warnings: list[Problem] = list(context.warnings)
+    # The loader's warnings (day past midnight), then the edition's (untranslated strings).
+    warnings: list[Problem] = [*located_source.warnings, *context.warnings]
     for target in targets:  # report in the order asked for, whatever finished first
         for done, result, seconds in results:
             if done == target:
@@ -175,7 +204,8 @@ def build(
     progress: Callable[[str], None] | None = None,
 ) -> Report:
     targets = list(targets)
-    out.mkdir(parents=True, exist_ok=True)
+    _make_folder(out)
+    output_set.recover(out)
     manifest = Manifest.read(out)
     key = fingerprint(source, project_folder(source), options or Options())
     suffix = (options or Options()).manifest_suffix
@@ -194,29 +224,29 @@ def build(
         return report
     context, located = prepare_located(source, options)
     rendered, report.warnings = render(context, stale, located, progress)
-    for target, output, seconds in rendered:
-        path = write_atomically(out / output.name, output.data)
-        report.written.append(Written(target, output, path, seconds))
     for target in stale:
         outputs = [o for t, o, _ in rendered if t == target]
         manifest.record(target + suffix, key, outputs)
-    manifest.write(out)
+    files = {output.name: output.data for _, output, _ in rendered}
+    files[MANIFEST_FILE] = manifest.data()
+    output_set.publish(out, files)  # the outputs and the manifest, together or not at all
+    for target, output, seconds in rendered:
+        report.written.append(Written(target, output, out / output.name, seconds))
     return report
 
 
-def write_atomically(path: Path, data: bytes) -> Path:
-    """Temporary file in the same folder, fsync, rename: readers never see half a file."""
-    descriptor, temporary = tempfile.mkstemp(
-        prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
-    )
+def _make_folder(out: Path) -> None:
     try:
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        out.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise OutputError(out, "expected an output folder; it is a file") from None
+    except OSError as error:
+        reason = os.strerror(error.errno) if error.errno else str(error)
+        raise OutputError(out, f"cannot make the output folder: {reason}") from None
+
+
+def write_atomically(path: Path, data: bytes) -> Path:
+    """One file as a set of one: readers never see half a file, and a kill leaves nothing
+    that the next write in that folder does not clean up."""
+    output_set.publish(path.parent, {path.name: data})
     return path

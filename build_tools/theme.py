@@ -50,6 +50,18 @@ class TypeScale(_Frozen):
     footer: float
 
 
+class DesignRules(_Frozen):
+    """How the design layer uses a slide's space (sizes in points, fractions of space)."""
+
+    body_max: float = 28  # body text steps up to this on a sparse slide (down to body_min)
+    heading_max: float = 24  # panel and column headings step up to this
+    objectives_min: float = 18  # a divider's objectives never smaller (read from the back)
+    objectives_max: float = 24
+    optical_centre: float = 0.42  # share of spare height above a centred content block
+    table_width_slack: float = 1.15  # a table takes its natural width x this, at most all
+    step_width_min: float = 150  # process steps: narrowest chevron, in points
+
+
 class DeckLook(_Frozen):
     width_in: float
     height_in: float
@@ -75,6 +87,7 @@ class Theme(_Frozen):
     # An edition in another script names other faces (Traditional Chinese, Latin); keys it
     # leaves out come from ``fonts``. The words of an edition live in its locale file.
     edition_fonts: dict[str, dict[str, str]] = Field(default_factory=dict)
+    design: DesignRules = DesignRules()
 
     def path(self, relative: str) -> Path:
         """Theme paths are relative to the project folder (the parent of ``assets/``)."""

@@ -54,7 +54,23 @@ class TranslationFile(BaseModel):
 
 
 def digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+    """The first 12 hex digits of the text's SHA-256, prefixed so YAML reads it as text."""
+    return "sha256-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+class _Dumper(yaml.SafeDumper):
+    """Quotes every string that YAML 1.2 could read as something else (``0123``, ``1e3``):
+    the outline reader refuses values YAML 1.1 and 1.2 read differently."""
+
+
+def _string(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    looks_numeric = bool(re.fullmatch(r"[-+.0-9eE_:]+|[0-9a-fA-FxXoO]+", text)) and any(
+        c.isdigit() for c in text)
+    style = "'" if looks_numeric else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+_Dumper.add_representer(str, _string)
 
 
 def translation_file(source: Path, language: str) -> Path:
@@ -199,8 +215,8 @@ def update_translation(outline: Outline, outline_file: Path, language: str) -> t
                             "previous": previous}
     dropped = len(set(old) - set(strings))
     translated = sum(1 for e in strings.values() if e["text"] and not e.get("stale"))
-    body = yaml.safe_dump({"language": language, "strings": strings}, allow_unicode=True,
-                          sort_keys=False, width=100)
+    body = yaml.dump({"language": language, "strings": strings}, Dumper=_Dumper,
+                     allow_unicode=True, sort_keys=False, width=100)
     from build_tools.pipeline import write_atomically
 
     header = HEADER.format(language=language, outline=outline_file.name)

@@ -1,10 +1,9 @@
 """Make the handout's TrueType fonts from Noto Sans CJK SC and TC (OFL-1.1, fonts-noto-cjk).
 
 Why this script exists: reportlab embeds only TrueType (glyf) outlines, and Noto Sans CJK
-ships CFF outlines. fontTools subsets the font (GB2312 for SC; for TC Big5 level 1 and OpenCC's
-Traditional forms of GB2312, plus Latin and
-punctuation, so the files stay a few MB) and cu2qu converts the cubic curves to quadratic ones. The results are
-committed so a build needs neither the Debian package nor the 45 s conversion.
+ships CFF outlines. fontTools subsets the font (GB2312 for SC; for TC Big5 level 1 and
+OpenCC's Traditional forms of GB2312; plus Latin and punctuation, so the files stay a few
+MB) and cu2qu converts the cubic curves to quadratic ones. The results are committed so a build needs neither the Debian package nor the 45 s conversion.
 
 Run: python assets/fonts/make_fonts.py [/usr/share/fonts/opentype/noto]
 (Debian packages fonts-noto-cjk and fonts-liberation2.)
@@ -12,6 +11,7 @@ Run: python assets/fonts/make_fonts.py [/usr/share/fonts/opentype/noto]
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 
@@ -52,10 +52,8 @@ def traditional() -> set[int]:
     chars: set[int] = set()
     for high in range(0xA4, 0xC7):
         for low in (*range(0x40, 0x7F), *range(0xA1, 0xFF)):
-            try:
+            with contextlib.suppress(UnicodeDecodeError):
                 chars.add(ord(bytes([high, low]).decode("big5")))
-            except UnicodeDecodeError:
-                pass
     simplified = "".join(chr(c) for c in sorted(gb2312()))
     for config in ("s2twp", "s2hk", "s2t"):
         chars.update(ord(c) for c in opencc.OpenCC(config).convert(simplified))

@@ -1,7 +1,7 @@
 """What every backend receives and returns.
 
-Like a Sphinx builder, a backend gets resolved content (the plan, the theme, the
-measurer) and only writes its format. It returns bytes; the pipeline writes them
+Like a Sphinx builder, a backend gets resolved content (the plan, the slide designs,
+the theme, the measurer) and only writes its format. It returns bytes; the pipeline writes them
 atomically, so a backend can never leave a half-written file behind.
 """
 
@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar, Protocol
 
+from build_tools.design import DeckDesign
+from build_tools.design.layouts import Layouts
 from build_tools.errors import Problem
 from build_tools.locale import Locale
 from build_tools.measure import Measurer
@@ -27,6 +29,10 @@ class Context:
     project: Path  # the folder asset paths are relative to
     stem: str  # output file names start with this
     options: Options = field(default_factory=Options)
+    # Every slide's design (the same objects for every backend: ``pipeline.designed``)
+    # and the template layouts it was made for; None until designed.
+    layouts: Layouts | None = None
+    designs: DeckDesign | None = None
     edition: str = ""  # ".zh-TW" in output names; "" for the outline's own language
     warnings: tuple[Problem, ...] = ()  # found while preparing (untranslated strings)
 

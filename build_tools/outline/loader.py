@@ -6,14 +6,16 @@ with ``file:line:column`` and the field path, so an author fixes them in one pas
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from build_tools.errors import InputError, Problem
+from build_tools.outline.fieldpath import parse_path, shown_path
 from build_tools.outline.messages import problems_from
 from build_tools.outline.model import Outline
-from build_tools.outline.rules import check_outline
+from build_tools.outline.rules import advise_outline, check_outline
 from build_tools.outline.source import Source, read_source
 from build_tools.paths import project_folder
 
@@ -44,19 +46,17 @@ def load(file: Path, project: Path | None = None) -> tuple[Outline, Source]:
     problems = check_outline(outline, project or project_folder(file))
     if problems:
         raise InputError([locate(problem, source) for problem in problems])
+    source.warnings = [locate(warning, source) for warning in advise_outline(outline)]
     return outline, source
 
 
 def locate(problem: Problem, source: Source) -> Problem:
-    """Give a problem found by field path its file, line and column."""
-    path = _parse_path(problem.path)
+    """Give a problem found by field path its file, line and column, and the author's path
+    (counted from 1, the slide named). A problem that already names a file (a template,
+    an image) keeps it: it is that file's problem, not the outline's."""
+    if problem.file is not None:
+        return problem
+    path = parse_path(problem.path)
     line, column = source.locate(path)
-    return problem.located(source.file, line, column)
-
-
-def _parse_path(text: str) -> tuple[str | int, ...]:
-    parts: list[str | int] = []
-    for piece in text.replace("]", "").replace("[", ".").split("."):
-        if piece:
-            parts.append(int(piece) if piece.isdigit() else piece)
-    return tuple(parts)
+    shown = shown_path(path, source.data) if problem.path else ""
+    return replace(problem.located(source.file, line, column), path=shown)

@@ -6,6 +6,7 @@ say what was expected and what was received, and suggest the closest valid key.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from typing import Any
 
@@ -13,7 +14,8 @@ from pydantic import BaseModel, ValidationError
 
 from build_tools.errors import Problem
 from build_tools.outline import model
-from build_tools.outline.source import Path_, Source, format_path
+from build_tools.outline.fieldpath import Path_, format_path, shown_path
+from build_tools.outline.source import Source
 
 PATTERNS = {
     r"^[a-z0-9][a-z0-9-]*$": (
@@ -47,6 +49,8 @@ def describe(value: Any) -> str:
         return "a mapping"
     if isinstance(value, list):
         return f"a list of {len(value)}"
+    if isinstance(value, dt.date):
+        return f"the date {value.isoformat()}"
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "…"
         return repr(shown)
@@ -58,33 +62,62 @@ def problems_from(error: ValidationError, source: Source) -> list[Problem]:
     seen: set[tuple[str, str]] = set()
     items = error.errors(include_url=False)
     suggested = set()
+    renamed = _renamed_keys(items, source)
     for item in items:
         if item["type"] == "extra_forbidden":
             path = _data_path(source.data, item["loc"])
             hint = _message(item, path, source)
+            if "did you mean '" not in hint:
+                hint = renamed.get(path, hint)
+                renamed[path] = hint
             if "did you mean '" in hint:
-                suggested.add((*path[:-1], hint.split("did you mean '")[1].rstrip("'?")))
+                suggested.add((*path[:-1], hint.split("did you mean '")[1].split("'")[0]))
     for item in items:
         if item["type"] == "missing" and _data_path(source.data, item["loc"]) in suggested:
             continue  # the misspelt key's message already names it
         path = _data_path(source.data, item["loc"])
         message = _message(item, path, source)
+        if item["type"] == "extra_forbidden" and "did you mean '" not in message:
+            message = renamed.get(path, message)
         key = (format_path(path), message)
         if key in seen:
             continue
         seen.add(key)
         at_key = item["type"] == "extra_forbidden"
         line, column = source.locate(path, at_key=at_key)
-        problems.append(Problem(format_path(path), message, source.file, line, column))
+        shown = shown_path(path, source.data)
+        problems.append(Problem(shown, message, source.file, line, column))
     return problems
+
+
+def _renamed_keys(items: list[Any], source: Source) -> dict[Path_, str]:
+    """A mapping with exactly one unknown key and one missing required key: the author
+    most likely used another name for it (``bullets:`` for ``points:``). Say so once."""
+    unknown: dict[Path_, list[Path_]] = {}
+    missing: dict[Path_, list[Path_]] = {}
+    for item in items:
+        if item["type"] in ("extra_forbidden", "missing"):
+            path = _data_path(source.data, item["loc"])
+            table = unknown if item["type"] == "extra_forbidden" else missing
+            table.setdefault(path[:-1], []).append(path)
+    renamed = {}
+    for parent, keys in unknown.items():
+        gone = missing.get(parent, [])
+        if len(keys) == 1 and len(gone) == 1:
+            old, new = keys[0][-1], gone[0][-1]
+            renamed[keys[0]] = f"unknown key '{old}'; did you mean '{new}' (required, and missing)?"
+    return renamed
 
 
 def _data_path(data: Any, loc: tuple[Any, ...]) -> Path_:
     """Drop the parts of pydantic's location that are not in the data (union tags)."""
     path: list[str | int] = []
     current = data
-    for part in loc:
+    for at, part in enumerate(loc):
         if isinstance(current, dict):
+            tag = at > 0 and isinstance(loc[at - 1], int) and part in model.KINDS
+            if tag and current.get("kind") == part:
+                continue  # the discriminated union's tag, even if a key has its name
             if part in current:
                 path.append(part)
                 current = current[part]
@@ -118,7 +151,9 @@ def _message(item: Any, path: Path_, source: Source) -> str:
             "unquoted 9:00 as the number 540)"
         )
     if kind in ("string_type",):
-        return f"expected text; got {describe(value)}"
+        quote = isinstance(value, bool | int | float | dt.date)
+        hint = f': write it in quotes ("{_plain(value)}") for text' if quote else ""
+        return f"expected text; got {describe(value)}{hint}"
     if kind in ("string_too_short",):
         return "expected text; got an empty value"
     if kind == "string_too_long":
@@ -157,7 +192,8 @@ def _message(item: Any, path: Path_, source: Source) -> str:
     if kind == "union_tag_not_found":
         return f"expected a 'kind' key (one of: {', '.join(model.KINDS)}); it is missing"
     if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return f"expected a mapping of keys to values; got {describe(value)}"
+        hint = _shape_hint(ctx.get("class_name"), value, bool(path) and isinstance(path[-1], int))
+        return f"expected a mapping of keys to values; got {describe(value)}{hint}"
     if kind == "list_type":
         return f"expected a list; got {describe(value)}"
     if kind in (
@@ -172,6 +208,33 @@ def _message(item: Any, path: Path_, source: Source) -> str:
     if kind == "assertion_error":
         return item["msg"].removeprefix("Assertion failed, ")
     return f"{item['msg'][0].lower()}{item['msg'][1:]}; got {describe(value)}"
+
+
+def _shape_hint(class_name: Any, value: Any, in_list: bool) -> str:
+    """How to write a plain value as the mapping expected: ``write `- title: 数据盘点```."""
+    found = getattr(model, str(class_name), None)
+    if not (isinstance(found, type) and issubclass(found, BaseModel)):
+        return ""
+    if isinstance(value, list | dict):
+        return ""
+    required = [name for name, field in found.model_fields.items() if field.is_required()]
+    if not required and "text" in found.model_fields:
+        required = ["text"]  # a point: a lead, a text or both; the text is the usual one
+    if not required or len(required) > 3:  # a long template helps less than the schema
+        return ""
+    text = _plain(value) if value is not None else "…"
+    text = text if len(text) <= 40 else text[:37] + "…"
+    dash = "- " if in_list else ""
+    if len(required) == 1:
+        return f": write `{dash}{required[0]}: {text}`"
+    rest = ", ".join(f"{name}: …" for name in required[1:])
+    return f": write `{dash}{{{required[0]}: {text}, {rest}}}`"
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
 
 
 def _unknown_key(name: str, path: Path_, source: Source) -> str:

@@ -10,13 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from functools import cache
 from pathlib import PurePosixPath
 from typing import Annotated, Literal
 
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
@@ -24,9 +24,16 @@ from pydantic import (
     model_validator,
 )
 
+from build_tools.limits import MAX_ASSET_PATH, MAX_CHART_VALUE, MAX_TEXT
+
 # Text an author writes. Control characters are rejected here because python-pptx writes
-# them as visible ``_x0001_`` junk and reportlab drops them (field notes).
+# them as visible ``_x0001_`` junk and reportlab drops them (field notes); noncharacters
+# (U+FFFE, U+FFFF, U+FDD0-U+FDEF and the last two of every plane) and lone surrogates
+# cannot be written to XML at all, so lxml would stop the deck with its own exception.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_NONCHARACTER = re.compile(
+    "[\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff]|[\U0001fffe-\U0010ffff]"
+)
 
 
 def _no_control(text: str) -> str:
@@ -36,10 +43,20 @@ def _no_control(text: str) -> str:
             f"expected text without control characters; got U+{ord(found.group()):04X} "
             f"at character {found.start() + 1}"
         )
+    for found in _NONCHARACTER.finditer(text):
+        code = ord(found.group())
+        if 0xD800 <= code <= 0xDFFF:
+            what = "a lone surrogate"
+        elif code >= 0x10000 and code & 0xFFFE != 0xFFFE:
+            continue  # an ordinary character of a higher plane (emoji, rare CJK)
+        else:
+            what = "a Unicode noncharacter"
+        raise ValueError(
+            f"expected text without noncharacters; got U+{code:04X} ({what}) at character "
+            f"{found.start() + 1}"
+        )
     return text
 
-
-MAX_TEXT = 2000  # characters; far beyond any slide, but stops a pasted document
 Text = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT),
@@ -51,6 +68,9 @@ START_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
 
 
 def _relative_asset(path: str) -> str:
+    if len(path) > MAX_ASSET_PATH:
+        raise ValueError(f"expected a path of at most {MAX_ASSET_PATH} characters; got {len(path)}")
+    _no_control(path)
     pure = PurePosixPath(path.replace("\\", "/"))
     if pure.is_absolute() or re.match(r"^[A-Za-z]:", path):
         raise ValueError(f"expected a path relative to the project folder; got absolute {path!r}")
@@ -105,7 +125,7 @@ class Table(Strict):
 
     @model_validator(mode="after")
     def _rectangular(self) -> Table:
-        for index, row in enumerate(self.rows):
+        for index, row in enumerate(self.rows, start=1):  # shown 1-based, as paths are
             if len(row) != len(self.columns):
                 raise ValueError(
                     f"expected {len(self.columns)} cells in rows[{index}] (one per column); "
@@ -127,14 +147,20 @@ class Image(Strict):
 
 class Series(Strict):
     name: Text
-    values: list[float] = Field(min_length=1)
+    # strict: true and false are not the numbers 1 and 0
+    values: list[Annotated[float, Field(strict=True)]] = Field(min_length=1)
 
     @field_validator("values")
     @classmethod
     def _finite(cls, values: list[float]) -> list[float]:
-        for index, value in enumerate(values):
+        for index, value in enumerate(values, start=1):
             if not math.isfinite(value):
                 raise ValueError(f"expected finite numbers; got {value} at values[{index}]")
+            if abs(value) > MAX_CHART_VALUE:
+                raise ValueError(
+                    f"expected numbers between -1e15 and 1e15 (use a larger unit); got "
+                    f"{value:g} at values[{index}]"
+                )
         return values
 
 
@@ -147,7 +173,7 @@ class Chart(Strict):
 
     @model_validator(mode="after")
     def _consistent(self) -> Chart:
-        for index, series in enumerate(self.series):
+        for index, series in enumerate(self.series, start=1):
             if len(series.values) != len(self.categories):
                 raise ValueError(
                     f"expected {len(self.categories)} values in series[{index}] (one per "
@@ -159,6 +185,12 @@ class Chart(Strict):
             negative = [v for v in self.series[0].values if v < 0]
             if negative:
                 raise ValueError(f"expected no negative pie slices; got {negative[0]}")
+            for index, value in enumerate(self.series[0].values, start=1):
+                if value == 0:  # a slice of nothing draws no wedge; leave its category out
+                    raise ValueError(
+                        f"expected pie slices greater than 0; got 0 at values[{index}] "
+                        f"({self.categories[index - 1]!r}): leave the category out"
+                    )
         return self
 
 
@@ -179,7 +211,7 @@ class SlideBase(Strict):
     handout: Text | None = None
     minutes: Minutes
     trainer: list[TrainerNote] = Field(default_factory=list)
-    supplementary: bool = False
+    supplementary: Annotated[bool, Field(strict=True)] = False
 
 
 class BulletsSlide(SlideBase):
@@ -190,7 +222,7 @@ class BulletsSlide(SlideBase):
 class ComparisonSlide(SlideBase):
     kind: Literal["comparison"]
     columns: list[Column] = Field(min_length=2, max_length=2)
-    versus: bool = False
+    versus: Annotated[bool, Field(strict=True)] = False
 
 
 class PillarsSlide(SlideBase):
@@ -307,12 +339,28 @@ class Break(Strict):
     minutes: Minutes
 
 
+def _date_not_number(value: object) -> object:
+    """A bare number is not a date: pydantic would read 0 as 1970-01-01 (a timestamp)."""
+    if isinstance(value, bool | int | float) or (
+        isinstance(value, str) and not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value)
+    ):
+        shown = repr(value) if isinstance(value, str) else str(value).lower()
+        raise ValueError(f"expected a date like 2024-02-05; got {shown}")
+    return value
+
+
+def _date_in_range(value: dt.date) -> dt.date:
+    if not 1900 <= value.year <= 2100:
+        raise ValueError(f"expected a date between 1900 and 2100; got {value.isoformat()}")
+    return value
+
+
 class Course(Strict):
     title: Text
     subtitle: Text | None = None
     presenter: Text
     organisation: Text
-    date: dt.date
+    date: Annotated[dt.date, BeforeValidator(_date_not_number), AfterValidator(_date_in_range)]
     language: Literal["zh-CN", "zh-TW", "zh-HK", "en"] = "zh-CN"
     editions: list[Literal["zh-CN", "zh-TW", "zh-HK", "en"]] = Field(default_factory=list)
     audience: Text
@@ -333,13 +381,6 @@ class Term(Strict):
     definition: Text
 
 
-@cache
-def _true_false_words() -> list[str]:
-    from build_tools.locale import true_false_words  # the locale files; loaded on first use
-
-    return sorted({word for pair in true_false_words().values() for word in pair})
-
-
 class Question(Strict):
     chapter: Annotated[int, Field(ge=1, strict=True)]
     type: Literal["single", "multiple", "truefalse"]
@@ -350,12 +391,22 @@ class Question(Strict):
 
     @model_validator(mode="after")
     def _answer_among_options(self) -> Question:
-        # True/false answers are the course language's words; which language is checked
-        # across fields (outline.rules), since a question does not know the course's.
-        options = _true_false_words() if self.type == "truefalse" else self.options
+        if self.type == "truefalse" and self.options:
+            raise ValueError(
+                "expected no options on a true/false question (its options are the true and "
+                "false words of the course language); "
+                f"got {len(self.options)}"
+            )
+        for name, items in (("option", self.options), ("answer", self.answer)):
+            repeated = next((item for i, item in enumerate(items) if item in items[:i]), None)
+            if repeated is not None:
+                raise ValueError(f"expected each {name} once; got {repeated!r} twice")
+        # True/false answers are the course language's words: checked across fields
+        # (outline.rules), since a question does not know the course's language.
+        options = self.options
         if self.type != "truefalse" and len(options) < 2:
             raise ValueError(f"expected at least 2 options; got {len(options)}")
-        for answer in self.answer:
+        for answer in self.answer if self.type != "truefalse" else ():
             if answer not in options:
                 raise ValueError(f"expected the answer to be one of {options}; got {answer!r}")
         if self.type in ("single", "truefalse") and len(self.answer) != 1:

@@ -1,15 +1,22 @@
 """Checks that span fields: what one field alone cannot know.
 
 Unique slide ids and titles, chapters numbered in order, breaks and quiz questions that
-name real chapters, and asset files that exist, stay inside the project and are what
-their name says.
+name real chapters (one break after a chapter), and asset files that exist, stay inside
+the project, are regular files within the limits (``limits.py``) and are what their name
+says. Warnings are for what builds but is probably a mistake (a day past midnight).
+
+Paths in problems count from 0 like the data (the loader shows them from 1); paths
+written inside a message are shown from 1 here.
 """
 
 from __future__ import annotations
 
+import re
+import warnings
 from pathlib import Path
 
 from build_tools.errors import Problem
+from build_tools.limits import image_problem, regular_file_problem, template_problems
 from build_tools.outline.model import ImageSlide, Outline
 
 IMAGE_TYPES = {"PNG": "png", "JPEG": "jpeg", "GIF": "gif", "BMP": "bmp", "TIFF": "tiff"}
@@ -40,6 +47,28 @@ def _true_false_answers(outline: Outline) -> list[Problem]:
     ]
 
 
+def advise_outline(outline: Outline) -> list[Problem]:
+    """Warnings: what builds but an author would want to know about."""
+    from build_tools.plan import make_plan  # the plan owns the clock
+
+    plan = make_plan(outline)
+    if plan.end.date() == plan.start.date():
+        return []
+    days = (plan.end.date() - plan.start.date()).days
+    when = "the next day" if days == 1 else f"{days} days later"
+    return [
+        Problem(
+            "course.start",
+            f"expected the day to end by midnight; starting at {outline.course.start}, it "
+            f"ends at {plan.end:%H:%M} {when}: start earlier or split the course",
+        )
+    ]
+
+
+def _shown(c_index: int, s_index: int) -> str:
+    return f"chapters[{c_index + 1}].slides[{s_index + 1}]"
+
+
 def _chapter_numbers(outline: Outline) -> list[Problem]:
     problems = []
     for index, chapter in enumerate(outline.chapters):
@@ -62,6 +91,8 @@ def _unique_slides(outline: Outline) -> list[Problem]:
     for c_index, chapter in enumerate(outline.chapters):
         for s_index, slide in enumerate(chapter.slides):
             where = f"chapters[{c_index}].slides[{s_index}]"
+            if re.fullmatch(r"agenda-[0-9]+", slide.id):
+                reserved.add(slide.id)  # the plan names a long agenda's later slides so
             if slide.id in ids:
                 problems.append(
                     Problem(
@@ -77,7 +108,7 @@ def _unique_slides(outline: Outline) -> list[Problem]:
                         f"expected an id the plan does not generate; got '{slide.id}'",
                     )
                 )
-            ids.setdefault(slide.id, where)
+            ids.setdefault(slide.id, _shown(c_index, s_index))
             if slide.title in titles:
                 problems.append(
                     Problem(
@@ -87,7 +118,7 @@ def _unique_slides(outline: Outline) -> list[Problem]:
                         f"{titles[slide.title]}",
                     )
                 )
-            titles.setdefault(slide.title, where)
+            titles.setdefault(slide.title, _shown(c_index, s_index))
     return problems
 
 
@@ -95,6 +126,7 @@ def _chapter_references(outline: Outline) -> list[Problem]:
     numbers = {chapter.number for chapter in outline.chapters}
     shown = ", ".join(str(n) for n in sorted(numbers))
     problems = []
+    after: dict[int, int] = {}
     for index, pause in enumerate(outline.course.breaks):
         if pause.after not in numbers or pause.after == max(numbers):
             problems.append(
@@ -103,6 +135,15 @@ def _chapter_references(outline: Outline) -> list[Problem]:
                     f"expected a chapter number before the last ({shown}); got {pause.after}",
                 )
             )
+        elif pause.after in after:
+            problems.append(
+                Problem(
+                    f"course.breaks[{index}].after",
+                    f"expected one break after chapter {pause.after}; course.breaks"
+                    f"[{after[pause.after] + 1}] is already after it: make it one longer break",
+                )
+            )
+        after.setdefault(pause.after, index)
     for index, question in enumerate(outline.quiz):
         if question.chapter not in numbers:
             problems.append(
@@ -117,14 +158,7 @@ def _chapter_references(outline: Outline) -> list[Problem]:
 def _assets(outline: Outline, project: Path) -> list[Problem]:
     problems = []
     if outline.course.template is not None:
-        problem = _inside(project, outline.course.template, "course.template")
-        if problem is None and not (project / outline.course.template).is_file():
-            problem = Problem(
-                "course.template",
-                f"expected a .pptx file; '{outline.course.template}' does not exist",
-            )
-        if problem:
-            problems.append(problem)
+        problems += _template(project, outline.course.template)
     for c_index, chapter in enumerate(outline.chapters):
         for s_index, slide in enumerate(chapter.slides):
             if isinstance(slide, ImageSlide):
@@ -137,10 +171,27 @@ def _assets(outline: Outline, project: Path) -> list[Problem]:
     return problems
 
 
+def _template(project: Path, relative: str) -> list[Problem]:
+    """The outline's template: where it is, the outline's problem (located at the key);
+    what is in it, the template's problem (named by the template's own path)."""
+    where = "course.template"
+    problem = _inside(project, relative, where)
+    if problem:
+        return [problem]
+    path = project / relative
+    missing = regular_file_problem(path, "a PowerPoint template (.pptx)")
+    if missing:
+        return [Problem(where, f"{missing} ({relative!r})")]
+    return [Problem("", message, path) for message in template_problems(path)]
+
+
 def _inside(project: Path, relative: str, where: str) -> Problem | None:
     """Resolve symlinks too: a link inside the project may point anywhere."""
     root = project.resolve()
-    target = (project / relative).resolve()
+    try:
+        target = (project / relative).resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python 3.11)
+        return Problem(where, f"expected a file; the symbolic links of {relative!r} form a loop")
     if not target.is_relative_to(root):
         return Problem(
             where,
@@ -152,13 +203,23 @@ def _inside(project: Path, relative: str, where: str) -> Problem | None:
 def _image(path: Path, relative: str, where: str) -> Problem | None:
     from PIL import Image, UnidentifiedImageError  # Pillow comes with python-pptx
 
-    if not path.is_file():
-        return Problem(where, f"expected an image file; '{relative}' does not exist")
+    missing = regular_file_problem(path, "an image file")
+    if missing:
+        if missing.endswith("it does not exist"):
+            return Problem(where, f"expected an image file; '{relative}' does not exist")
+        return Problem(where, f"{missing} ({relative!r})")
+    too_big = image_problem(path, relative)
+    if too_big:
+        return Problem(where, too_big)
     try:
-        with Image.open(path) as image:
-            image.verify()
-            kind = image.format
-    except (UnidentifiedImageError, OSError, SyntaxError) as error:
+        # Pillow warns of large images; the pixel limit above is ours and is stricter.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                image.verify()
+                kind = image.format
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError,
+            Image.DecompressionBombError) as error:
         return Problem(
             where,
             f"expected a PNG, JPEG or GIF image; '{relative}' is not one ({type(error).__name__})",

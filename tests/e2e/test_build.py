@@ -62,19 +62,27 @@ def good_project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, 
     return source, out, {n: hashlib.sha256((out / n).read_bytes()).hexdigest() for n in names}
 
 
-@pytest.mark.parametrize("case", [c for c in CASES if c.status == 2], ids=lambda c: c.name)
+BUILDABLE = [c for c in CASES if c.status == 2 and c.command != "schema"]
+
+
+@pytest.mark.parametrize("case", BUILDABLE, ids=lambda c: c.name)
 def test_bad_input_leaves_the_last_good_outputs_untouched(
     case,
     good_project: tuple[Path, Path, dict[str, str]],
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     good_source, out, digests = good_project
     project = tmp_path / "project"
     shutil.copytree(good_source.parent.parent, project)
     source = case.make(project)
+    for name, value in case.env:
+        monkeypatch.setenv(name, value)
     capsys.readouterr()
-    assert main(["build", "--source", str(source), "--out", str(out), "--force"]) == 2
+    # The case's own arguments come last: a case's --out overrides this one.
+    argv = ["build", "--source", str(source), "--out", str(out), "--force"]
+    assert main(argv + case.argv(project, source)[3:]) == 2
     assert capsys.readouterr().err.startswith("error: ")
     now = {n: hashlib.sha256((out / n).read_bytes()).hexdigest() for n in digests}
     assert now == digests

@@ -39,7 +39,7 @@ def test_a_build_failure_exits_1_with_a_located_message(
     status = main(["build", "handout", "--source", str(source), "--out", str(tmp_path / "o")])
     assert status == 1
     assert capsys.readouterr().err == (
-        f"error: {source}:22:16: chapters[0].slides[0].title: does not fit\n"
+        f"error: {source}:22:16: chapters[1].slides[1].title (slide 4 '定义'): does not fit\n"
     )
 
 
@@ -60,7 +60,9 @@ def test_bad_input_exits_2_without_a_traceback(tmp_path: Path) -> None:
 
 def test_a_missing_outline_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["stats", "--source", str(tmp_path / "none.yaml")]) == 2
-    assert capsys.readouterr().err == f"error: {tmp_path / 'none.yaml'}: no such file\n"
+    assert capsys.readouterr().err == (
+        f"error: {tmp_path / 'none.yaml'}: expected an outline file; it does not exist\n"
+    )
 
 
 def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:

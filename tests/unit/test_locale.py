@@ -15,7 +15,10 @@ from build_tools.locale import LANGUAGES, load_locale, locale_file, read_locale
 PACKAGE = Path(__file__).resolve().parents[2] / "build_tools"
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 # The measure module's line-breaking tables (禁则) are data about the script, not words.
+# The importer's patterns recognise Chinese in the decks it reads (第一章, 2024年3月1日):
+# they parse input and add no word to any output.
 ALLOWED = {PACKAGE / "measure.py"}
+ALLOWED_FOLDERS = {PACKAGE / "importer"}
 
 
 def _docstrings(tree: ast.AST) -> set[int]:
@@ -31,7 +34,7 @@ def _docstrings(tree: ast.AST) -> set[int]:
 def test_no_python_string_literal_in_the_package_holds_cjk() -> None:
     offenders = []
     for path in sorted(PACKAGE.rglob("*.py")):
-        if path in ALLOWED:
+        if path in ALLOWED or ALLOWED_FOLDERS.intersection(path.parents):
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
         docs = _docstrings(tree)

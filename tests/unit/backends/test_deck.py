@@ -20,7 +20,7 @@ from pptx.oxml.ns import qn
 
 from build_tools.backends import ooxml
 from build_tools.backends.base import Context, Options
-from build_tools.backends.deck import DeckBackend
+from build_tools.backends.deck.backend import DeckBackend
 from build_tools.errors import BuildFailure, InputError
 from build_tools.pipeline import prepare
 

@@ -21,8 +21,8 @@ from pypdf import PdfReader
 from pypdf.generic import Destination
 
 from build_tools.backends.base import Context, Options
-from build_tools.backends.handout import HandoutBackend
-from build_tools.backends.handout_fonts import handout_texts
+from build_tools.backends.handout.backend import HandoutBackend
+from build_tools.backends.handout.fonts import handout_texts
 from build_tools.errors import InputError
 from build_tools.outline.model import Outline
 from build_tools.pipeline import prepare
@@ -75,8 +75,10 @@ def page_texts(layout: str, source: Path = ALLKINDS) -> tuple[str, ...]:
 def reading_text(pages: list[str] | tuple[str, ...], course_title: str) -> str:
     """Pages joined without their header and footer (drawn last on each page), so that a
     paragraph continuing on the next page reads as one."""
-    furniture = re.compile(re.escape(squeeze(course_title)) + r".{0,80}?第\d+页/共\d+页$")
-    return "".join(furniture.sub("", squeeze(text)) for text in pages)
+    # The page's own header and footer: the last course title before the page number (a
+    # miniature's footer shows the course title too).
+    furniture = re.compile("^(.*)" + re.escape(squeeze(course_title)) + r".{0,80}?第\d+页/共\d+页$")
+    return "".join(furniture.sub(r"\1", squeeze(text)) for text in pages)
 
 
 def full_text(layout: str, source: Path = ALLKINDS) -> str:

@@ -17,11 +17,11 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 from reportlab.platypus.paraparser import ParaParser
 
-from build_tools.backends import handout_fonts
-from build_tools.backends.handout_fonts import HandoutFonts, load_ttfont, register_fonts
-from build_tools.backends.handout_pages import epoch_of, fixed_timestamp
-from build_tools.backends.handout_styles import Styles, make_styles
-from build_tools.backends.handout_text import (
+from build_tools.backends.handout import fonts as handout_fonts
+from build_tools.backends.handout.fonts import HandoutFonts, load_ttfont, register_fonts
+from build_tools.backends.handout.pages import epoch_of, fixed_timestamp
+from build_tools.backends.handout.styles import Styles, make_styles
+from build_tools.backends.handout.text import (
     Block,
     Breaker,
     MeasuredParagraph,

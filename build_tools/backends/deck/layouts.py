@@ -1,0 +1,477 @@
+"""Templates for the deck: open one, find a layout per slide role, check the contract.
+
+Layouts are found by name through ``assets/deck-layouts.yaml`` (data, so a department can
+add its template's names without code), like Pandoc picks layouts from its reference
+deck. The contract check runs before any slide is built and reports every missing layout
+and placeholder at once: a customer fixing a template should not iterate one error at a
+time. A bad template is an *input* problem (InputError, exit 2): the user supplied a file
+that cannot serve, as with a malformed outline; nothing about the course is wrong.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, cast
+
+import yaml
+from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.exc import PackageNotFoundError
+from pptx.presentation import Presentation as PresentationObject
+from pptx.slide import SlideLayout
+from pptx.util import Emu
+
+from build_tools.backends import ooxml
+from build_tools.errors import InputError, Problem
+from build_tools.theme import ASSETS
+
+LAYOUT_MAP_FILE = ASSETS / "deck-layouts.yaml"
+EMU_PER_PT = 12700
+
+_KIND_TYPES = {
+    "title": (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE),
+    "subtitle": (PP_PLACEHOLDER.SUBTITLE,),
+    "body": (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT),
+    "footer": (PP_PLACEHOLDER.FOOTER,),
+    "slide_number": (PP_PLACEHOLDER.SLIDE_NUMBER,),
+}
+_FURNITURE = (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER, PP_PLACEHOLDER.DATE)
+_CONTENT_TYPES = (
+    PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.CHART, PP_PLACEHOLDER.TABLE,
+    PP_PLACEHOLDER.PICTURE, PP_PLACEHOLDER.BITMAP, PP_PLACEHOLDER.ORG_CHART,
+    PP_PLACEHOLDER.MEDIA_CLIP,
+)
+
+
+@dataclass(frozen=True)
+class Rect:
+    """A rectangle in EMU (python-pptx's unit); ``*_pt`` views for the measurer."""
+
+    x: int
+    y: int
+    w: int
+    h: int
+
+    @classmethod
+    def pt(cls, x: float, y: float, w: float, h: float) -> Rect:
+        return cls(round(x * EMU_PER_PT), round(y * EMU_PER_PT), round(w * EMU_PER_PT),
+                   round(h * EMU_PER_PT))
+
+    @property
+    def right(self) -> int:
+        return self.x + self.w
+
+    @property
+    def bottom(self) -> int:
+        return self.y + self.h
+
+    @property
+    def w_pt(self) -> float:
+        return self.w / EMU_PER_PT
+
+    @property
+    def h_pt(self) -> float:
+        return self.h / EMU_PER_PT
+
+    def emu(self) -> tuple[Emu, Emu, Emu, Emu]:
+        return Emu(self.x), Emu(self.y), Emu(self.w), Emu(self.h)
+
+    def inset(self, left: float, top: float = 0, right: float | None = None,
+              bottom: float | None = None) -> Rect:
+        """Shrink by points on each side (CSS order is not used: left, top, right, bottom)."""
+        right = left if right is None else right
+        bottom = top if bottom is None else bottom
+        return Rect.pt(self.x / EMU_PER_PT + left, self.y / EMU_PER_PT + top,
+                       self.w_pt - left - right, self.h_pt - top - bottom)
+
+    def top_part(self, height_pt: float) -> Rect:
+        return Rect(self.x, self.y, self.w, round(height_pt * EMU_PER_PT))
+
+    def below(self, height_pt: float, gap_pt: float = 0) -> Rect:
+        """The rectangle under this one's bottom edge, same width."""
+        return Rect(self.x, self.bottom + round(gap_pt * EMU_PER_PT), self.w,
+                    round(height_pt * EMU_PER_PT))
+
+    def rest_below(self, y: int, gap_pt: float = 0) -> Rect:
+        """What is left of this rectangle under ``y`` plus a gap."""
+        top = y + round(gap_pt * EMU_PER_PT)
+        return Rect(self.x, top, self.w, max(0, self.bottom - top))
+
+    def columns(self, count: int, gap_pt: float) -> list[Rect]:
+        gap = round(gap_pt * EMU_PER_PT)
+        width = (self.w - gap * (count - 1)) // count
+        return [Rect(self.x + i * (width + gap), self.y, width, self.h) for i in range(count)]
+
+    def union(self, other: Rect) -> Rect:
+        x, y = min(self.x, other.x), min(self.y, other.y)
+        return Rect(x, y, max(self.right, other.right) - x, max(self.bottom, other.bottom) - y)
+
+
+@dataclass(frozen=True)
+class Role:
+    names: tuple[str, ...]
+    requires: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LayoutMap:
+    """The role -> layout-name mapping and the placeholder slots, from the data file."""
+
+    roles: dict[str, Role]
+    content_idx: int
+    secondary_idx: int
+    lead_idx: int
+
+    @classmethod
+    def load(cls, path: Path = LAYOUT_MAP_FILE) -> LayoutMap:
+        with path.open(encoding="utf-8") as stream:
+            data = yaml.safe_load(stream)
+        roles = {
+            name: Role(tuple(spec["names"]), tuple(spec.get("requires", ())))
+            for name, spec in data["roles"].items()
+        }
+        slots = data["slots"]
+        return cls(roles, slots["content"], slots["secondary"], slots["lead"])
+
+
+def _normalise(name: str) -> str:
+    return "".join(name.split()).casefold()
+
+
+def rect_of(shape: Any) -> Rect:
+    return Rect(int(shape.left or 0), int(shape.top or 0), int(shape.width or 0),
+                int(shape.height or 0))
+
+
+def _placeholders(layout: SlideLayout) -> list[Any]:
+    return list(cast(Any, layout.placeholders))
+
+
+class _Placeholder:
+    """A layout placeholder with its type, idx and rectangle read once: python-pptx answers
+    each of them with an XPath query (and a master lookup for inherited positions)."""
+
+    def __init__(self, placeholder: Any) -> None:
+        self.placeholder = placeholder
+        ph = placeholder.placeholder_format
+        self.type = ph.type
+        self.idx = ph.idx
+        self._rect: Rect | None = None
+
+    @property
+    def rect(self) -> Rect:
+        if self._rect is None:
+            self._rect = rect_of(self.placeholder)
+        return self._rect
+
+
+class _Layouts:
+    """Each layout's placeholders, read once however often the contract check asks."""
+
+    def __init__(self) -> None:
+        self._found: dict[int, tuple[SlideLayout, list[_Placeholder]]] = {}
+
+    def __call__(self, layout: SlideLayout) -> list[_Placeholder]:
+        key = id(ooxml.element_of(layout))
+        if key not in self._found:
+            self._found[key] = (layout, [_Placeholder(p) for p in _placeholders(layout)])
+        return self._found[key][1]
+
+
+@dataclass(frozen=True)
+class ChosenLayout:
+    """A layout picked for a role, with what the deck needs to know about it."""
+
+    role: str
+    layout: SlideLayout
+    content: Rect  # where the deck draws a slide's content
+    rects: dict[int, Rect]  # the layout's placeholders by idx (slides inherit these)
+    furniture: tuple[tuple[PP_PLACEHOLDER, int, object], ...]  # footer, number: type, idx, sp
+
+    def has(self, idx: int) -> bool:
+        return idx in self.rects
+
+
+@dataclass
+class Template:
+    prs: PresentationObject
+    path: Path
+    layouts: dict[str, ChosenLayout]
+    map: LayoutMap
+
+    @property
+    def slide_rect(self) -> Rect:
+        return Rect(0, 0, int(self.prs.slide_width or 0), int(self.prs.slide_height or 0))
+
+
+def placeholder_kinds(layout: SlideLayout) -> set[str]:
+    return _kinds(_Layouts()(layout))
+
+
+def _kinds(placeholders: list[_Placeholder]) -> set[str]:
+    found = set()
+    for placeholder in placeholders:
+        kind = placeholder.type
+        for name, types in _KIND_TYPES.items():
+            if kind in types:
+                found.add(name)
+    return found
+
+
+def _content_rect(placeholders: list[_Placeholder], layout_map: LayoutMap, slide: Rect,
+                  margin: int) -> Rect:
+    """The content placeholders' union, else the band between the title and the footer."""
+    skip = {layout_map.secondary_idx, layout_map.lead_idx}
+    area: Rect | None = None
+    for placeholder in placeholders:
+        if placeholder.type in _CONTENT_TYPES and placeholder.idx not in skip:
+            rect = placeholder.rect
+            area = rect if area is None else area.union(rect)
+    if area is not None:
+        return area
+    top, bottom = slide.y + margin, slide.bottom - margin
+    left, right = slide.x + margin, slide.right - margin
+    for placeholder in placeholders:
+        kind = placeholder.type
+        rect = placeholder.rect
+        if kind in _KIND_TYPES["title"]:
+            top = max(top, rect.bottom + margin // 3)
+            left, right = min(rect.x, right), max(rect.right, left)
+        elif kind in _FURNITURE and rect.y > slide.h // 2:
+            bottom = min(bottom, rect.y - margin // 4)
+    return Rect(left, top, right - left, max(0, bottom - top))
+
+
+def open_template(path: Path, layout_map: LayoutMap, margin: int,
+                  roles: Iterable[str] | None = None) -> Template:
+    """Open a template and pick a layout per role; report every gap in one InputError."""
+    try:
+        prs = Presentation(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, OSError) as error:
+        raise InputError([Problem("", f"expected a PowerPoint template (.pptx); got {error}",
+                                  file=path)]) from error
+    by_name: dict[str, SlideLayout] = {}
+    for master in prs.slide_masters:
+        for layout in master.slide_layouts:
+            by_name.setdefault(_normalise(layout.name), layout)
+    available = ", ".join(repr(name) for name in
+                          (layout.name for m in prs.slide_masters for layout in m.slide_layouts))
+    slide = Rect(0, 0, int(prs.slide_width or 0), int(prs.slide_height or 0))
+    problems: list[Problem] = []
+    chosen: dict[str, ChosenLayout] = {}
+    placeholders_of = _Layouts()
+    for role in roles or layout_map.roles:
+        spec = layout_map.roles[role]
+        layout = next((by_name[_normalise(n)] for n in spec.names if _normalise(n) in by_name),
+                      None)
+        if layout is None:
+            names = ", ".join(repr(name) for name in spec.names)
+            problems.append(Problem("", (
+                f"missing layout for {role} slides: expected a layout named one of {names}; "
+                f"the template has {available or 'no layouts'}"), file=path))
+            continue
+        placeholders = placeholders_of(layout)
+        missing = [kind for kind in spec.requires if kind not in _kinds(placeholders)]
+        for kind in missing:
+            problems.append(Problem("", (
+                f"layout {layout.name!r} (for {role} slides) has no {kind.replace('_', ' ')} "
+                f"placeholder"), file=path))
+        if missing:
+            continue
+        rects = {p.idx: p.rect for p in placeholders}
+        furniture = tuple(
+            (p.type, p.idx, ooxml.element_of(p.placeholder))
+            for p in placeholders
+            if p.type in (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
+        )
+        content = _content_rect(placeholders, layout_map, slide, margin)
+        chosen[role] = ChosenLayout(role, layout, content, rects, furniture)
+    if problems:
+        raise InputError(problems)
+    return Template(prs, path, chosen, layout_map)
+
+
+# --- the template as plain data for the design layer ----------------------------------------
+
+_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+_DML = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_SCHEME_MAP = {"tx1": "dk1", "bg1": "lt1", "tx2": "dk2", "bg2": "lt2"}
+_PH_DEFAULT_TYPE = "obj"  # ECMA-376: a p:ph without @type is an object placeholder
+
+
+def _pt(emu: int | str | None) -> float:
+    return int(emu or 0) / EMU_PER_PT
+
+
+def _scheme(master: Any) -> dict[str, str]:
+    """The master's theme colours by name (dk1, lt1, accent1 …), as hex RGB."""
+    from lxml import etree
+
+    theme = etree.fromstring(ooxml.related_blob(master, ooxml.RT.THEME))
+    colours: dict[str, str] = {}
+    scheme = theme.find(f"{_DML}themeElements/{_DML}clrScheme")
+    for entry in scheme if scheme is not None else ():
+        value = entry.find(f"{_DML}srgbClr")
+        system = entry.find(f"{_DML}sysClr")
+        if value is not None:
+            colours[etree.QName(entry).localname] = value.get("val", "000000").upper()
+        elif system is not None:
+            colours[etree.QName(entry).localname] = system.get("lastClr", "000000").upper()
+    return colours
+
+
+class _Reader:
+    """Reads colours, text styles and shapes of one master's layouts (read-only XML).
+
+    Plain lxml reads on the parts' elements (``ooxml.element_of``): python-pptx
+    has no public reader for inherited list styles, backgrounds of layouts or theme
+    colours."""
+
+    def __init__(self, master: Any) -> None:
+        self.master = master
+        self.colours = _scheme(master)
+
+    def colour(self, fill: Any) -> tuple[str, float] | None:
+        """A ``a:solidFill`` (or its parent) as (hex RGB, alpha), or None."""
+        if fill is None:
+            return None
+        if fill.tag != f"{_DML}solidFill":
+            fill = fill.find(f"{_DML}solidFill")
+            if fill is None:
+                return None
+        for child in fill:
+            alpha_el = child.find(f"{_DML}alpha")
+            alpha = int(alpha_el.get("val")) / 100000 if alpha_el is not None else 1.0
+            if child.tag == f"{_DML}srgbClr":
+                return child.get("val", "000000").upper(), alpha
+            if child.tag == f"{_DML}schemeClr":
+                name = child.get("val", "tx1")
+                return self.colours.get(_SCHEME_MAP.get(name, name), "000000"), alpha
+            if child.tag == f"{_DML}sysClr":
+                return child.get("lastClr", "000000").upper(), alpha
+        return None
+
+    def background(self, element: Any) -> str | None:
+        bg = element.find(f"{_P}cSld/{_P}bg/{_P}bgPr")
+        found = self.colour(bg) if bg is not None else None
+        return found[0] if found else None
+
+    def decorations(self, element: Any) -> list[Any]:
+        """Non-placeholder preset shapes with a solid fill, as from-layout boxes."""
+        from build_tools.design.boxes import Box
+
+        found = []
+        for sp in element.iter(f"{_P}sp"):
+            if sp.find(f"{_P}nvSpPr/{_P}nvPr/{_P}ph") is not None:
+                continue
+            spPr = sp.find(f"{_P}spPr")
+            off = spPr.find(f"{_DML}xfrm/{_DML}off") if spPr is not None else None
+            ext = spPr.find(f"{_DML}xfrm/{_DML}ext") if spPr is not None else None
+            geom = spPr.find(f"{_DML}prstGeom") if spPr is not None else None
+            fill = self.colour(spPr)
+            if off is None or ext is None or geom is None or fill is None:
+                continue
+            found.append(Box("decoration", _pt(off.get("x")), _pt(off.get("y")),
+                             _pt(ext.get("cx")), _pt(ext.get("cy")),
+                             name=sp.find(f"{_P}nvSpPr/{_P}cNvPr").get("name", ""),
+                             geometry=geom.get("prst", "rect"), fill=fill[0],
+                             fill_alpha=fill[1], from_layout=True))
+        return found
+
+    def style(self, ph_type: str, idx: int, *elements: Any) -> Any:
+        """A placeholder's text look: its own list style and body, then the master's."""
+        from build_tools.design.layouts import TextStyle
+
+        colour = bold = align = anchor = size = None
+        insets: list[float | None] = [None, None, None, None]
+        master_tx = ooxml.element_of(self.master).find(f"{_P}txStyles")
+        kind = ("titleStyle" if ph_type in ("title", "ctrTitle") else
+                "bodyStyle" if ph_type in ("body", "obj", "subTitle") else "otherStyle")
+        levels = [e.find(f"{_P}txBody/{_DML}lstStyle/{_DML}lvl1pPr") for e in elements if
+                  e is not None]
+        if master_tx is not None:
+            levels.append(master_tx.find(f"{_P}{kind}/{_DML}lvl1pPr"))
+        for level in levels:
+            if level is None:
+                continue
+            align = align or level.get("algn")
+            rpr = level.find(f"{_DML}defRPr")
+            if rpr is not None:
+                if size is None and rpr.get("sz") is not None:
+                    size = int(rpr.get("sz")) / 100
+                if bold is None and rpr.get("b") is not None:
+                    bold = rpr.get("b") in ("1", "true")
+                if colour is None:
+                    found = self.colour(rpr)
+                    colour = found[0] if found else None
+        for element in elements:
+            body = element.find(f"{_P}txBody/{_DML}bodyPr") if element is not None else None
+            if body is None:
+                continue
+            anchor = anchor or body.get("anchor")
+            for i, key in enumerate(("lIns", "tIns", "rIns", "bIns")):
+                if insets[i] is None and body.get(key) is not None:
+                    insets[i] = _pt(body.get(key))
+        defaults = (7.2, 3.6, 7.2, 3.6)
+        return TextStyle(colour or self.colours.get("dk1", "000000"), bool(bold),
+                         align or "l", anchor or ("ctr" if ph_type == "ctrTitle" else "t"),
+                         tuple(d if v is None else v for v, d in
+                               zip(insets, defaults, strict=True)),  # type: ignore[arg-type]
+                         size)
+
+
+def _ph(element: Any) -> tuple[str, int] | None:
+    ph = element.find(f"{_P}nvSpPr/{_P}nvPr/{_P}ph")
+    if ph is None:
+        return None
+    return ph.get("type", _PH_DEFAULT_TYPE), int(ph.get("idx", "0"))
+
+
+def describe(template: Template) -> Any:
+    """The template's chosen layouts as ``design.layouts.Layouts`` (plain data)."""
+    from build_tools.design.geometry import Rect as PtRect
+    from build_tools.design.layouts import Layouts, LayoutSpec, Slot
+
+    roles = {}
+    readers: dict[int, _Reader] = {}
+    for role, chosen in template.layouts.items():
+        layout = chosen.layout
+        master = layout.slide_master
+        reader = readers.setdefault(id(master), _Reader(master))
+        master_phs: dict[str, Any] = {}
+        for sp in ooxml.element_of(master).iter(f"{_P}sp"):
+            kind = _ph(sp)
+            if kind is not None:
+                master_phs.setdefault(kind[0], sp)
+        slots = []
+        for sp in ooxml.element_of(layout).iter(f"{_P}sp"):
+            kind = _ph(sp)
+            if kind is None:
+                continue
+            ph_type, idx = kind
+            rect = chosen.rects.get(idx)
+            if rect is None:
+                continue
+            inherited = master_phs.get(ph_type)
+            if inherited is None:
+                inherited = master_phs.get("title" if ph_type == "ctrTitle" else "body")
+            slots.append(Slot(ph_type, idx, PtRect(rect.x / EMU_PER_PT, rect.y / EMU_PER_PT,
+                                                   rect.w_pt, rect.h_pt),
+                              reader.style(ph_type, idx, sp, inherited)))
+        decorations = []
+        if ooxml.element_of(layout).get("showMasterSp") != "0":
+            decorations += reader.decorations(ooxml.element_of(master))
+        decorations += reader.decorations(ooxml.element_of(layout))
+        background = (reader.background(ooxml.element_of(layout))
+                      or reader.background(ooxml.element_of(master))
+                      or reader.colours.get("lt1", "FFFFFF"))
+        content = chosen.content
+        roles[role] = LayoutSpec(role, layout.name, background, tuple(slots),
+                                 PtRect(content.x / EMU_PER_PT, content.y / EMU_PER_PT,
+                                        content.w_pt, content.h_pt), tuple(decorations))
+    slide = template.slide_rect
+    return Layouts(slide.w_pt, slide.h_pt, roles, template.map.content_idx,
+                   template.map.secondary_idx, template.map.lead_idx)

@@ -1,0 +1,237 @@
+"""Front and back matter: cover, course information, contents; takeaways, glossary, quiz,
+references.
+
+Only attendee material goes here. Quiz answers and explanations, discussion hints, speaker
+notes and trainer notes are trainer-only and are never read by this module; a quiz prints
+its options with boxes to tick.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer
+
+from build_tools.backends.handout.parts import ContentsLine, Parts, Rule, RuledLines
+from build_tools.backends.handout.styles import colour
+from build_tools.backends.handout.text import Block, Span, draw_blocks
+from build_tools.plan import DeckPlan, PlannedQuestion, Section
+
+WHITE = "FFFFFF"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A contents entry: its title, the mark it links to, and whether it is a chapter."""
+
+    title: str
+    key: str
+    chapter: bool
+
+
+# --- keys: one name per place, shared by contents, bookmarks and the layouts -------------
+
+
+def section_key(index: int) -> str:
+    return f"section-{index}"
+
+
+def slide_key(number: int) -> str:
+    return f"slide-{number}"
+
+
+INFO_KEY, CONTENTS_KEY = "course-info", "contents"
+TAKEAWAYS_KEY, GLOSSARY_KEY, QUIZ_KEY, REFERENCES_KEY = (
+    "takeaways", "glossary", "quiz", "references")
+
+
+# --- cover ---------------------------------------------------------------------------------
+
+
+def paint_cover(canvas: Canvas, parts: Parts, page_size: tuple[float, float]) -> None:
+    """The cover, drawn on the page: navy field with the title, details below."""
+    course, theme = parts.kit.plan.course, parts.theme
+    colours, labels = theme.colours, parts.labels
+    kit = parts.kit
+    width, height = page_size
+    margin = theme.handout.margin_mm * mm * 1.4
+    heading = theme.handout.heading_pt
+    field = height * 0.55
+    canvas.saveState()
+    canvas.setFillColor(colour(colours.primary))
+    canvas.rect(0, height - field, width, field, stroke=0, fill=1)
+    canvas.setFillColor(colour(colours.secondary))
+    canvas.rect(width * 0.8, height - field, width * 0.2, field, stroke=0, fill=1)
+    canvas.setFillColor(colour(colours.accent))
+    canvas.rect(0, height - field - 5, width, 5, stroke=0, fill=1)
+    text_width = width * 0.8 - 2 * margin
+    draw_blocks(canvas, kit.fonts, kit.breaker, [Block((Span(labels.document, True),))],
+                (margin, height - margin - heading, text_width, heading * 1.4),
+                (heading * 0.8, heading * 0.8), colours.light)
+    rule_y = height - field * 0.5
+    canvas.setFillColor(colour(colours.accent))
+    canvas.rect(margin, rule_y, 26 * mm, 3, stroke=0, fill=1)
+    draw_blocks(canvas, kit.fonts, kit.breaker, [Block((Span(course.title, True),))],
+                (margin, rule_y + heading, text_width, field * 0.5 - margin - heading * 3),
+                (heading * 2.2, heading * 1.3), WHITE, valign="bottom", balance=True)
+    if course.subtitle:
+        draw_blocks(canvas, kit.fonts, kit.breaker, [Block((Span(course.subtitle),))],
+                    (margin, rule_y - heading * 0.8 - heading * 3, text_width, heading * 3),
+                    (heading * 1.1, heading * 0.8), colours.light)
+    rows = [(labels.presenter, course.presenter), (labels.organisation, course.organisation),
+            (labels.date, parts.kit.date(course.date))]
+    row_height = heading * 2.4
+    top = height - field - 24 * mm
+    for index, (label, value) in enumerate(rows):
+        y = top - index * row_height
+        draw_blocks(canvas, kit.fonts, kit.breaker, [Block((Span(label),))],
+                    (margin, y, 34 * mm, row_height), (heading * 0.7, heading * 0.6),
+                    colours.muted, valign="middle")
+        draw_blocks(canvas, kit.fonts, kit.breaker, [Block((Span(value, True),))],
+                    (margin + 36 * mm, y, width - 2 * margin - 36 * mm, row_height),
+                    (heading * 0.95, heading * 0.7), colours.primary, valign="middle")
+        canvas.setStrokeColor(colour(colours.light))
+        canvas.setLineWidth(0.8)
+        canvas.line(margin, y, width - margin, y)
+    canvas.restoreState()
+
+
+# --- front matter ----------------------------------------------------------------------------
+
+
+def front_matter(parts: Parts, entries: Sequence[Entry]) -> list[Flowable]:
+    """Course information (with each chapter's objectives) and the contents."""
+    plan = parts.kit.plan
+    course, labels, styles = plan.course, parts.labels, parts.styles
+    width = parts.frame_width
+    story: list[Flowable] = [*parts.part_heading(INFO_KEY, labels.course_info)]
+    facts = [
+        (labels.presenter, course.presenter), (labels.organisation, course.organisation),
+        (labels.date, parts.kit.date(course.date)), (labels.start, course.start),
+        (labels.duration, labels.minutes.format(minutes=course.duration)),
+        (labels.audience, course.audience),
+    ]
+    story.append(parts.table(
+        [[parts.text(label, styles.cell, True, parts.theme.colours.primary),
+          parts.text(value, styles.cell)] for label, value in facts],
+        [width * 0.22, width * 0.78], header=False,
+    ))
+    story += [Spacer(1, styles.body_pt), parts.text(labels.schedule, styles.h2)]
+    story.append(parts.table(
+        [[parts.text(when, styles.cell), parts.text(what, styles.cell, bold)]
+         for when, what, bold in schedule(parts, plan)],
+        [width * 0.22, width * 0.78], header=False,
+    ))
+    story += [Spacer(1, styles.body_pt), parts.text(labels.objectives, styles.h2)]
+    for section in plan.chapter_sections():
+        assert section.chapter is not None
+        story.append(CondPageBreak(styles.body_pt * 6))
+        story.append(parts.text(section.name, styles.h3))
+        story += parts.bullets(section.chapter.objectives)
+    story += [PageBreak(), *parts.part_heading(CONTENTS_KEY, labels.contents)]
+    for entry in entries:
+        style = styles.contents_chapter if entry.chapter else styles.contents_entry
+        story.append(ContentsLine(parts, [Span(entry.title)], entry.key, style,
+                                  0 if entry.chapter else styles.body_pt * 1.5))
+    return story
+
+
+def schedule(parts: Parts, plan: DeckPlan) -> list[tuple[str, str, bool]]:
+    """(time range, what, is a chapter): the plan's timeline (sections, discussions, breaks)."""
+    words = parts.labels
+    return [
+        (_range(parts, slot.start, slot.end),
+         slot.name if slot.kind != "discussion" else words.discussion,
+         slot.kind == "section" and slot.chapter is not None)
+        for slot in plan.timeline
+    ]
+
+
+def _range(parts: Parts, start: dt.datetime, end: dt.datetime) -> str:
+    return parts.labels.time_range.format(start=f"{start:%H:%M}", end=f"{end:%H:%M}")
+
+
+# --- back matter -----------------------------------------------------------------------------
+
+
+def back_entries(parts: Parts) -> list[Entry]:
+    plan, labels = parts.kit.plan, parts.labels
+    entries = [Entry(labels.takeaways, TAKEAWAYS_KEY, True)]
+    if plan.glossary:
+        entries.append(Entry(labels.glossary, GLOSSARY_KEY, True))
+    if plan.quiz:
+        entries.append(Entry(labels.quiz, QUIZ_KEY, True))
+    if plan.references:
+        entries.append(Entry(labels.references, REFERENCES_KEY, True))
+    return entries
+
+
+def back_matter(parts: Parts) -> list[Flowable]:
+    plan = parts.kit.plan
+    labels, styles = parts.labels, parts.styles
+    story: list[Flowable] = [PageBreak(), *parts.part_heading(TAKEAWAYS_KEY, labels.takeaways)]
+    for section in plan.chapter_sections():
+        story += _takeaways(parts, section)
+    if plan.glossary:
+        width = parts.frame_width
+        story += [PageBreak(), *parts.part_heading(GLOSSARY_KEY, labels.glossary)]
+        rows = [[parts.text(labels.term, styles.cell_head), parts.text(labels.definition,
+                                                                          styles.cell_head)]]
+        rows += [[parts.text(t.term, styles.cell, True, parts.theme.colours.primary),
+                  parts.text(t.definition, styles.cell)] for t in plan.glossary]
+        story.append(parts.table(rows, [width * 0.26, width * 0.74]))
+    if plan.quiz:
+        story += [PageBreak(), *parts.part_heading(QUIZ_KEY, labels.quiz)]
+        story += _quiz(parts, plan)
+    if plan.references:
+        story += [PageBreak(), *parts.part_heading(REFERENCES_KEY, labels.references)]
+        for index, ref in enumerate(plan.references, 1):
+            text = labels.reference.format(title=ref.title, issuer=ref.issuer, year=ref.year)
+            if ref.note:
+                text += labels.reference_note.format(note=ref.note)
+            story.append(parts.para([Span(text)], styles.body_bullet, f"[{index}]"))
+    return story
+
+
+def _takeaways(parts: Parts, section: Section) -> list[Flowable]:
+    chapter, labels, styles = section.chapter, parts.labels, parts.styles
+    assert chapter is not None
+    colours = parts.theme.colours
+    head = [parts.text(section.name, styles.h2), Rule(colours.primary, 0.6, 1.0, 4)]
+    items = parts.bullets(chapter.takeaways)
+    discussion = [
+        Spacer(1, styles.body_pt * 0.4),
+        parts.para([Span(labels.discussion + labels.lead_separator, True, colours.accent),
+                    Span(chapter.discussion.question)], styles.body),
+        RuledLines(colours.muted, styles.body_pt * 2.2, 3),
+    ]
+    return [parts.keep(*head, *items[:2]), *items[2:], parts.keep(*discussion)]
+
+
+def _quiz(parts: Parts, plan: DeckPlan) -> list[Flowable]:
+    """The plan's groups and numbers, as the notes print them (answers never shown)."""
+    story: list[Flowable] = []
+    for group in plan.quiz:
+        for position, question in enumerate(group.questions):
+            heading: list[Flowable] = []
+            if position == 0 and group.name is not None:
+                heading = [parts.text(group.name, parts.styles.h3)]
+            story.append(parts.keep(*heading, *_question(parts, question)))
+    return story
+
+
+def _question(parts: Parts, question: PlannedQuestion) -> list[Flowable]:
+    labels, styles, colours = parts.labels, parts.styles, parts.theme.colours
+    kind = getattr(labels.quiz_types, question.type)
+    lines: list[Flowable] = [parts.para(
+        [Span(f"{question.number}. ", True, colours.primary),
+         Span(f"[{kind}] ", False, colours.accent), Span(question.question)], styles.body)]
+    for index, option in enumerate(question.options):
+        letter = labels.option.format(letter=chr(ord("A") + index))
+        lines.append(parts.para([Span(f"{letter} ", True), Span(option)], styles.option, "□"))
+    lines.append(Spacer(1, styles.body_pt * 0.6))
+    return lines

@@ -1,0 +1,90 @@
+"""Write the imported outline as YAML an author can edit: the schema hint first, keys in
+the outline's order, comments where the importer guessed, dropped or estimated.
+
+ruamel.yaml writes comments and keeps order (PyYAML, which reads our outlines, cannot
+write comments); the loader reads the result back before the file is kept.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+from typing import Any
+
+import yaml
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
+
+from build_tools.importer.assemble import Imported, Path_
+from build_tools.paths import project_folder
+
+FLOW_WIDTH = 70  # lists of short scalars (table rows, values) on one line up to this width
+
+
+def schema_hint(out: Path) -> str:
+    """The first line of every outline: points yaml-language-server at the project's
+    schema (``course schema --out schema/outline.schema.json`` writes it)."""
+    schema = project_folder(out) / "schema" / "outline.schema.json"
+    try:
+        relative = os.path.relpath(schema, out.resolve().parent)
+    except ValueError:  # another drive on Windows
+        relative = str(schema)
+    return f"# yaml-language-server: $schema={Path(relative).as_posix()}\n"
+
+
+def to_yaml(imported: Imported, out: Path, header: list[str]) -> str:
+    yaml = YAML()
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 100
+    yaml.allow_unicode = True
+    data = _commented(imported.data, (), imported.comments)
+    buffer = io.StringIO()
+    yaml.dump(data, buffer)
+    lines = [schema_hint(out)] + [f"# {line}\n" if line else "#\n" for line in header]
+    return "".join(lines) + "\n" + buffer.getvalue()
+
+
+_YAML11 = yaml.resolver.Resolver()
+_STR = "tag:yaml.org,2002:str"
+
+
+def _scalar(value: Any, path: Path_) -> Any:
+    if isinstance(value, str):
+        if "\n" in value:
+            return LiteralScalarString(value)
+        # ruamel quotes what YAML 1.2 would read as another type; the outline loader also
+        # refuses plain scalars YAML 1.1 reads differently ("No", "on", "1:30"), so those
+        # are quoted too, as the loader's own dump() does.
+        plain_11 = _YAML11.resolve(yaml.ScalarNode, value, (True, False))
+        if (path and path[-1] == "start") or plain_11 != _STR:
+            return DoubleQuotedScalarString(value)
+    return value
+
+
+def _commented(value: Any, path: Path_, comments: dict[Path_, list[str]]) -> Any:
+    if isinstance(value, dict):
+        mapping = CommentedMap()
+        for key, item in value.items():
+            mapping[key] = _commented(item, (*path, key), comments)
+            notes = comments.get((*path, key))
+            if notes and not isinstance(item, dict | list):
+                mapping.yaml_add_eol_comment("; ".join(notes), key)
+            elif notes:
+                mapping.yaml_set_comment_before_after_key(key, before="\n".join(notes),
+                                                          indent=2 * len(path))
+        return mapping
+    if isinstance(value, list):
+        sequence = CommentedSeq()
+        for index, item in enumerate(value):
+            sequence.append(_commented(item, (*path, index), comments))
+            notes = comments.get((*path, index))
+            if notes:
+                sequence.yaml_set_comment_before_after_key(
+                    index, before="\n".join(notes), indent=2 * len(path))
+        if value and all(isinstance(v, str | int | float) and "\n" not in str(v)
+                         for v in value) and len(str(value)) <= FLOW_WIDTH:
+            sequence.fa.set_flow_style()
+        return sequence
+    return _scalar(value, path)

@@ -1,0 +1,188 @@
+"""Specs for the design layer: one design per slide, shared; space used as a designer would."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from build_tools.backends.base import Context
+from build_tools.design import Designer, SlideDesign, boxes
+from build_tools.measure import NO_START, Paragraph, Run
+from build_tools.options import Options
+from build_tools.outline.model import BulletsSlide, Point
+from build_tools.pipeline import designed, prepare, prepare_located, render
+from tests.conftest import ALLKINDS, COURSE
+
+
+@pytest.fixture(scope="module")
+def context() -> Context:
+    return designed(prepare(ALLKINDS))
+
+
+def designer(context: Context) -> Designer:
+    assert context.layouts is not None
+    return Designer(context.plan, context.theme, context.layouts, context.measurer,
+                    context.project)
+
+
+def slide_of(context: Context, kind: str) -> Any:
+    return next(s for s in context.plan.slides if s.kind == kind)
+
+
+def body_size(design: SlideDesign) -> float:
+    body = next(b for b in design.boxes if b.field == "points" and b.text is not None)
+    assert body.text is not None
+    return body.text.size_pt
+
+
+def with_points(planned: Any, points: list[Point]) -> Any:
+    content = planned.content.model_copy(update={"points": points})
+    assert isinstance(content, BulletsSlide)
+    return dataclasses.replace(planned, content=content)
+
+
+class TestBulletSizes:
+    def test_it_sets_a_sparse_slide_larger_than_a_full_one(self, context: Context) -> None:
+        planned = slide_of(context, "bullets")
+        sparse = with_points(planned, [Point(text="便捷性"), Point(text="高效性")])
+        full = with_points(planned, [
+            Point(lead=f"要点{i}", text="互联网金融是利用互联网技术实现资金融通、支付、投资和"
+                  "信息中介服务的新型金融业务模式", sub=["随时随地", "处理速度快"])
+            for i in range(6)])
+        make = designer(context)
+        sparse_size, full_size = body_size(make.design(sparse)), body_size(make.design(full))
+        assert sparse_size > full_size
+        assert sparse_size == context.theme.design.body_max  # grows up to the theme's range
+        assert full_size >= context.theme.type_scale.body_min
+        assert sparse_size > context.theme.type_scale.body  # above the old fixed 20 pt
+
+    def test_it_balances_a_sparse_list_below_the_title(self, context: Context) -> None:
+        planned = with_points(slide_of(context, "bullets"), [Point(text="便捷性")])
+        body = next(b for b in designer(context).design(planned).boxes if b.field == "points")
+        assert body.text is not None
+        assert body.text.insets_pt[1] > 40  # pushed towards the optical centre, not hanging
+
+
+class TestBalancedLines:
+    def test_it_leaves_no_character_alone_on_a_title_s_last_line(self, context: Context) -> None:
+        measurer = context.measurer
+        text = "2024年互联网金融合规培训"
+        title = [Paragraph((Run(text, True),))]
+        width = measurer.width_pt(text[:-1], 30, bold=True) + 5  # all but the last fits
+        greedy = measurer.break_lines(title[0], width, 30)
+        assert len(greedy[-1]) == 1  # the defect: "…合规培 / 训"
+        lines = measurer.break_lines(title[0], measurer.balanced_width(title, width, 30), 30)
+        assert len(lines) == len(greedy)
+        assert all(len(line) > 2 for line in lines)
+
+    def test_it_keeps_a_two_character_word_whole_where_another_break_fits(
+            self, context: Context) -> None:
+        measurer = context.measurer
+        title = [Paragraph((Run("2024年互联网金融培训资料", True),))]
+        lines = measurer.break_lines(title[0], measurer.balanced_width(title, 250, 35), 35)
+        assert lines == ["2024年互联网", "金融培训资料"]
+
+    def test_it_never_starts_a_balanced_line_with_closing_punctuation(self,
+                                                                context: Context) -> None:
+        measurer = context.measurer
+        text = [Paragraph((Run("整理、清洗原始数据，形成可用数据"),))]
+        lines = measurer.break_lines(text[0], measurer.balanced_width(text, 190, 16), 16)
+        assert len(lines) == 2 and not any(line[0] in NO_START for line in lines)
+
+    def test_it_narrows_a_wrapped_title_to_its_balanced_width(self, context: Context) -> None:
+        planned = dataclasses.replace(slide_of(context, "bullets"),
+                                      title="风险管理与信用评估方法论述及其在信贷审批、"
+                                      "风险控制、市场营销和客户服务中的应用场景与实践经验分析总结")
+        title = next(b for b in designer(context).design(planned).boxes if b.role == "title")
+        assert title.text is not None and len(title.text.lines[0]) == 2
+        first, last = title.text.lines[0]
+        assert abs(len(first) - len(last)) <= 4  # greedy would leave a short last line
+        assert title.text.insets_pt[2] > 7.2  # the right inset narrows the text area
+
+
+class TestSlideDesigns:
+    def test_it_sets_divider_objectives_at_18_pt_or_more(self, context: Context) -> None:
+        assert context.designs is not None
+        for design in context.designs.slides:
+            for box in design.boxes:
+                if box.field == "objectives":
+                    assert box.text is not None and box.text.size_pt >= 18
+
+    def test_it_gives_a_table_the_width_it_needs_centred(self, context: Context) -> None:
+        assert context.designs is not None and context.layouts is not None
+        table = next(b for d in context.designs.slides for b in d.boxes if b.table is not None)
+        area = context.layouts.roles["table"].content
+        assert table.width_pt <= area.w + 0.01
+        left, right = table.x_pt - area.x, area.right - (table.x_pt + table.width_pt)
+        assert abs(left - right) < 0.5
+        assert table.table is not None
+        assert abs(sum(table.table.column_widths_pt) - table.width_pt) < 0.01
+
+    def test_it_places_every_box_on_the_slide(self, context: Context) -> None:
+        assert context.designs is not None
+        for design in context.designs.slides:
+            for box in design.boxes:
+                assert box.x_pt >= -0.5 and box.x_pt + box.width_pt <= design.width_pt + 0.5
+                assert box.y_pt >= -0.5 and box.y_pt + box.height_pt <= design.height_pt + 0.5
+
+    def test_it_is_plain_json(self, context: Context) -> None:
+        assert context.designs is not None
+        data = json.loads(context.designs.slides[4].to_json())
+        assert data["number"] == 5 and data["boxes"][0]["role"] in boxes.ROLES
+        assert all(box["role"] in boxes.ROLES for box in data["boxes"])
+
+    def test_it_takes_the_layouts_from_the_template_in_use(self, tmp_path: Path) -> None:
+        from pptx import Presentation
+        from pptx.util import Emu
+
+        from build_tools.theme import load_theme
+
+        house = load_theme().path(load_theme().deck.template)
+        prs = Presentation(str(house))
+        prs.slide_width, prs.slide_height = Emu(9144000), Emu(6858000)  # 4:3, 720 x 540 pt
+        custom = tmp_path / "custom.pptx"
+        prs.save(str(custom))
+        made = designed(prepare(ALLKINDS, Options(template=custom)))
+        assert made.designs is not None
+        assert {d.width_pt for d in made.designs.slides} == {720.0}
+
+
+class TestOneDesignForEveryBackend:
+    def test_it_designs_once_and_both_backends_draw_the_same_objects(
+            self, monkeypatch: pytest.MonkeyPatch) -> None:
+        import build_tools.design as design_module
+        from build_tools.backends.deck.backend import DeckBackend
+        from build_tools.backends.handout import miniature
+
+        calls = []
+        design_deck = design_module.design_deck
+
+        def counting(*args: Any) -> Any:
+            calls.append(1)
+            return design_deck(*args)
+
+        drawn: dict[str, set[int]] = {"deck": set(), "handout": set()}
+        slide = DeckBackend._slide
+
+        def deck_slide(self: Any, build: Any, planned: Any, design: SlideDesign) -> int:
+            drawn["deck"].add(id(design))
+            return slide(self, build, planned, design)
+
+        init = miniature.Miniature.__init__
+
+        def mini_init(self: Any, design: SlideDesign, *args: Any, **kwargs: Any) -> None:
+            drawn["handout"].add(id(design))
+            init(self, design, *args, **kwargs)
+
+        monkeypatch.setattr(design_module, "design_deck", counting)
+        monkeypatch.setattr(DeckBackend, "_slide", deck_slide)
+        monkeypatch.setattr(miniature.Miniature, "__init__", mini_init)
+        monkeypatch.setenv("COURSE_JOBS", "1")  # in this process, to see the objects
+        context, located = prepare_located(COURSE, Options(layout="notes"))
+        render(context, ["slides", "handout"], located)
+        assert len(calls) == 1
+        assert drawn["deck"] and drawn["deck"] == drawn["handout"]
