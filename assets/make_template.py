@@ -1,7 +1,9 @@
-"""Make ``assets/template.pptx``: the house 16:9 template, drawn by script from the theme.
+"""Make the house 16:9 template, drawn by script from the theme.
+
+It ships in the package as ``build_tools/assets/template.pptx``.
 
 Run from the project folder: ``python assets/make_template.py``. The output is
-committed; rerun after changing ``assets/theme.yaml``. The script exists because
+committed; rerun after changing ``build_tools/assets/theme.yaml``. The script exists because
 python-pptx's default template is 4:3, names Calibri and sets the Chinese script font to
 a serif in both themes (field notes): rescaling it is not enough, so the master, the
 layouts and the notes master are redrawn here for 16:9, with every colour, font and size
@@ -288,7 +290,7 @@ def main() -> None:
     theme = load_theme()
     target = theme.path(theme.deck.template)
     target.write_bytes(build(theme))
-    print(f"wrote {target.relative_to(ROOT)}")
+    print(f"wrote {target}")
 
 
 if __name__ == "__main__":

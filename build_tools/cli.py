@@ -1,4 +1,4 @@
-"""The command line: ``course build|check|schema|stats|watch|import``, and the one error boundary.
+"""The command line: ``course build|check|new|schema|stats|watch|import``; one error boundary.
 
 Exit status: 0 success, 1 the build failed (text overflows, a disk is full, a file cannot
 be written), 2 bad input (the outline, an asset it names, an argument, the environment),
@@ -12,6 +12,7 @@ traceback under a line that says so and how to report it.
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import stat
 import sys
@@ -19,14 +20,15 @@ import time
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
+from build_tools import interrupts
 from build_tools.errors import BuildFailure, CourseError, InputError, Problem, capped, printable
 from build_tools.limits import checked_stat, file_kind, regular_file_problem, template_problems
 from build_tools.manifest import fresh_outputs
 from build_tools.options import Options
 
-DEFAULT_SOURCE = Path("source/course.yaml")
+SOURCE_HELP = "the outline file (default: every outline in source/, each into OUT/<name>/)"
 DEFAULT_OUT = Path("build")
 EXIT_BUG = 70  # EX_SOFTWARE (sysexits.h): an internal error, not the author's
 REPORT = (
@@ -40,6 +42,7 @@ EPOCH_RANGE = (0, 4_354_819_199)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    interrupts.install()  # SIGTERM unwinds like Ctrl-C: the last good outputs stay whole
     _safe_streams()
     args = _parser().parse_args(argv)
     return guarded(lambda: int(args.run(args)), every=bool(getattr(args, "all", False)))
@@ -54,6 +57,8 @@ def guarded(run: Callable[[], int], every: bool = False) -> int:
         return error.exit_status
     except KeyboardInterrupt:
         return 130
+    except interrupts.Terminated:
+        return interrupts.Terminated.exit_status
     except BrokenPipeError:  # `course schema | head`: the reader left; nothing to say
         _quiet_stdout()
         return 1
@@ -118,12 +123,7 @@ def _parser() -> argparse.ArgumentParser:
         )
 
     def with_source(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument(
-            "--source",
-            type=Path,
-            default=DEFAULT_SOURCE,
-            help="the outline file (default: source/course.yaml)",
-        )
+        sub.add_argument("--source", type=Path, help=SOURCE_HELP)
         with_all(sub)
 
     def with_render_options(sub: argparse.ArgumentParser) -> None:
@@ -174,6 +174,8 @@ def _parser() -> argparse.ArgumentParser:
 
     schema = commands.add_parser("schema", help="print the outline's JSON Schema")
     schema.add_argument("--out", type=Path, help="write it to this file instead")
+    schema.add_argument("--markdown", action="store_true",
+                        help="the format reference for authors (docs/outline.md) instead")
     schema.set_defaults(run=_schema)
 
     stats = commands.add_parser("stats", help="slides and minutes per chapter")
@@ -186,6 +188,10 @@ def _parser() -> argparse.ArgumentParser:
     with_source(translate)
     translate.add_argument("--lang", required=True, help="the edition's language, e.g. en")
     translate.set_defaults(run=_translate)
+
+    new = commands.add_parser("new", help="start a course project in a new folder")
+    new.add_argument("folder", type=Path, help="the folder to create (new or empty)")
+    new.set_defaults(run=_new)
 
     watch = commands.add_parser("watch", help="rebuild when source/ or assets/ change")
     with_source(watch)
@@ -203,9 +209,9 @@ TARGETS = ("slides", "handout", "notes")
 
 
 def _options(args: argparse.Namespace, *edition: str | None) -> Options:
-    """The options, once every path argument and the environment have been checked;
-    ``edition`` (one of ``_editions``) overrides ``--edition``."""
-    _check_source(args.source)
+    """The options, once every path argument and the environment have been checked
+    (the outlines by ``_sources``); ``edition`` (one of ``_editions``) overrides
+    ``--edition``."""
     if getattr(args, "out", None) is not None:
         _check_out(args.out)
     if args.template is not None:
@@ -218,6 +224,16 @@ def _options(args: argparse.Namespace, *edition: str | None) -> Options:
         edition=edition[0] if edition else getattr(args, "edition", None),
         allow_untranslated=getattr(args, "allow_untranslated", False),
     )
+
+
+def _sources(args: argparse.Namespace) -> list[Path]:
+    """``--source``, or every outline of the library in ``source/``; each checked."""
+    from build_tools.library import discover
+
+    sources = [args.source] if args.source is not None else discover()
+    for source in sources:
+        _check_source(source)
+    return sources
 
 
 def _check_source(source: Path) -> None:
@@ -277,7 +293,7 @@ def _editions(args: argparse.Namespace) -> list[str | None]:
         return [args.edition]
     from build_tools.outline.loader import load
 
-    course = load(args.source)[0].course
+    course = load(_sources(args)[0])[0].course
     wanted = course.editions or [course.language]
     return [None if e == course.language else e for e in dict.fromkeys(wanted)]
 
@@ -292,32 +308,78 @@ def _targets(names: Sequence[str] | str) -> list[str]:
 
 def _build(args: argparse.Namespace) -> int:
     for edition in _editions(args):
-        _build_one(args, edition)
+        status = _build_edition(args, edition)
+        if status:
+            return status
     return 0
 
 
-def _build_one(args: argparse.Namespace, edition: str | None) -> int:
+def _build_edition(args: argparse.Namespace, edition: str | None) -> int:
+    from build_tools.library import out_folder
+
     started = time.perf_counter()
     targets = _targets(args.targets)
+    sources = _sources(args)
     options = _options(args, edition)
-    fresh = None if args.force else fresh_outputs(args.source, args.out, targets, options)
-    if fresh is not None:
+    stale = []
+    for source in sources:
+        out = out_folder(args.out, source, sources)
+        fresh = None if args.force else fresh_outputs(source, out, targets, options)
+        if fresh is None:
+            stale.append(source)
+            continue
         for path, count, unit in fresh:
             print(printable(f"{path}  {count} {unit}  {_size(path.stat().st_size)}  unchanged"))
+    if not stale:
         print(f"done in {time.perf_counter() - started:.2f} s (nothing changed)")
         return 0
+    if len(sources) == 1:
+        return _build_one(args, sources[0], targets, options, started)
+    return _build_library(args, sources, stale, targets, options, started)
+
+
+def _build_one(
+    args: argparse.Namespace, source: Path, targets: list[str], options: Options,
+    started: float,
+) -> int:
     from build_tools.pipeline import build
 
     progress = _progress() if sys.stderr.isatty() and not os.environ.get("CI") else None
-    report = build(args.source, args.out, targets, options, args.force, progress)
-    _print_warnings(report.warnings, args.all)
+    report = build(source, args.out, targets, options, args.force, progress)
+    _print_report(report, args.all)
+    print(f"done in {time.perf_counter() - started:.2f} s")
+    return 0
+
+
+def _build_library(
+    args: argparse.Namespace, sources: list[Path], stale: list[Path], targets: list[str],
+    options: Options, started: float,
+) -> int:
+    """Every stale course of the library; one course's mistake does not stop the others."""
+    from build_tools.library import build_library
+
+    status = 0
+    failed = 0
+    # Stale courses only, but out_folder() must see the whole library to pick build/<stem>/.
+    for outcome in build_library(stale, args.out, targets, options, args.force, layout=sources):
+        if outcome.error is not None:
+            failed += 1
+            _print_lines("error", outcome.error.lines(args.all))
+            status = max(status, outcome.error.exit_status)
+        else:
+            _print_report(outcome.report, args.all)
+    courses = f"{len(sources)} courses, {len(stale)} built, {failed} failed"
+    print(f"done in {time.perf_counter() - started:.2f} s ({courses})")
+    return status
+
+
+def _print_report(report: Any, every: bool) -> None:
+    _print_warnings(report.warnings, every)
     for item in report.written:
         size = len(item.output.data)
         note = "unchanged" if item.skipped else f"{item.seconds:.2f} s"
         line = f"{item.path}  {item.output.count} {item.output.unit}  {_size(size)}  {note}"
         print(printable(line))
-    print(f"done in {time.perf_counter() - started:.2f} s")
-    return 0
 
 
 def _progress():  # type: ignore[no-untyped-def]
@@ -327,11 +389,27 @@ def _progress():  # type: ignore[no-untyped-def]
     return show
 
 
+def _each(args: argparse.Namespace, run: Callable[[Path], int]) -> int:
+    """Run ``run`` for every course; in a library one course's errors do not stop the rest."""
+    sources = _sources(args)
+    if len(sources) == 1:
+        return run(sources[0])
+    status = 0
+    for source in sources:
+        try:
+            status = max(status, run(source))
+        except CourseError as error:
+            _print_lines("error", error.lines(args.all))
+            status = max(status, error.exit_status)
+    return status
+
+
 def _check(args: argparse.Namespace) -> int:
     """Everything a build does except writing, per edition: fit and font checks included."""
+    status = 0
     for edition in _editions(args):
-        _check_one(args, edition)
-    return 0
+        status = max(status, _each(args, functools.partial(_check_one, args, edition=edition)))
+    return status
 
 
 def _translate(args: argparse.Namespace) -> int:
@@ -345,18 +423,19 @@ def _translate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _check_one(args: argparse.Namespace, edition: str | None) -> int:
+def _check_one(args: argparse.Namespace, source: Path, edition: str | None = None) -> int:
+    """Everything a build does except writing: the fit check and font coverage included."""
     from build_tools.lint import lint
     from build_tools.pipeline import TARGETS, prepare_located, render
 
-    context, located = prepare_located(args.source, _options(args, edition))
+    context, located = prepare_located(source, _options(args, edition))
     _, warnings = render(context, TARGETS, located)
     warnings += [w for w in located.warnings if w not in warnings]
     warnings += lint(context.plan, located)
     _print_warnings(warnings, args.all)
     plan = context.plan
     print(
-        f"{printable(str(args.source))}: valid; {len(plan.slides)} slides in "
+        f"{printable(str(source))}: valid; {len(plan.slides)} slides in "
         f"{len(plan.sections)} sections, "
         f"{plan.teaching_minutes} minutes, {len(warnings)} warnings"
     )
@@ -366,7 +445,12 @@ def _check_one(args: argparse.Namespace, edition: str | None) -> int:
 def _schema(args: argparse.Namespace) -> int:
     from build_tools.outline.schema import schema_text
 
-    text = schema_text()
+    if args.markdown:
+        from build_tools.outline.reference import reference
+
+        text = reference()
+    else:
+        text = schema_text()
     if args.out:
         folder = args.out.parent
         info = checked_stat(folder)
@@ -390,21 +474,37 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _stats(args: argparse.Namespace) -> int:
+    """Every course of the library, one table each, headed by its file."""
+    several = len(_sources(args)) > 1
+
+    def one(source: Path) -> int:
+        if several:
+            print(printable(str(source)))
+        status = _stats_one(args, source)
+        if several:
+            print()
+        return status
+
+    return _each(args, one)
+
+
+def _stats_one(args: argparse.Namespace, source: Path) -> int:
     from build_tools.outline.loader import load
+    from build_tools.paths import project_folder
     from build_tools.plan import make_plan
     from build_tools.theme import load_theme
 
-    _check_source(args.source)
-    theme = load_theme()
-    outline, located = load(args.source)
+    theme = load_theme(project_folder(source))
+    outline, located = load(source)
     _print_warnings(located.warnings, args.all)
     plan = make_plan(outline, agenda_capacity=theme.deck.agenda_capacity)
     rows = [("section", "slides", "numbers", "minutes", "start", "end")]
+    label = {"discussion": plan.locale.discussion}  # a break row shows its own title
     for slot in plan.timeline:  # sections, discussions and breaks, timed once by the plan
         is_section = slot.kind == "section"
         rows.append(
             (
-                slot.name if is_section else f"  ({slot.kind}: {slot.name})",
+                slot.name if is_section else f"  ({label.get(slot.kind, slot.name)})",
                 str((slot.last or 0) - (slot.first or 0) + 1) if is_section else "",
                 f"{slot.first}–{slot.last}" if is_section else "",
                 str(slot.minutes),
@@ -431,10 +531,24 @@ def _stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def _new(args: argparse.Namespace) -> int:
+    from build_tools.new_project import new_project
+
+    for path in new_project(args.folder):
+        print(printable(str(path)))
+    print(printable(f"next: cd {args.folder} && course build"))
+    return 0
+
+
 def _watch(args: argparse.Namespace) -> int:
     from build_tools.watch import watch
 
-    return watch(args.source, args.out, _options(args))
+    sources = _sources(args)
+    if len(sources) > 1:
+        names = ", ".join(str(s) for s in sources)
+        raise InputError([Problem("", f"expected --source naming one outline to watch; "
+                                      f"source/ holds {len(sources)}: {names}")])
+    return watch(sources[0], args.out, _options(args))
 
 
 def _print_warnings(warnings: list[Problem], every: bool = False) -> None:

@@ -38,6 +38,9 @@ class Problem:
     file: Path | None = None
     line: int | None = None
     column: int | None = None
+    # The path as an author reads it (from 1, the slide named), set when located; ``path``
+    # stays the code's form (from 0) for code that finds the field from a problem.
+    shown: str | None = None
 
     def located(self, file: Path, line: int | None, column: int | None) -> Problem:
         return replace(self, file=file, line=line, column=column)
@@ -49,7 +52,7 @@ class Problem:
             if self.line is not None:
                 where += f":{self.line}:{self.column or 1}"
             where += ": "
-        field = f"{self.path}: " if self.path else ""
+        field = f"{self.shown or self.path}: " if self.path else ""
         return printable(f"{where}{field}{self.message}")
 
 

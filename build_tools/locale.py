@@ -11,6 +11,7 @@ ship as package data and are validated like an outline: a mistake is reported as
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -18,6 +19,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from build_tools import inputs
 from build_tools.errors import InputError, Problem
 from build_tools.outline.source import read_source
 
@@ -244,13 +246,27 @@ def locale_file(language: str) -> Path:
     return Path(str(resources.files("build_tools") / "locales" / f"{language}.yaml"))
 
 
-@cache
 def load_locale(language: str) -> Locale:
-    """The validated words for ``language``; a bad file is a located input error."""
+    """The validated words for ``language``; a bad file is a located input error.
+
+    Recorded as an input of every build that asks (``inputs.parsed``), parsed again only
+    when the file changed.
+    """
     if language not in LANGUAGES:
         raise InputError([Problem(
             "course.language", f"expected one of {', '.join(LANGUAGES)}; got {language!r}")])
-    return read_locale(locale_file(language))
+    file = locale_file(language)
+    return inputs.parsed(file, _parser(file))
+
+
+@cache
+def _parser(file: Path) -> Callable[[bytes], Locale]:
+    """One parse function per file: ``inputs.parsed`` keeps results by file and function."""
+
+    def parse(_data: bytes) -> Locale:
+        return read_locale(file)
+
+    return parse
 
 
 def read_locale(file: Path) -> Locale:

@@ -16,6 +16,7 @@ fitting (the fit check tries a smaller size, then reports it).
 
 from __future__ import annotations
 
+import io
 import itertools
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -25,6 +26,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from fontTools.ttLib import TTFont
+
+from build_tools import inputs
 
 LINE_HEIGHT = 1.2  # x size
 PARAGRAPH_SPACE = 0.2  # x size, before every paragraph but the first
@@ -42,7 +45,11 @@ NO_END = frozenset("（「『《〈【〔〖“‘([{<")
 class Run:
     text: str
     bold: bool = False
+    mono: bool = False  # `code`: a monospace face for Latin characters (MONO_EM each)
 
+
+MONO_EM = 0.6  # advance of every character of Courier New / Liberation Mono / Courier
+_MONO = 2  # a run's face in a token: False regular, True bold, _MONO monospace
 
 @dataclass(frozen=True)
 class Paragraph:
@@ -114,9 +121,14 @@ class Font:
         return em
 
 
-@cache
 def load_font(path: Path) -> Font:
-    font = TTFont(path, lazy=True)
+    """Read (and record, as an input) on every call; parsed once per content."""
+    return _parse_font(path, inputs.read(path))
+
+
+@cache
+def _parse_font(path: Path, data: bytes) -> Font:
+    font = TTFont(io.BytesIO(data), lazy=True)
     # Glyphs are matched to code points (cmap) and widths (hmtx) by index; fontTools names
     # them from the 'post' table first, which takes longer than the rest (tens of ms per
     # CJK font). Plain numbered names give the same code point -> width mapping.
@@ -172,6 +184,10 @@ class Measurer:
             previous = char
         return total
 
+    def _mono_width_em(self, text: str) -> float:
+        """Width if every Latin character were set in the monospace face."""
+        return sum(self.regular.advance_em(c) if _is_cjk(c) else MONO_EM for c in text)
+
     def width_pt(self, text: str, size_pt: float, bold: bool = False) -> float:
         return self.width_em(text, bold) * size_pt
 
@@ -189,6 +205,8 @@ class Measurer:
         if len(chars) == 1:  # most units: one CJK character
             char, bold = chars[0]
             width = (bold_em if bold else regular_em).get(char)
+            if bold is _MONO and not _is_cjk(char):
+                width = MONO_EM
             if width is None:
                 width = (bold_font if bold else regular).advance_em(char)
             return _Unit(char, sum((width,)), token.is_space, (width,))
@@ -196,6 +214,8 @@ class Measurer:
         previous = ""
         for char, bold in chars:
             width = (bold_em if bold else regular_em).get(char)
+            if bold is _MONO and not _is_cjk(char):
+                width = MONO_EM
             if width is None:
                 width = (bold_font if bold else regular).advance_em(char)
             if previous and _gap_between(previous, char):
@@ -271,8 +291,12 @@ class Measurer:
             if index:
                 height += PARAGRAPH_SPACE * size
             bold = all(run.bold for run in paragraph.runs)
+            mono = any(run.mono for run in paragraph.runs)
             for line in lines:
-                widest = max(widest, self.width_pt(line, size, bold) + paragraph.indent_pt)
+                width = self.width_pt(line, size, bold)
+                if mono:  # the line's Latin may be `code`: the wider of the two, to be safe
+                    width = max(width, self._mono_width_em(line) * size)
+                widest = max(widest, width + paragraph.indent_pt)
         return Measurement(size_pt, tuple(per_paragraph), height, widest,
                            cuts if self.latin else 0)
 
@@ -296,7 +320,8 @@ class Measurer:
 
 
     def balanced_width(
-        self, paragraphs: Sequence[Paragraph], width_pt: float, size_pt: float
+        self, paragraphs: Sequence[Paragraph], width_pt: float, size_pt: float,
+        even: bool = True,
     ) -> float:
         """A width at which greedy breaking (with 禁则) gives the best-balanced lines.
 
@@ -307,15 +332,19 @@ class Measurer:
         then lines of even width (centred captions are not ragged). Returns the middle of
         the widths that give the chosen breaks, so a renderer measuring a little off this
         module still breaks there.
+
+        ``even=False`` (body text): only avoid lone last characters, keeping the widest
+        width that does (the full width when no paragraph ends with one).
         """
-        key = (tuple(paragraphs), width_pt, size_pt)
+        key = (tuple(paragraphs), width_pt, size_pt, even)
         found = self._balanced.get(key)
         if found is None:
-            found = self._balanced[key] = self._balanced_width(paragraphs, width_pt, size_pt)
+            found = self._balanced[key] = self._balanced_width(paragraphs, width_pt, size_pt,
+                                                               even)
         return found
 
     def _balanced_width(
-        self, paragraphs: Sequence[Paragraph], width_pt: float, size_pt: float
+        self, paragraphs: Sequence[Paragraph], width_pt: float, size_pt: float, even: bool
     ) -> float:
         counts = [len(self.break_lines(p, width_pt, size_pt)) for p in paragraphs]
         if max(counts, default=1) < 2:
@@ -330,7 +359,14 @@ class Measurer:
             low, high = spans.get(lines, (width, width))
             spans[lines] = (min(low, width), max(high, width))
             width -= step
-        best = min(spans, key=lambda lines: self._balance_cost(paragraphs, lines, size_pt))
+        if not even:
+            orphans = {lines: _orphans(lines) for lines in spans}
+            widest = next(iter(spans))  # the greedy breaks at the full width
+            if not orphans[widest]:
+                return width_pt
+            best = min(spans, key=lambda lines: (orphans[lines], -spans[lines][1]))
+        else:
+            best = min(spans, key=lambda lines: self._balance_cost(paragraphs, lines, size_pt))
         low, high = spans[best]
         return min(width_pt, (low + high) / 2 + step / 2)
 
@@ -343,13 +379,22 @@ class Measurer:
             size = size_pt * paragraph.scale
             widths = [self.width_pt(line, size, bold) for line in found]
             cost += (max(widths) - min(widths)) / size  # raggedness, in em
-            last = found[-1].strip()
-            if len(last) == 1 or (len(last) == 2 and last[1] in NO_START):
-                cost += 100  # a lone character
+            cost += 100 * _orphans((found,))  # a lone character
             for before, after in itertools.pairwise(found):
                 if _splits_word(before, after, words):
                     cost += 20
         return cost
+
+
+def _orphans(lines: tuple[tuple[str, ...], ...]) -> int:
+    """Paragraphs (of several lines) whose last line holds one character alone (with at
+    most its closing punctuation)."""
+    count = 0
+    for found in lines:
+        last = found[-1].strip()
+        if len(found) > 1 and (len(last) == 1 or (len(last) == 2 and last[1] in NO_START)):
+            count += 1
+    return count
 
 
 def _splits_word(before: str, after: str, words: frozenset[str]) -> bool:
@@ -362,13 +407,17 @@ def _splits_word(before: str, after: str, words: frozenset[str]) -> bool:
     return False
 
 
-@cache
 def common_words() -> frozenset[str]:
-    """Common Chinese words of 2-4 characters (``assets/words/zh-common.txt``)."""
-    from build_tools.paths import ASSETS
+    """Common Chinese words of 2-4 characters (``words/zh-common.txt``, package assets); recorded as
+    an input of every build that balances a line, parsed once while it is unchanged."""
+    from build_tools.resources import package_assets
 
-    path = ASSETS / "words" / "zh-common.txt"
-    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    path = package_assets() / "words" / "zh-common.txt"
+    return inputs.parsed(path, _words) if path.is_file() else frozenset()
+
+
+def _words(data: bytes) -> frozenset[str]:
+    text = data.decode("utf-8")
     return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
@@ -390,13 +439,18 @@ class _Token:
 
     __slots__ = ("chars", "is_space")
 
-    def __init__(self, chars: list[tuple[str, bool]], is_space: bool = False) -> None:
+    def __init__(self, chars: list[tuple[str, bool | int]], is_space: bool = False) -> None:
         self.chars = chars
         self.is_space = is_space
 
     @property
     def text(self) -> str:
         return "".join(c for c, _ in self.chars)
+
+
+def is_cjk(char: str) -> bool:
+    """A Chinese, Japanese or Korean character (or full-width form)."""
+    return _is_cjk(char)
 
 
 @cache
@@ -434,7 +488,7 @@ def _tokens(runs: Iterable[Run], latin: bool = False) -> list[_Token]:
     kind_of = _latin_kind if latin else _kind
     last_kind = _SPACE  # of the last character added: the last character of the last unit
     for run in runs:
-        bold = run.bold
+        bold: bool | int = _MONO if run.mono else run.bold
         for char in run.text:
             kind = kind_of(char)
             if kind == _SPACE:
@@ -452,7 +506,7 @@ def _tokens(runs: Iterable[Run], latin: bool = False) -> list[_Token]:
     if latin:
         units = [piece for unit in units for piece in _split_word(unit)]
     glued: list[_Token] = []
-    pending_open: list[tuple[str, bool]] = []
+    pending_open: list[tuple[str, bool | int]] = []
     for unit in units:
         first = unit.chars[0][0]
         if pending_open and not unit.is_space:

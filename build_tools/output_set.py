@@ -26,8 +26,9 @@ Faults: disk full, permission denied, a read-only file or file system become one
 
 Tests inject faults at every step (before and after every write, fsync, link, rename and
 removal) with ``set_fault_hook`` or, for a separate process, ``COURSE_TEST_FAULT``:
-``kill:N`` (SIGKILL at step N, 1-based), ``enospc:N``, ``eacces:N``, ``erofs:N`` (that
-OSError at step N) or ``list:FILE`` (append each step's label to FILE).
+``kill:N``, ``sigint:N``, ``sigterm:N`` (that signal at step N, 1-based), ``enospc:N``,
+``eacces:N``, ``erofs:N`` (that OSError at step N) or ``list:FILE`` (each step's label is
+appended to FILE).
 """
 
 from __future__ import annotations
@@ -52,6 +53,9 @@ from build_tools.errors import OutputError
 STAGING, COMMITTED, ROLLING_BACK, DONE = ".staging-", ".commit-", ".rollback-", ".done-"
 STATES = (STAGING, COMMITTED, ROLLING_BACK, DONE)
 JOURNAL, NEW, OLD = "journal.json", "new", "old"
+# The writer's own folders: a state and the 12 hex digits of ``secrets.token_hex(6)``;
+# nothing else in the folder is ever touched (``.staging-notes`` of an author stays).
+OWN_FOLDER = re.compile(r"^\.(staging|commit|rollback|done)-[0-9a-f]{12}$")
 # What the first version (one mkstemp per file) left behind when killed:
 # `.course-handout.pdf.k3j_9x2a.tmp`. mkstemp's names are 8 of [a-z0-9_].
 LEGACY_TEMPORARY = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
@@ -70,6 +74,9 @@ def set_fault_hook(hook: FaultHook | None) -> None:
 
 def publish(out: Path, files: Mapping[str, bytes]) -> None:
     """Replace ``out/<name>`` for every name in ``files``, all together or none."""
+    bad = [name for name in files if not _plain(name)]
+    if bad:
+        raise ValueError(f"output names must stay inside the folder; got {bad}")
     with _locked(out):
         _recover(out)
         _preflight(out, files)
@@ -119,11 +126,13 @@ def _stage(out: Path, staging: Path, files: Mapping[str, bytes]) -> None:
     _act("mkdir", "staging/old", lambda: (staging / OLD).mkdir())
     journal: dict[str, dict[str, object]] = {}
     for name, data in files.items():
+        _make_parents(staging / NEW, name)
         _write(staging / NEW / name, data, name, shown=out / name)
         journal[name] = {"sha256": hashlib.sha256(data).hexdigest(), "old": False}
     for name in files:
         target = out / name
         if target.is_file() or target.is_symlink():
+            _make_parents(staging / OLD, name)
             _keep_old(target, staging / OLD / name, name)
             journal[name]["old"] = True
     _sync_folder(staging / NEW, "staging/new")
@@ -137,6 +146,7 @@ def _roll_forward(out: Path, committed: Path) -> None:
     for name in _journal(committed):
         new = committed / NEW / name
         if new.exists() or new.is_symlink():
+            _make_parents(out, name)
             _act("rename", f"{name} into place", partial(os.replace, new, out / name))
     _sync_folder(out, "out")
 
@@ -201,7 +211,7 @@ def _leftovers(out: Path) -> list[str]:
     names = []
     with os.scandir(out) as entries:
         for entry in entries:
-            if entry.name.startswith(STATES) or LEGACY_TEMPORARY.match(entry.name):
+            if OWN_FOLDER.match(entry.name) or LEGACY_TEMPORARY.match(entry.name):
                 names.append(entry.name)
     # Commits first (their files must land before anything else is judged), then the rest.
     return sorted(names, key=lambda n: (not n.startswith((COMMITTED, ROLLING_BACK)), n))
@@ -300,6 +310,17 @@ def _remove_tree(folder: Path, label: str) -> None:
         _act("remove", label, lambda: shutil.rmtree(folder))
 
 
+def _plain(name: str) -> bool:
+    """A name inside the folder: ``course.pptx`` or ``course-web/index.html``."""
+    parts = Path(name).parts
+    return bool(parts) and not Path(name).is_absolute() and ".." not in parts
+
+
+def _make_parents(root: Path, name: str) -> None:
+    if "/" in name:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+
+
 def _state(name: str) -> str:
     """``.done-0a1b…`` -> ``done``: step labels stay the same from run to run."""
     return name.split("-", 1)[0].lstrip(".")
@@ -310,7 +331,7 @@ def _journal(folder: Path) -> dict[str, dict[str, object]]:
         data = json.loads((folder / JOURNAL).read_text(encoding="utf-8"))
         files = data["files"]
         if isinstance(files, dict) and all(isinstance(v, dict) for v in files.values()):
-            return {str(name): entry for name, entry in files.items() if "/" not in name}
+            return {str(name): entry for name, entry in files.items() if _plain(name)}
     except (OSError, ValueError, KeyError, TypeError):
         pass
     return {}
@@ -352,8 +373,9 @@ def _step(label: str) -> None:
         return
     if not argument.isdigit() or int(argument) != _steps:
         return
-    if kind == "kill":
-        os.kill(os.getpid(), signal.SIGKILL)
+    signals = {"kill": signal.SIGKILL, "sigint": signal.SIGINT, "sigterm": signal.SIGTERM}
+    if kind in signals:
+        os.kill(os.getpid(), signals[kind])
     codes = {"enospc": errno.ENOSPC, "eacces": errno.EACCES, "erofs": errno.EROFS}
     if kind in codes:
         raise OSError(codes[kind], os.strerror(codes[kind]))
@@ -387,5 +409,5 @@ def _shown(path: Path, out: Path) -> Path:
     except ValueError:
         return path
     if parts and parts[0].startswith(STATES):
-        return out / parts[-1] if len(parts) == 3 and parts[1] in (NEW, OLD) else out
+        return out.joinpath(*parts[2:]) if len(parts) > 2 and parts[1] in (NEW, OLD) else out
     return path

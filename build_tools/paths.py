@@ -1,11 +1,11 @@
-"""Where things are. Import-light on purpose: the no-change rebuild path uses it alone."""
+"""The course project a source file belongs to. Import-light: the no-change rebuild uses it.
+
+The package's own files (theme, fonts, templates) are found by :mod:`build_tools.resources`.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
-
-PACKAGE = Path(__file__).resolve().parent
-ASSETS = PACKAGE.parent / "assets"
 
 
 def project_folder(outline_file: Path) -> Path:

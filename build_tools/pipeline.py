@@ -10,18 +10,21 @@ from __future__ import annotations
 import importlib
 import multiprocessing
 import os
+import signal
 import time
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from build_tools import output_set
+from build_tools import inputs, output_set
 from build_tools.backends.base import Backend, Context, Output, Result
 from build_tools.editions import make_edition
-from build_tools.errors import CourseError, OutputError, Problem
+from build_tools.errors import BuildFailure, CourseError, OutputError, Problem
 from build_tools.locale import load_locale
 from build_tools.manifest import FILE as MANIFEST_FILE
-from build_tools.manifest import Manifest, fingerprint
+from build_tools.manifest import Manifest, build_settings
 from build_tools.measure import Measurer
 from build_tools.options import Options
 from build_tools.outline.loader import load, locate
@@ -37,6 +40,22 @@ BACKENDS = {
     "notes": "build_tools.backends.trainer_notes:TrainerNotesBackend",
 }
 TARGETS = tuple(BACKENDS)
+
+
+def warm_up(targets: Iterable[str]) -> None:
+    """Import the renderers and load the house theme's font metrics once, before forking.
+
+    Workers of a course library inherit all of it copy-on-write instead of each paying
+    the ~1 s of imports and font parsing.
+    """
+    for name in targets:
+        importlib.import_module(BACKENDS[name].partition(":")[0])
+    theme = load_theme()
+    Measurer.from_paths(theme.regular_font, theme.bold_font)
+    if "handout" in targets:
+        from build_tools.backends.handout.fonts import register_fonts
+
+        register_fonts(theme)
 
 
 def backend(name: str) -> Backend:
@@ -69,6 +88,7 @@ def prepare_located(
 ) -> tuple[Context, Source]:
     """As ``prepare``, also returning the source map that locates backend problems."""
     project = project_folder(source)
+    theme = theme or load_theme(project)
     outline, located = load(source, project)
     options = options or Options()
     try:
@@ -107,7 +127,8 @@ def designed(context: Context) -> Context:
     from build_tools.design import design_deck
 
     margin = round(context.theme.deck.margin_in * 914400)
-    template = open_template(template_path(context), LayoutMap.load(), margin)
+    layout_map = LayoutMap.load(project=context.project)
+    template = open_template(template_path(context), layout_map, margin)
     check_assets(context)
     layouts = describe(template)
     designs = design_deck(context.plan, context.theme, layouts, context.measurer,
@@ -120,6 +141,7 @@ def render(
     targets: Iterable[str],
     located_source: Source,
     progress: Callable[[str], None] | None = None,
+    inputs_read: dict[str, inputs.Record] | None = None,
 ) -> tuple[list[tuple[str, Output, float]], list[Problem]]:
     """Render in memory; problems found by backends get the outline's line and column.
 
@@ -127,17 +149,28 @@ def render(
     processes: they share the loaded outline, plan and font metrics copy-on-write, and
     the deck (python-pptx) and the handout (reportlab) are each single-threaded, so two
     cores give nearly twice the speed. ``COURSE_JOBS=1`` renders in this process.
+    ``inputs_read``, when given, receives per target the files its render read.
     """
     targets = list(targets)
     results: list[tuple[str, Result, float]] = []
     try:
+        design_read: inputs.Record = {}  # the template, layout map and pictures it read
         if any(target in DESIGNED_TARGETS for target in targets):
-            context = designed(context)  # before the workers fork: one design for all
-        for target, result, seconds in _render_all(context, targets, progress):
+            with inputs.recording() as design_read:
+                context = designed(context)  # before the workers fork: one design for all
+        for target, result, seconds, record in _render_all(context, targets, progress):
             results.append((target, result, seconds))
+            if inputs_read is not None:
+                shared = design_read if target in DESIGNED_TARGETS else {}
+                inputs_read[target] = {**shared, **record}
     except CourseError as error:
         error.problems = [locate(p, located_source) for p in error.problems]
         raise
+    except WorkerDied as died:
+        raise BuildFailure([Problem("", (
+            f"a render worker stopped before it finished ({', '.join(died.targets)}): it was "
+            "killed, perhaps by the out-of-memory killer; nothing was written"
+        ))]) from None
     rendered: list[tuple[str, Output, float]] = []
     # The loader's warnings (day past midnight), then the edition's (untranslated strings).
     warnings: list[Problem] = [*located_source.warnings, *context.warnings]
@@ -149,10 +182,14 @@ def render(
     return rendered, warnings
 
 
-def _render_one(context: Context, target: str) -> tuple[str, Result, float]:
+Rendered = tuple[str, Result, float, inputs.Record]
+
+
+def _render_one(context: Context, target: str) -> Rendered:
     started = time.perf_counter()
-    result = backend(target).render(context)
-    return target, result, time.perf_counter() - started
+    with inputs.recording() as record:
+        result = backend(target).render(context)
+    return target, result, time.perf_counter() - started, record
 
 
 def _jobs(count: int) -> int:
@@ -164,7 +201,7 @@ def _jobs(count: int) -> int:
 
 def _render_all(
     context: Context, targets: list[str], progress: Callable[[str], None] | None
-) -> Iterator[tuple[str, Result, float]]:
+) -> Iterator[Rendered]:
     jobs = _jobs(len(targets))
     if jobs <= 1:
         for target in targets:
@@ -179,18 +216,56 @@ def _render_all(
             progress(target)
     global _CONTEXT
     _CONTEXT = context  # inherited by the forked workers, never pickled
+    before = set(multiprocessing.active_children())
+    # ProcessPoolExecutor, not multiprocessing.Pool: when a worker dies (SIGKILL from the
+    # out-of-memory killer), Pool replaces it and waits forever for the lost task, while
+    # the executor fails every pending task with BrokenProcessPool.
+    executor = ProcessPoolExecutor(
+        jobs, mp_context=multiprocessing.get_context("fork"), initializer=_quiet_worker
+    )
+    finished = False
     try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            yield from pool.imap_unordered(_render_in_worker, order)
+        futures = {executor.submit(_render_in_worker, target): target for target in order}
+        waiting = dict(futures)
+        try:
+            for future in as_completed(futures):
+                done = future.result()
+                del waiting[future]
+                yield done
+        except BrokenProcessPool:
+            raise WorkerDied(list(waiting.values())) from None
+        finished = True
     finally:
         _CONTEXT = None
+        if not finished:  # an error, Ctrl-C or SIGTERM: stop the others now, quietly
+            executor.shutdown(wait=False, cancel_futures=True)
+            for worker in set(multiprocessing.active_children()) - before:
+                worker.kill()
+                worker.join()
+        executor.shutdown(wait=True)
+
+
+def _quiet_worker() -> None:
+    """Ctrl-C reaches the whole process group: the parent alone handles it (and stops the
+    workers), so no worker prints a KeyboardInterrupt traceback. SIGTERM ends a worker
+    without Python's handler that the fork copied from the parent."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+class WorkerDied(Exception):
+    """A render worker ended without a result (killed by a signal, or it exited)."""
+
+    def __init__(self, targets: list[str]) -> None:
+        super().__init__(", ".join(targets))
+        self.targets = targets
 
 
 COST = {"slides": 3, "handout": 2, "notes": 1}
 _CONTEXT: Context | None = None
 
 
-def _render_in_worker(target: str) -> tuple[str, Result, float]:
+def _render_in_worker(target: str) -> Rendered:
     assert _CONTEXT is not None
     return _render_one(_CONTEXT, target)
 
@@ -204,12 +279,13 @@ def build(
     progress: Callable[[str], None] | None = None,
 ) -> Report:
     targets = list(targets)
+    options = options or Options()
     _make_folder(out)
     output_set.recover(out)
     manifest = Manifest.read(out)
-    key = fingerprint(source, project_folder(source), options or Options())
-    suffix = (options or Options()).manifest_suffix
-    stale = [t for t in targets if force or not manifest.fresh(t + suffix, key, out)]
+    settings = build_settings(source, options)
+    suffix = (options or Options()).manifest_suffix  # each edition is recorded apart
+    stale = [t for t in targets if force or not manifest.fresh(t + suffix, settings, out)]
     report = Report()
     for target in targets:
         if target not in stale:
@@ -222,11 +298,13 @@ def build(
                 )
     if not stale:
         return report
-    context, located = prepare_located(source, options)
-    rendered, report.warnings = render(context, stale, located, progress)
+    with inputs.recording() as shared:  # the outline, the theme, the fonts of the measure
+        context, located = prepare_located(source, options)
+    read_by: dict[str, inputs.Record] = {}
+    rendered, report.warnings = render(context, stale, located, progress, read_by)
     for target in stale:
         outputs = [o for t, o, _ in rendered if t == target]
-        manifest.record(target + suffix, key, outputs)
+        manifest.record(target + suffix, settings, {**shared, **read_by[target]}, outputs)
     files = {output.name: output.data for _, output, _ in rendered}
     files[MANIFEST_FILE] = manifest.data()
     output_set.publish(out, files)  # the outputs and the manifest, together or not at all

@@ -121,6 +121,21 @@ class Pause:
 
 
 @dataclass(frozen=True)
+class DiscussionSlot:
+    """A chapter's discussion in the run sheet, after its last slide (before any break):
+    teaching time that moves the clock, not the numbering."""
+
+    chapter: int
+    question: str
+    minutes: int
+    start: dt.datetime
+
+    @property
+    def end(self) -> dt.datetime:
+        return self.start + dt.timedelta(minutes=self.minutes)
+
+
+@dataclass(frozen=True)
 class Section:
     name: str
     chapter: Chapter | None
@@ -145,6 +160,7 @@ class DeckPlan:
     slides: tuple[PlannedSlide, ...]
     sections: tuple[Section, ...]
     pauses: tuple[Pause, ...] = field(default=())
+    discussions: tuple[DiscussionSlot, ...] = field(default=())
     timeline: tuple[Slot, ...] = ()
     quiz: tuple[QuizGroup, ...] = ()
     locale: Locale = field(default_factory=lambda: load_locale("zh-CN"))
@@ -176,13 +192,14 @@ class DeckPlan:
 
     @property
     def teaching_minutes(self) -> int:
-        """Slides and discussions: what the outline's ``duration`` declares."""
-        return sum(slot.minutes for slot in self.timeline if slot.kind != "break") or sum(
-            slide.minutes for slide in self.slides)
+        """Slides and timed discussions; breaks aside (what ``course.duration`` declares)."""
+        return sum(slide.minutes for slide in self.slides) + sum(
+            discussion.minutes for discussion in self.discussions
+        )
 
     @property
     def break_minutes(self) -> int:
-        return sum(slot.minutes for slot in self.timeline if slot.kind == "break")
+        return sum(pause.minutes for pause in self.pauses)
 
     @property
     def start(self) -> dt.datetime:
@@ -190,7 +207,11 @@ class DeckPlan:
 
     @property
     def end(self) -> dt.datetime:
-        return max([self.slides[-1].end, *(slot.end for slot in self.timeline)])
+        return max([self.slides[-1].end, *(pause.end for pause in self.pauses),
+                    *(discussion.end for discussion in self.discussions)])
+
+    def discussion_after(self, chapter: int) -> DiscussionSlot | None:
+        return next((d for d in self.discussions if d.chapter == chapter), None)
 
     @property
     def content_slides(self) -> tuple[PlannedSlide, ...]:
@@ -223,6 +244,7 @@ def make_plan(
     slides: list[PlannedSlide] = []
     sections: list[Section] = []
     pauses: list[Pause] = []
+    discussions: list[DiscussionSlot] = []
     breaks = {pause.after: pause for pause in course.breaks}
 
     def add(**fields: object) -> PlannedSlide:
@@ -311,12 +333,13 @@ def make_plan(
             )
         sections.append(Section(name, chapter, tuple(chapter_slides)))
         timeline.append(_section_slot(sections[-1]))
-        discussion_minutes = getattr(chapter.discussion, "minutes", None)
-        if discussion_minutes:
+        if chapter.discussion.minutes is not None:
             # The chapter's discussion follows its slides and moves the clock.
+            discussions.append(DiscussionSlot(chapter.number, chapter.discussion.question,
+                                              chapter.discussion.minutes, clock))
             timeline.append(Slot("discussion", chapter.discussion.question, chapter, clock,
-                                 discussion_minutes))
-            clock += dt.timedelta(minutes=discussion_minutes)
+                                 chapter.discussion.minutes))
+            clock += dt.timedelta(minutes=chapter.discussion.minutes)
         pause = breaks.get(chapter.number)
         if pause is not None and chapter is not outline.chapters[-1]:
             pauses.append(Pause(pause.title, chapter.number, pause.minutes, clock))
@@ -344,8 +367,8 @@ def make_plan(
         Section(s.name, s.chapter, tuple(titled[p.number - 1] for p in s.slides))
         for s in sections
     ]
-    return DeckPlan(outline, tuple(titled), tuple(sections), tuple(pauses), tuple(timeline),
-                    _quiz(outline, sections, locale), locale, tuple(notices))
+    return DeckPlan(outline, tuple(titled), tuple(sections), tuple(pauses), tuple(discussions),
+                    tuple(timeline), _quiz(outline, sections, locale), locale, tuple(notices))
 
 
 def _section_slot(section: Section) -> Slot:

@@ -1,19 +1,21 @@
 """The theme: one object every backend reads its colours, fonts and sizes from.
 
-Kept as data in ``assets/theme.yaml`` so a department can restyle without touching code.
+Kept as data in ``theme.yaml`` (shipped in the package; a course project may put its own
+in ``assets/``) so a department can restyle without touching code.
 Looks only: the product's words are in the locale files (:mod:`build_tools.locale`).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
-from build_tools.paths import ASSETS
+from build_tools import inputs, resources
 
-THEME_FILE = ASSETS / "theme.yaml"
+THEME_FILE = "theme.yaml"
 
 
 class _Frozen(BaseModel):
@@ -37,6 +39,9 @@ class Fonts(_Frozen):
     regular: str
     bold: str
     web: str
+    # `code` in outline text: the deck's Latin typeface (east-asian text keeps its font).
+    # Measured as 0.6 em a character, as Courier New and Liberation Mono draw it.
+    mono: str = "Courier New"
 
 
 class TypeScale(_Frozen):
@@ -88,10 +93,12 @@ class Theme(_Frozen):
     # leaves out come from ``fonts``. The words of an edition live in its locale file.
     edition_fonts: dict[str, dict[str, str]] = Field(default_factory=dict)
     design: DesignRules = DesignRules()
+    # The course project whose assets/ may override the package's files (None: package only).
+    _project: Path | None = PrivateAttr(default=None)
 
     def path(self, relative: str) -> Path:
-        """Theme paths are relative to the project folder (the parent of ``assets/``)."""
-        return ASSETS.parent / relative
+        """Theme paths are relative to an assets folder: the project's, else the package's."""
+        return resources.asset(relative, self._project)
 
     def for_language(self, language: str) -> Theme:
         """The theme an edition in ``language`` draws with: its fonts, the same look."""
@@ -110,6 +117,33 @@ class Theme(_Frozen):
         return self.path(self.fonts.bold)
 
 
-def load_theme(path: Path = THEME_FILE) -> Theme:
-    with path.open(encoding="utf-8") as stream:
-        return Theme.model_validate(yaml.safe_load(stream))
+def load_theme(project: Path | None = None, path: Path | None = None) -> Theme:
+    """The package's theme with the project's ``assets/theme.yaml`` laid over it.
+
+    A project's theme names only what it changes (``course new`` writes two colours), so a
+    newer tool's added keys reach every course without editing its theme. Both files are
+    read through the input recorder, so editing either rebuilds.
+    """
+    data = _read(path or resources.package_assets() / THEME_FILE)
+    own = project / resources.ASSETS_FOLDER / THEME_FILE if project is not None else None
+    if path is None and own is not None and own.is_file():
+        data = _overlay(data, _read(own))
+    theme = Theme.model_validate(data)
+    theme._project = project
+    return theme
+
+
+def _read(path: Path) -> dict[str, Any]:
+    data = yaml.safe_load(inputs.read(path))
+    return data if isinstance(data, dict) else {}
+
+
+def _overlay(base: dict[str, Any], own: dict[str, Any]) -> dict[str, Any]:
+    """``own``'s keys replace ``base``'s; mappings merge key by key, lists are replaced."""
+    merged = dict(base)
+    for key, value in own.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _overlay(merged[key], value)
+        else:
+            merged[key] = value
+    return merged

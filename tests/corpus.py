@@ -385,7 +385,7 @@ PPTX_TYPES = _types("presentationml.presentation.main+xml")
 
 def _broken_template(path: Path) -> None:
     """The house template with one XML part cut short."""
-    with zipfile.ZipFile(ROOT / "assets" / "template.pptx") as source, zipfile.ZipFile(
+    with zipfile.ZipFile(ROOT / "build_tools" / "assets" / "template.pptx") as source, zipfile.ZipFile(
         path, "w", zipfile.ZIP_DEFLATED
     ) as target:
         for info in source.infolist():

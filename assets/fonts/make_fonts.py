@@ -20,7 +20,8 @@ from fontTools.pens.cu2quPen import Cu2QuPen
 from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTFont, newTable
 
-HERE = Path(__file__).resolve().parent
+# The fonts ship in the package; this generator stays beside the project's assets.
+HERE = Path(__file__).resolve().parents[2] / "build_tools" / "assets" / "fonts"
 FACE_SC = 2  # index of the Simplified Chinese face in the Noto Sans CJK collection
 FACE_TC = 3  # ... and of the Traditional Chinese (Taiwan) face, used by zh-TW and zh-HK
 RANGES = [

@@ -1,4 +1,4 @@
-"""Make ``assets/words/zh-common.txt``: common Chinese words of 2-4 characters.
+"""Make ``build_tools/assets/words/zh-common.txt`` (shipped in the package): common Chinese words of 2-4 characters.
 
 The measurer uses it to avoid a line break inside a word when it balances a title's
 lines ("2024年互联网 / 金融培训资料", not "…互联网金 / 融培训资料"). A list, not a
@@ -25,7 +25,7 @@ def main() -> None:
         word, frequency, *_ = line.split()
         if WORD.match(word) and int(frequency) >= MIN_FREQUENCY:
             words.add(word)
-    target = Path(__file__).parent / "zh-common.txt"
+    target = Path(__file__).resolve().parents[2] / "build_tools/assets/words/zh-common.txt"
     header = (f"# Common Chinese words (jieba dictionary, MIT licence; "
               f"frequency >= {MIN_FREQUENCY})\n")
     target.write_text(header + "\n".join(sorted(words)) + "\n", encoding="utf-8")

@@ -22,14 +22,15 @@ from typing import Any, ClassVar
 from jinja2 import (
     Environment,
     FileSystemBytecodeCache,
-    PackageLoader,
     StrictUndefined,
     select_autoescape,
 )
 
+from build_tools import inputs, resources
 from build_tools.backends.base import Context, Output, Result
 from build_tools.backends.trainer_view import NotesView, build_view
 from build_tools.locale import Locale
+from build_tools.outline.inline import RichText
 
 HTML_TEMPLATE = "notes.html.j2"
 MARKDOWN_TEMPLATE = "notes.md.j2"
@@ -65,6 +66,8 @@ def escape_markdown(text: str) -> MarkdownSafe:
 def _finalize_markdown(value: Any) -> Any:
     if isinstance(value, MarkdownSafe):
         return value
+    if isinstance(value, RichText):  # the author's inline markup, kept as Markdown
+        return MarkdownSafe(value.markdown(escape_markdown))
     if isinstance(value, str):
         return escape_markdown(value)
     return value
@@ -72,7 +75,9 @@ def _finalize_markdown(value: Any) -> Any:
 
 def markdown_cell(value: Any) -> MarkdownSafe:
     """A table cell or a heading: escaped, and on one line (a newline would end it)."""
-    text = value if isinstance(value, MarkdownSafe) else escape_markdown(str(value))
+    text = value if isinstance(value, MarkdownSafe) else _finalize_markdown(value)
+    if not isinstance(text, MarkdownSafe):
+        text = escape_markdown(str(value))
     return MarkdownSafe(" ".join(text.split()))
 
 
@@ -98,10 +103,14 @@ def _bytecode_cache(flavour: str) -> FileSystemBytecodeCache | None:
 
 
 @cache
-def environment(markdown: bool) -> Environment:
-    """The Jinja environment for one output format; built once, templates cached by Jinja."""
+def environment(markdown: bool, project: Path | None = None) -> Environment:
+    """The Jinja environment for one output format; built once, templates cached by Jinja.
+
+    Templates come from the project's ``assets/templates/`` first, then the package's.
+    """
     env = Environment(
-        loader=PackageLoader("build_tools", "templates"),
+        loader=inputs.jinja_loader(resources.template_folders(project)),
+        cache_size=0,  # every render reads (and records) its templates; bytecode is cached
         bytecode_cache=_bytecode_cache("markdown" if markdown else "html"),
         autoescape=select_autoescape(enabled_extensions=("html", "html.j2"),
                                      default_for_string=False, default=False),
@@ -123,12 +132,14 @@ def _words(locale: Locale) -> dict[str, Any]:
     return {"L": words, "P": words["punctuation"]}
 
 
-def render_html(view: NotesView, locale: Locale) -> str:
-    return environment(False).get_template(HTML_TEMPLATE).render(v=view, **_words(locale))
+def render_html(view: NotesView, locale: Locale, project: Path | None = None) -> str:
+    template = environment(False, project).get_template(HTML_TEMPLATE)
+    return template.render(v=view, **_words(locale))
 
 
-def render_markdown(view: NotesView, locale: Locale) -> str:
-    return environment(True).get_template(MARKDOWN_TEMPLATE).render(v=view, **_words(locale))
+def render_markdown(view: NotesView, locale: Locale, project: Path | None = None) -> str:
+    template = environment(True, project).get_template(MARKDOWN_TEMPLATE)
+    return template.render(v=view, **_words(locale))
 
 
 def _normalise(text: str) -> bytes:
@@ -144,12 +155,14 @@ class TrainerNotesBackend:
 
     def render(self, context: Context) -> Result:
         view = build_view(context.plan, context.theme)
-        count, words = len(context.plan.slides), context.locale
+        words, project = context.locale, context.project
+        html, markdown = render_html(view, words, project), render_markdown(view, words, project)
+        count = len(context.plan.slides)
         return Result(
             outputs=[
-                Output(context.output_name("-notes", "html"),
-                       _normalise(render_html(view, words)), count, "slides"),
-                Output(context.output_name("-notes", "md"),
-                       _normalise(render_markdown(view, words)), count, "slides"),
+                Output(context.output_name("-notes", "html"), _normalise(html), count,
+                       "slides"),
+                Output(context.output_name("-notes", "md"), _normalise(markdown), count,
+                       "slides"),
             ]
         )

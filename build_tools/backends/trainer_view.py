@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from build_tools.locale import Locale
+from build_tools.outline import inline
 from build_tools.outline.model import (
     BulletsSlide,
     ChartSlide,
@@ -229,7 +230,13 @@ def clock(moment: dt.datetime) -> str:
 
 def paragraphs(text: str) -> tuple[str, ...]:
     """Blank lines in the outline separate paragraphs; single newlines stay inside one."""
-    return tuple(part.strip() for part in _PARAGRAPH_BREAK.split(text) if part.strip())
+    parts, start = [], 0
+    for found in _PARAGRAPH_BREAK.finditer(text):
+        parts.append(inline.cut(text, start, found.start()))
+        start = found.end()
+    parts.append(inline.cut(text, start, len(text)))
+    # cut/strip keep inline markup (**bold** …) that str.split would drop
+    return tuple(inline.strip(part) for part in parts if part.strip())
 
 
 def format_number(value: float) -> str:

@@ -56,7 +56,9 @@ class Span:
     bold: bool = False
     italic: bool = False
     colour: str = "000000"  # hex RGB
-    font: str = "body"  # font role: "body" (regular/bold from the theme), "heading"
+    # font role: "body" (regular/bold from the theme), "heading", "code" (`code` in the
+    # outline: the theme's fonts.mono for Latin characters)
+    font: str = "body"
     link: str | None = None  # a URL, if the run is a hyperlink
 
 

@@ -10,9 +10,11 @@ and timelines take the width they need rather than all there is.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from pathlib import Path
 
+from build_tools import inputs
 from build_tools.design import boxes
 from build_tools.design.geometry import Rect
 from build_tools.design.sketch import Sketch
@@ -20,6 +22,7 @@ from build_tools.design.text import Block, Para, Span
 from build_tools.errors import Problem
 from build_tools.locale import Locale
 from build_tools.measure import Paragraph, Run, size_steps
+from build_tools.outline.inline import spans_of
 from build_tools.outline.model import (
     BulletsSlide,
     ChartSlide,
@@ -116,10 +119,12 @@ def draw_bullets(sketch: Sketch, look: Look, content: BulletsSlide, body_idx: in
     if slot is not None:
         left, top, right, bottom = slot.style.insets_pt
         sketch.in_slot(slot, Block(block.field, block.box, block.paras, sizes, block.colour,
-                                   anchor="t", insets_pt=(left, top + drop, right, bottom)))
+                                   anchor="t", insets_pt=(left, top + drop, right, bottom),
+                                   orphans=True))
     else:
         sketch.textbox(Rect(area.x, area.y + drop, area.w, area.h - drop),
-                       Block(block.field, block.box, block.paras, sizes, block.colour))
+                       Block(block.field, block.box, block.paras, sizes, block.colour,
+                             orphans=True))
 
 
 def _below(sizes: tuple[float, ...], size: float) -> tuple[float, ...]:
@@ -137,7 +142,7 @@ def _largest_fitting(sketch: Sketch, block: Block, area: Rect) -> float:
 
 def _points_block(look: Look, points: Sequence[Point]) -> Block:
     return Block("points", "points", look.point_paras(points), look.panel_body, look.c.text,
-                 anchor="ctr", insets_pt=(20, 8, 14, 8))
+                 anchor="ctr", insets_pt=(20, 8, 14, 8), orphans=True)
 
 
 def _points_height(sketch: Sketch, look: Look, points: Sequence[Point], width: float,
@@ -183,7 +188,7 @@ def draw_comparison(sketch: Sketch, look: Look, content: ComparisonSlide) -> Non
     heading_h = 54.0
     blocks = [
         Block(f"columns[{i}].points", f"columns[{i}].points", look.list_paras(column.points),
-              look.panel_body, look.c.text, insets_pt=(16, 14, 16, 10))
+              look.panel_body, look.c.text, insets_pt=(16, 14, 16, 10), orphans=True)
         for i, column in enumerate(content.columns)
     ]
     size = min(_largest_fitting(sketch, b, Rect(0, 0, columns[0].w, area.h - heading_h))
@@ -219,7 +224,7 @@ def draw_pillars(sketch: Sketch, look: Look, content: PillarsSlide) -> None:
     top_h = 130.0  # strip, number, heading and rule
     blocks = [
         Block(f"pillars[{i}].points", f"pillars[{i}].points", look.list_paras(pillar.points),
-              look.panel_body, look.c.text, insets_pt=(16, 6, 16, 14))
+              look.panel_body, look.c.text, insets_pt=(16, 6, 16, 14), orphans=True)
         for i, pillar in enumerate(content.pillars)
     ]
     size = min(_largest_fitting(sketch, b, Rect(0, 0, columns[0].w, area.h - top_h))
@@ -301,7 +306,8 @@ def draw_table(sketch: Sketch, look: Look, content: TableSlide) -> None:
         for r, row in enumerate(grid):
             tallest = 0.0
             for c, text in enumerate(row):
-                para = Paragraph((Run(text, r == 0 or c == 0),))
+                para = Paragraph(tuple(Run(p.text, r == 0 or c == 0 or p.bold, p.code)
+                                       for p in spans_of(text)))
                 m = measurer.measure([para], widths[c] - 2 * pad_x, size)
                 tallest = max(tallest, m.height_pt)
             rows.append(tallest + 2 * pad_y)
@@ -329,11 +335,13 @@ def draw_table(sketch: Sketch, look: Look, content: TableSlide) -> None:
             header, first = r == 0, c == 0
             fill = look.c.primary if header else (look.c.light if r % 2 == 0 else look.c.background)
             colour = look.c.background if header else (look.c.primary if first else look.c.text)
-            lines = tuple(measurer.break_lines(Paragraph((Run(text, header or first),)),
-                                               widths[c] - 2 * pad_x, chosen))
-            span = boxes.Span(text, header or first, False, colour)
+            pieces = spans_of(text)  # the outline's inline markup
+            runs = tuple(Run(p.text, header or first or p.bold, p.code) for p in pieces)
+            lines = tuple(measurer.break_lines(Paragraph(runs), widths[c] - 2 * pad_x, chosen))
+            spans = tuple(boxes.Span(p.text, header or first or p.bold, p.italic, colour,
+                                     "code" if p.code else "body", p.href) for p in pieces)
             line.append(boxes.TableCell(
-                boxes.TextBlock((boxes.Paragraph((span,)),), chosen, (lines,), "t",
+                boxes.TextBlock((boxes.Paragraph(spans),), chosen, (lines,), "t",
                                 (pad_x, pad_y, pad_x, pad_y)), fill))
         cells.append(tuple(line))
     sketch.add(boxes.Box("table", rect.x, rect.y, rect.w, rect.h, name="Table", field="table",
@@ -438,7 +446,7 @@ def draw_image(sketch: Sketch, look: Look, content: ImageSlide, project: Path) -
     image = content.image
     caption_h = 34.0 if image.caption else 0.0
     box = Rect(area.x, area.y, area.w, area.h - caption_h)
-    with PILImage.open(project / image.path) as opened:
+    with PILImage.open(io.BytesIO(inputs.read(project / image.path))) as opened:
         width_px, height_px = opened.size
     scale = min(box.w / width_px, box.h / height_px)
     w, h = width_px * scale, height_px * scale

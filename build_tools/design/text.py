@@ -23,6 +23,7 @@ from build_tools.design.geometry import Rect
 from build_tools.design.layouts import TextStyle
 from build_tools.errors import Problem
 from build_tools.measure import LINE_HEIGHT, PARAGRAPH_SPACE, Measurer, Paragraph, Run
+from build_tools.outline.inline import spans_of
 
 INSETS_PT = (7.2, 3.6, 7.2, 3.6)  # left, top, right, bottom: PowerPoint's defaults
 
@@ -62,6 +63,7 @@ class Block:
     anchor: str | None = None  # "t", "ctr", "b"; None: the slot's (top in a text box)
     insets_pt: tuple[float, float, float, float] | None = None  # None: the slot's
     balance: bool = False  # even lines (titles, headings, centred captions)
+    orphans: bool = False  # body text: no paragraph ends with one character alone
 
 
 @dataclass(frozen=True)
@@ -88,7 +90,8 @@ class Fitter:
         block = placed.block
         bold = block.bold or placed.style.bold
         return [
-            Paragraph(tuple(Run(span.text, span.bold or bold) for span in para.spans),
+            Paragraph(tuple(Run(piece.text, span.bold or bold or piece.bold, piece.code)
+                            for span in para.spans for piece in spans_of(span.text)),
                       para.scale, para.margin_pt)
             for para in block.paras
         ]
@@ -152,8 +155,8 @@ class Fitter:
         left, top, right, bottom = self.insets(placed)
         width, _ = self._room(placed, size)
         align = block.paras[0].align or style.align if block.paras else style.align
-        if block.balance and not overflow:
-            narrower = self.balanced_width(paragraphs, width, size)
+        if (block.balance or block.orphans) and not overflow:
+            narrower = self.measurer.balanced_width(paragraphs, width, size, block.balance)
             spare = width - narrower
             if spare > 0.5:
                 if align == "ctr":
@@ -172,17 +175,16 @@ class Fitter:
             before = (PARAGRAPH_SPACE + para.gap_em) * para_size if index else 0.0
             hanging = -min(para.margin_pt, para_size * 1.1) if para.bullet else 0.0
             paras.append(boxes.Paragraph(
-                tuple(boxes.Span(span.text, span.bold or bold, False, span.colour or colour)
-                      for span in para.spans),
+                # The outline's inline markup (outline/inline.py) becomes spans of its own.
+                tuple(boxes.Span(piece.text, span.bold or bold or piece.bold, piece.italic,
+                                 span.colour or colour, "code" if piece.code else "body",
+                                 piece.href)
+                      for span in para.spans for piece in spans_of(span.text)),
                 para.level, para.scale, para.align or style.align, para.margin_pt, hanging,
                 before, para.bullet))
         return boxes.TextBlock(tuple(paras), size, measurement.lines,
                                block.anchor or style.anchor, (left, top, right, bottom),
                                LINE_HEIGHT, overflow)
-
-    def balanced_width(self, paragraphs: list[Paragraph], width: float, size: float) -> float:
-        return self.measurer.balanced_width(paragraphs, width, size)
-
 
 _PLAIN = TextStyle()
 

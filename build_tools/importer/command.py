@@ -9,8 +9,9 @@ import tempfile
 from pathlib import Path
 
 from build_tools.errors import InputError, Problem
-from build_tools.importer.assemble import Imported, assemble, default_output
+from build_tools.importer.assemble import assemble, default_output
 from build_tools.importer.fit import fit
+from build_tools.importer.imported import Imported
 from build_tools.importer.reader import read_deck
 from build_tools.importer.report import report_lines
 from build_tools.importer.writer import to_yaml

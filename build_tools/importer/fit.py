@@ -11,7 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from build_tools.errors import BuildFailure, Problem
-from build_tools.importer.assemble import Imported
+from build_tools.importer.imported import Imported
+from build_tools.outline.fieldpath import format_path
 
 ROUNDS = 4  # parts double each round: up to 16 slides from one
 
@@ -49,7 +50,7 @@ def fit(assemble: Callable[[dict[int, int]], Imported], write: Callable[[Importe
         problems = overflowing(text, out)
         if not problems:
             return imported, text, []
-        by_target = {row.target: row.slide for row in imported.rows}
+        by_target = {format_path(row.path): row.slide for row in imported.rows}
         grown = False
         for problem in problems:
             match = _SLIDE.match(problem.path)
@@ -66,11 +67,11 @@ def fit(assemble: Callable[[dict[int, int]], Imported], write: Callable[[Importe
 
 
 def _kind(imported: Imported, path: str) -> str | None:
-    """The kind at a located problem's path (the author's form: counted from 1)."""
+    """The kind at a problem's path (the code's form, from 0)."""
     found = re.match(r"chapters\[(\d+)\]\.slides\[(\d+)\]", path)
     if not found:
         return None
-    chapter, slide = int(found.group(1)) - 1, int(found.group(2)) - 1
+    chapter, slide = int(found.group(1)), int(found.group(2))
     try:
         return str(imported.data["chapters"][chapter]["slides"][slide]["kind"])
     except (IndexError, KeyError):

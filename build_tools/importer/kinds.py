@@ -1,16 +1,14 @@
 """Map one content slide to a slide kind and its fields.
 
-Our own decks name their shapes after the outline fields they draw (``columns[0].heading``,
-``steps[1]``, ``events[2].label``, ``quote source`` …), and PowerPoint and LibreOffice keep
-shape names, so those kinds come back exactly. Any other deck is read by what is on the
+Our own decks come back exactly (``own_kinds``). Any other deck is read by what is on the
 slide: a table, a chart, a picture, two text columns, else bullets. What cannot be carried
 over is listed in ``Mapped.dropped`` (a YAML comment and a report line), never silently.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+import io
+import warnings
 from typing import Any
 
 from build_tools.importer.deck import (
@@ -23,82 +21,16 @@ from build_tools.importer.deck import (
     TableItem,
     TextItem,
 )
-from build_tools.importer.limits import MAX_POINTS, MAX_SUB, fit_text
+from build_tools.importer.limits import fit_text
+from build_tools.importer.mapped import Mapped, Picture, lines, points_of, short
+from build_tools.importer.own_kinds import own_kind
 from build_tools.importer.words import words
+from build_tools.limits import MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS
 
 IMAGE_EXTENSIONS = {"png": "png", "jpg": "jpg", "jpeg": "jpg", "gif": "gif", "bmp": "bmp",
                     "tiff": "tiff", "tif": "tiff"}
 CHART_TYPES = {"COLUMN": "column", "BAR": "bar", "LINE": "line", "PIE": "pie",
                "DOUGHNUT": "pie"}
-_LEAD = re.compile(r"^(.{1,40}?)\s*[:：]\s*$")
-_FIELD = re.compile(r"^(?P<field>[a-z]+)(\[(?P<index>\d+)\])?(\.(?P<part>[a-z]+))?$")
-
-
-@dataclass
-class Picture:
-    blob: bytes
-    ext: str
-    name: str  # file name under assets/images/, set by the writer's caller
-
-
-@dataclass
-class Mapped:
-    kind: str
-    fields: dict[str, Any]
-    how: str  # a few words for the report: "table 3x4", "own timeline" …
-    dropped: list[str] = field(default_factory=list)
-    todo: list[str] = field(default_factory=list)  # placeholders written (fields)
-    picture: Picture | None = None
-
-
-# --- text helpers --------------------------------------------------------------------------
-
-
-def point_of(paragraph: Paragraph) -> dict[str, Any]:
-    """A bullet: bold runs that end with a colon become the lead-in; all bold, a lead alone."""
-    runs = paragraph.runs
-    bold = 0
-    while bold < len(runs) and runs[bold].bold:
-        bold += 1
-    text = paragraph.text.strip()
-    if 0 < bold < len(runs):
-        head = "".join(r.text for r in runs[:bold])
-        match = _LEAD.match(head)
-        rest = "".join(r.text for r in runs[bold:]).strip()
-        if match and rest:
-            return {"lead": fit_text(match.group(1).strip()), "text": fit_text(rest)}
-    if bold == len(runs) and len(text) <= 40 and text:
-        return {"lead": fit_text(text)}
-    return {"text": fit_text(text)}
-
-
-def points_of(paragraphs: list[Paragraph], dropped: list[str]) -> list[dict[str, Any]]:
-    """Level-0 paragraphs are points, deeper ones their ``sub`` (at most 6 each)."""
-    points: list[dict[str, Any]] = []
-    for paragraph in paragraphs:
-        text = " ".join(paragraph.text.split())
-        if not text:
-            continue
-        if paragraph.level > 0 and points:
-            subs = points[-1].setdefault("sub", [])
-            if len(subs) < MAX_SUB:
-                subs.append(fit_text(text))
-            else:  # fold the rest into the last sub-point rather than lose it
-                subs[-1] = fit_text(subs[-1] + "；" + text)
-                if "merged sub-points past 6" not in dropped:
-                    dropped.append("merged sub-points past 6")
-        else:
-            points.append(point_of(Paragraph(paragraph.runs, 0)))
-    return points
-
-
-def _lines(item: TextItem) -> list[str]:
-    return [" ".join(p.text.split()) for p in item.paragraphs if p.text.strip()]
-
-
-def _short(text: str, limit: int = 30) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 # --- the mapping -------------------------------------------------------------------------
@@ -106,7 +38,7 @@ def _short(text: str, limit: int = 30) -> str:
 
 def map_slide(slide: SlideData) -> Mapped:
     body = [t for t in slide.texts() if t.role not in ("title", "date")]
-    own = _own_kind(slide, body)
+    own = own_kind(slide, body)
     if own is not None:
         return own
     tables, charts = slide.of(TableItem), slide.of(ChartItem)
@@ -121,7 +53,7 @@ def map_slide(slide: SlideData) -> Mapped:
         mapped = _chart(charts[0], text_items, dropped)
         if mapped is not None:
             return _with_rest(mapped, slide, charts[0], [], tables + charts[1:] + pictures)
-    usable = [p for p in pictures if p.ext in IMAGE_EXTENSIONS]
+    usable = [p for p in pictures if p.ext in IMAGE_EXTENSIONS and _within_limits(p)]
     words_on_slide = sum(len(t.text) for t in text_items)
     if usable and words_on_slide <= 120 and len(text_items) <= 1:
         picture = max(usable, key=lambda p: p.box.width * p.box.height)
@@ -140,7 +72,7 @@ def _with_rest(mapped: Mapped, slide: SlideData, used: Item, texts: list[TextIte
         mapped.dropped.append(f"{type(item).__name__.removesuffix('Item').lower()} "
                               f"'{item.name}'")
     for item in texts:
-        mapped.dropped.append(f"text '{_short(item.text)}'")
+        mapped.dropped.append(f"text '{short(item.text)}'")
     return mapped
 
 
@@ -164,7 +96,8 @@ def _bullets(slide: SlideData, body: list[TextItem], dropped: list[str],
         elif isinstance(item, ChartItem):
             dropped.append(f"{item.chart_type.lower()} chart '{item.name}'")
         elif isinstance(item, PictureItem):
-            dropped.append(f"{item.ext} picture '{item.name}'")
+            why = " (over the image limits)" if item.ext in IMAGE_EXTENSIONS else ""
+            dropped.append(f"{item.ext} picture '{item.name}'{why}")
     points = points_of(paragraphs, dropped)
     todo = []
     if not points:
@@ -238,13 +171,29 @@ def _chart(chart: ChartItem, texts: list[TextItem], dropped: list[str]) -> Mappe
         fields["source"] = fit_text(text)
         texts = [t for t in texts if t is not caption[0]]
     for item in texts:
-        dropped.append(f"text '{_short(item.text)}'")
+        dropped.append(f"text '{short(item.text)}'")
     return Mapped("chart", {"chart": fields}, f"{family} chart, {len(out)} series", dropped)
 
 
 def _number(value: float) -> int | float:
     """Whole numbers as integers, so the YAML reads 10, not 10.0."""
     return int(value) if float(value).is_integer() and abs(value) < 1e15 else value
+
+
+def _within_limits(picture: PictureItem) -> bool:
+    """A picture the outline's image limits accept (``build_tools.limits``): bytes, and
+    pixels read from the header alone (Pillow decodes nothing until asked)."""
+    from PIL import Image, UnidentifiedImageError
+
+    if len(picture.blob) > MAX_IMAGE_BYTES:
+        return False
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            width, height = Image.open(io.BytesIO(picture.blob)).size
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        return False
+    return width * height <= MAX_IMAGE_PIXELS
 
 
 def _image(picture: PictureItem, texts: list[TextItem], dropped: list[str]) -> Mapped:
@@ -268,9 +217,9 @@ def _two_columns(body: list[TextItem]) -> list[dict[str, Any]] | None:
         left = sorted(items, key=lambda t: t.box.left)
         stacks = [sorted(left[:2], key=lambda t: t.box.top),
                   sorted(left[2:], key=lambda t: t.box.top)]
-        if all(len(_lines(p[0])) == 1 for p in stacks) and not _overlap(stacks[0][0],
+        if all(len(lines(p[0])) == 1 for p in stacks) and not _overlap(stacks[0][0],
                                                                         stacks[1][0]):
-            return _columns([(_lines(p[0])[0], _lines(p[1])) for p in stacks])
+            return _columns([(lines(p[0])[0], lines(p[1])) for p in stacks])
     if len(items) != 2:
         return None
     a, b = sorted(items, key=lambda t: t.box.left)
@@ -278,11 +227,11 @@ def _two_columns(body: list[TextItem]) -> list[dict[str, Any]] | None:
         return None
     pairs: list[tuple[str, list[str]]] = []
     for item in (a, b):
-        lines = _lines(item)
+        found = lines(item)
         bold_head = item.paragraphs[0].runs and all(r.bold for r in item.paragraphs[0].runs)
-        if len(lines) < 2 and not bold_head:
+        if len(found) < 2 and not bold_head:
             return None
-        pairs.append((lines[0], lines[1:]))
+        pairs.append((found[0], found[1:]))
     return _columns(pairs)
 
 
@@ -299,97 +248,3 @@ def _overlap(a: TextItem, b: TextItem) -> bool:
     return a.box.left < b.box.right and b.box.left < a.box.right
 
 
-# --- our own decks -------------------------------------------------------------------------
-
-Fields = dict[tuple[str, int | None, str | None], TextItem]
-
-
-def _fields(body: list[TextItem]) -> Fields:
-    found = {}
-    for item in body:
-        name = re.sub(r"\s+\d+$", "", item.name)
-        match = _FIELD.match(name.replace(" ", "_").replace("_source", ".source")
-                             .replace("_mark", ".mark"))
-        if match:
-            index = match.group("index")
-            found[(match.group("field"), int(index) if index else None, match.group("part"))] = item
-    return found
-
-
-
-def _panels(f: Fields, name: str, count: int) -> list[dict[str, Any]] | None:
-    """Our comparison columns or pillars: ``name[i].heading`` over ``name[i].points``."""
-    panels = []
-    for i in range(count):
-        heading, points = f.get((name, i, "heading")), f.get((name, i, "points"))
-        if heading is None or points is None:
-            return None
-        panels.append({"heading": fit_text(heading.text),
-                       "points": [fit_text(x) for x in _lines(points)][:6]})
-    if any((name, count, "heading") == k for k in f):
-        return None
-    return panels
-
-
-def _own_kind(slide: SlideData, body: list[TextItem]) -> Mapped | None:
-    """Slides our deck drew from shapes named after the outline's fields."""
-    f = _fields(body)
-    extra: list[str] = []
-    points = points_of(list(f[("points", None, None)].paragraphs), extra) \
-        if ("points", None, None) in f else []
-
-    def indexed(name: str) -> list[int]:
-        return sorted({i for (n, i, _) in f if n == name and i is not None})
-
-    columns = _panels(f, "columns", 2)
-    if columns is not None:
-        fields: dict[str, Any] = {"columns": columns}
-        if ("versus", None, None) in f:
-            fields["versus"] = True
-        return Mapped("comparison", fields, "comparison (our layout)", extra)
-    pillars = _panels(f, "pillars", 3)
-    if pillars is not None:
-        return Mapped("pillars", {"pillars": pillars}, "pillars (our layout)", extra)
-    if len(indexed("steps")) >= 2:
-        steps = []
-        for i in indexed("steps"):
-            label = f.get(("steps", i, None))
-            if label is None:
-                return None
-            lines = _lines(label)
-            # The label is the step number over the title ("01", "数据预处理").
-            title = " ".join(lines[1:] if len(lines) > 1 else lines)
-            step: dict[str, Any] = {"title": fit_text(title)}
-            if ("steps", i, "text") in f:
-                step["text"] = fit_text(f[("steps", i, "text")].text)
-            steps.append(step)
-        fields = {"steps": steps[:6]}
-        if points:
-            fields["points"] = points[:3]
-        return Mapped("process", fields, "process (our layout)", extra)
-    if len(indexed("events")) >= 2:
-        events = []
-        for i in indexed("events"):
-            if ("events", i, "label") not in f or ("events", i, "title") not in f:
-                return None
-            event = {"label": fit_text(f[("events", i, "label")].text),
-                     "title": fit_text(f[("events", i, "title")].text)}
-            if ("events", i, "text") in f:
-                event["text"] = fit_text(f[("events", i, "text")].text)
-            events.append(event)
-        fields = {"events": events[:6]}
-        if points:
-            fields["points"] = points[:3]
-        return Mapped("timeline", fields, "timeline (our layout)", extra)
-    if ("quote", None, None) in f:
-        quote: dict[str, Any] = {"text": fit_text(" ".join(_lines(f[("quote", None, None)])))}
-        if ("quote", None, "source") in f:
-            quote["source"] = fit_text(f[("quote", None, "source")].text.lstrip("—– ").strip())
-        fields = {"quote": quote}
-        if points:
-            fields["points"] = points[:3]
-        return Mapped("quote", fields, "quote (our layout)", extra)
-    if ("points", None, None) in f and len(points) <= MAX_POINTS and not slide.of(TableItem) \
-            and not slide.of(ChartItem) and not slide.of(PictureItem) and len(body) == 1:
-        return Mapped("bullets", {"points": points}, "bullets", extra)
-    return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from build_tools.importer.assemble import Imported
+from build_tools.importer.imported import Imported
 
 ROLE_WORDS = {"title": "title slide", "agenda": "agenda", "divider": "chapter divider",
               "closing": "closing slide", "content": "content"}

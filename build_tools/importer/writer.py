@@ -12,12 +12,12 @@ import os
 from pathlib import Path
 from typing import Any
 
-import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
-from build_tools.importer.assemble import Imported, Path_
+from build_tools.importer.imported import Imported, Path_
+from build_tools.outline.source import plain_is_text
 from build_tools.paths import project_folder
 
 FLOW_WIDTH = 70  # lists of short scalars (table rows, values) on one line up to this width
@@ -46,19 +46,14 @@ def to_yaml(imported: Imported, out: Path, header: list[str]) -> str:
     return "".join(lines) + "\n" + buffer.getvalue()
 
 
-_YAML11 = yaml.resolver.Resolver()
-_STR = "tag:yaml.org,2002:str"
-
-
 def _scalar(value: Any, path: Path_) -> Any:
     if isinstance(value, str):
         if "\n" in value:
             return LiteralScalarString(value)
         # ruamel quotes what YAML 1.2 would read as another type; the outline loader also
-        # refuses plain scalars YAML 1.1 reads differently ("No", "on", "1:30"), so those
-        # are quoted too, as the loader's own dump() does.
-        plain_11 = _YAML11.resolve(yaml.ScalarNode, value, (True, False))
-        if (path and path[-1] == "start") or plain_11 != _STR:
+        # refuses plain scalars YAML 1.1 reads differently ("No", "on", "1:30"): the
+        # loader's own test says which strings must be quoted.
+        if (path and path[-1] == "start") or not plain_is_text(value):
             return DoubleQuotedScalarString(value)
     return value
 

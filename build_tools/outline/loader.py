@@ -58,5 +58,5 @@ def locate(problem: Problem, source: Source) -> Problem:
         return problem
     path = parse_path(problem.path)
     line, column = source.locate(path)
-    shown = shown_path(path, source.data) if problem.path else ""
-    return replace(problem.located(source.file, line, column), path=shown)
+    shown = shown_path(path, source.data) if problem.path else None
+    return replace(problem.located(source.file, line, column), shown=shown)

@@ -86,7 +86,7 @@ def problems_from(error: ValidationError, source: Source) -> list[Problem]:
         at_key = item["type"] == "extra_forbidden"
         line, column = source.locate(path, at_key=at_key)
         shown = shown_path(path, source.data)
-        problems.append(Problem(shown, message, source.file, line, column))
+        problems.append(Problem(format_path(path), message, source.file, line, column, shown))
     return problems
 
 

@@ -11,7 +11,7 @@ import datetime as dt
 import math
 import re
 from pathlib import PurePosixPath
-from typing import Annotated, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
     AfterValidator,
@@ -19,12 +19,16 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    GetJsonSchemaHandler,
     StringConstraints,
     field_validator,
     model_validator,
 )
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
 from build_tools.limits import MAX_ASSET_PATH, MAX_CHART_VALUE, MAX_TEXT
+from build_tools.outline import inline
 
 # Text an author writes. Control characters are rejected here because python-pptx writes
 # them as visible ``_x0001_`` junk and reportlab drops them (field notes); noncharacters
@@ -57,10 +61,14 @@ def _no_control(text: str) -> str:
         )
     return text
 
+
+# Inline markup (**bold**, *emphasis*, `code`, [text](https://…)) is parsed here, once:
+# the value is the plain text, carrying its spans (outline/inline.py).
 Text = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT),
     AfterValidator(_no_control),
+    AfterValidator(inline.parse),
 ]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
 Minutes = Annotated[int, Field(gt=0, le=600, strict=True)]
@@ -86,11 +94,48 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
+class Shorthand(Strict):
+    """A list item whose one required text field may be written as a plain string.
+
+    ``- 数据盘点`` stands for ``- {text: 数据盘点}`` (a point) or ``- {title: 数据盘点}`` (a
+    step): authors write lists as lists. The JSON Schema offers both forms, so editors
+    complete either.
+    """
+
+    shorthand: ClassVar[str]  # the field a plain string fills
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_string(cls, data: Any) -> Any:
+        return {cls.shorthand: data} if isinstance(data, str) else data
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        reference = handler(core_schema)
+        definition = handler.resolve_ref_schema(reference)
+        mapping = dict(definition)
+        definition.clear()
+        definition["anyOf"] = [
+            {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": MAX_TEXT,
+                "description": f"shorthand for a mapping with only '{cls.shorthand}'",
+            },
+            mapping,
+        ]
+        return reference
+
+
 # --- content building blocks ---------------------------------------------------------
 
 
-class Point(Strict):
+class Point(Shorthand):
     """A bullet: an optional bold lead-in, its text, and second-level points."""
+
+    shorthand: ClassVar[str] = "text"
 
     lead: Text | None = None
     text: Text | None = None
@@ -108,7 +153,8 @@ class Column(Strict):
     points: list[Text] = Field(min_length=1, max_length=6)
 
 
-class Step(Strict):
+class Step(Shorthand):
+    shorthand: ClassVar[str] = "title"
     title: Text
     text: Text | None = None
 
@@ -134,7 +180,8 @@ class Table(Strict):
         return self
 
 
-class Quote(Strict):
+class Quote(Shorthand):
+    shorthand: ClassVar[str] = "text"
     text: Text
     source: Text | None = None
 
@@ -293,9 +340,12 @@ KINDS = (
 
 
 class Discussion(Strict):
+    """The chapter's discussion, held after its last slide."""
+
     question: Text
     hint: Text
-    minutes: Minutes | None = None  # a discussion slot on the run sheet after the chapter
+    # Time for it: the plan gives it its own row in the run sheet and moves the clock.
+    minutes: Minutes | None = None
 
 
 class Divider(Strict):

@@ -24,8 +24,9 @@ from typing import Any
 
 import yaml
 
+from build_tools import inputs
 from build_tools.errors import InputError, Problem
-from build_tools.limits import MAX_DEPTH, MAX_NODES, MAX_OUTLINE_BYTES, read_regular
+from build_tools.limits import MAX_DEPTH, MAX_NODES, MAX_OUTLINE_BYTES
 from build_tools.outline.fieldpath import Path_, format_path, shown_path
 
 _TAG = "tag:yaml.org,2002:"
@@ -170,6 +171,13 @@ class _Dumper(
         _Resolver.__init__(self)
 
 
+def plain_is_text(text: str) -> bool:
+    """Does ``text`` read back as this same text when written unquoted? For writers with
+    their own YAML library (ruamel.yaml, which follows YAML 1.2 and writes ``yes`` plain):
+    quote the strings for which this is False."""
+    return _Resolver().resolve(yaml.ScalarNode, text, (True, False)) == f"{_TAG}str"
+
+
 def dump(data: Any) -> str:
     """YAML for an outline that reads back exactly as ``data`` (for tools that write one)."""
     return str(yaml.dump(data, Dumper=_Dumper, allow_unicode=True))
@@ -191,7 +199,7 @@ def read_source(file: Path) -> Source:
 
 
 def _read_bytes(file: Path) -> bytes:
-    return read_regular(file, MAX_OUTLINE_BYTES, "an outline file")
+    return inputs.read(file, MAX_OUTLINE_BYTES, "an outline file")
 
 
 def _decode(file: Path, raw: bytes) -> str:
@@ -314,7 +322,7 @@ class _Builder:
     def shown(self) -> list[Problem]:
         """The problems with the author's paths (from 1, slides named), from the data."""
         return [
-            replace(problem, path=shown_path(path, self.source.data))
+            replace(problem, shown=shown_path(path, self.source.data))
             for path, problem in self.problems
         ]
 

@@ -40,8 +40,10 @@ def test_the_committed_template_is_a_fresh_generation() -> None:
     # timestamps): generation is reproducible, so the two are the same file.
     old, new = _members(committed), _members(fresh)
     changed = sorted(name for name in old.keys() | new.keys() if old.get(name) != new.get(name))
-    assert not changed, f"assets/template.pptx is stale ({changed}): run `nox -s template`"
-    assert committed == fresh, "assets/template.pptx is stale: run `nox -s template`"
+    assert not changed, (
+        f"build_tools/assets/template.pptx is stale ({changed}): run `nox -s template`"
+    )
+    assert committed == fresh, "build_tools/assets/template.pptx is stale: run `nox -s template`"
 
 
 def test_generation_is_reproducible() -> None:

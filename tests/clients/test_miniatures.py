@@ -32,10 +32,11 @@ from build_tools.backends.handout import miniature as miniature_module
 from build_tools.backends.handout.backend import HandoutBackend
 from build_tools.options import Options
 from build_tools.pipeline import designed, prepare
+from build_tools.resources import fontconfig
 from build_tools.theme import load_theme
 from tests.conftest import ALLKINDS, COURSE, ROOT, require_tool
 
-FONTCONFIG = ROOT / "assets" / "fontconfig" / "fonts.conf"
+FONTCONFIG = fontconfig()
 SIZE = (160, 90)
 THRESHOLD = 12.0  # mean absolute grey-level difference (0-255) to its own slide
 CHART_THRESHOLD = 26.0

@@ -16,9 +16,10 @@ from pptx import Presentation
 
 from build_tools.outline.loader import load_outline
 from build_tools.plan import make_plan
+from build_tools.resources import fontconfig
 from tests.conftest import COURSE, ROOT, require_tool
 
-FONTCONFIG = ROOT / "assets" / "fontconfig" / "fonts.conf"
+FONTCONFIG = fontconfig()
 PREVIEW = ROOT / "build" / "preview"
 
 

@@ -186,3 +186,52 @@ class TestOneDesignForEveryBackend:
         render(context, ["slides", "handout"], located)
         assert len(calls) == 1
         assert drawn["deck"] and drawn["deck"] == drawn["handout"]
+
+
+class TestMiniatureText:
+    def test_it_draws_text_that_overflows_whole_never_cut(self) -> None:
+        """With --allow-overflow a slide may carry more text than fits; its miniature
+        shows all of it, as the slide does, rather than dropping lines."""
+        import io
+        import re
+
+        from pypdf import PdfReader
+
+        from build_tools.backends.handout.backend import HandoutBackend
+
+        base = prepare(ALLKINDS, Options(allow_overflow=True, layout="notes"))
+        planned = slide_of(base, "bullets")
+        crowded = with_points(planned, [
+            Point(lead=f"第{i}点", text="互联网金融是利用互联网技术实现资金融通、支付、投资和信息"
+                  "中介服务的新型金融业务模式，覆盖支付、借贷、理财等众多领域",
+                  sub=["随时随地办理", "处理速度快", "门槛低"])
+            for i in range(1, 9)])
+        slides = tuple(crowded if s is planned else s for s in base.plan.slides)
+        context = designed(dataclasses.replace(
+            base, plan=dataclasses.replace(base.plan, slides=slides)))
+        assert context.designs is not None and context.designs.problems  # it overflows
+        body = next(b for b in context.designs.of(planned.number).boxes if b.field == "points")
+        assert body.text is not None and body.text.overflow_pt > 0
+        pdf = PdfReader(io.BytesIO(HandoutBackend().render(context).outputs[0].data))
+        text = re.sub(r"\s+", "", "".join(page.extract_text() for page in pdf.pages))
+        for lines in body.text.lines:
+            for line in lines:
+                assert re.sub(r"\s+", "", line) in text
+
+
+class TestBodyText:
+    def test_it_leaves_no_bullet_ending_with_one_character_alone(self,
+                                                                context: Context) -> None:
+        measurer = context.measurer
+        text = "主要包括市场准入、业务规范、风险防范、信息披露与消费者权益保护等方面"
+        width = measurer.width_pt(text[:-1], 20) + 3  # greedy: "…方 / 面"
+        paragraph = Paragraph((Run(text),))
+        assert len(measurer.break_lines(paragraph, width, 20)[-1]) == 1
+        narrower = measurer.balanced_width([paragraph], width, 20, even=False)
+        lines = measurer.break_lines(paragraph, narrower, 20)
+        assert len(lines) == 2 and len(lines[-1]) > 1
+        assert narrower > width * 0.85  # body text keeps most of its width
+
+    def test_it_keeps_the_full_width_when_nothing_is_alone(self, context: Context) -> None:
+        paragraph = Paragraph((Run("主要包括市场准入、业务规范、风险防范等方面"),))
+        assert context.measurer.balanced_width([paragraph], 150, 20, even=False) == 150

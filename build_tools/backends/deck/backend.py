@@ -117,7 +117,7 @@ class DeckBackend:
         assert context.designs is not None
         theme = context.theme
         path = template_path(context)
-        layout_map = LayoutMap.load()
+        layout_map = LayoutMap.load(project=context.project)
         margin = round(theme.deck.margin_in * 914400)
         template = open_template(path, layout_map, margin)
         prs = template.prs
@@ -131,7 +131,7 @@ class DeckBackend:
             # its name the theme's (no word of another language left in it).
             ooxml.restyle_theme(prs, theme.fonts.deck_latin, theme.fonts.deck_east_asian,
                                 theme.name)
-        typesetter = Typesetter(script)
+        typesetter = Typesetter(script, theme.fonts.mono)
         warnings = list(context.designs.warnings)
         slide_ids: dict[int, int] = {}
         with ooxml.fast_parts(prs) as adder:
@@ -182,6 +182,7 @@ class DeckBackend:
         page.finish()
         notes = self._notes(build.adder, slide, planned.notes, build.typesetter)
         page.localise(build.script)
+        ooxml.link_hyperlinks(slide)
         build.adder.seal(slide, notes)
         return new.slide_id
 

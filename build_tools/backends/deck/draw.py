@@ -8,6 +8,7 @@ native and editable; pictures carry their alt text.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.util import Emu, Pt
 
+from build_tools import inputs
 from build_tools.backends import ooxml
 from build_tools.backends.deck.layouts import Rect
 from build_tools.backends.deck.shapes import Page
@@ -92,7 +94,8 @@ def draw_table(page: Page, box: boxes.Box, table: boxes.Table) -> None:
 
 def draw_image(page: Page, box: boxes.Box, image: boxes.Image, project: Path) -> None:
     """The picture at the design's rectangle, with its alt text."""
-    picture = page.native().add_picture(str(project / image.path), *rect_of(box).emu())
+    blob = inputs.read(project / image.path)
+    picture = page.native().add_picture(io.BytesIO(blob), *rect_of(box).emu())
     picture.name = f"Picture {picture.shape_id}"
     ooxml.set_alt_text(picture, image.alt)
 

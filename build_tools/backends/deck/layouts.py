@@ -1,6 +1,6 @@
 """Templates for the deck: open one, find a layout per slide role, check the contract.
 
-Layouts are found by name through ``assets/deck-layouts.yaml`` (data, so a department can
+Layouts are found by name through ``deck-layouts.yaml`` (data, so a department can
 add its template's names without code), like Pandoc picks layouts from its reference
 deck. The contract check runs before any slide is built and reports every missing layout
 and placeholder at once: a customer fixing a template should not iterate one error at a
@@ -10,6 +10,7 @@ that cannot serve, as with a malformed outline; nothing about the course is wron
 
 from __future__ import annotations
 
+import io
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -24,11 +25,12 @@ from pptx.presentation import Presentation as PresentationObject
 from pptx.slide import SlideLayout
 from pptx.util import Emu
 
+from build_tools import inputs, resources
 from build_tools.backends import ooxml
 from build_tools.errors import InputError, Problem
-from build_tools.theme import ASSETS
+from build_tools.limits import check_template
 
-LAYOUT_MAP_FILE = ASSETS / "deck-layouts.yaml"
+LAYOUT_MAP_FILE = "deck-layouts.yaml"
 EMU_PER_PT = 12700
 
 _KIND_TYPES = {
@@ -126,9 +128,10 @@ class LayoutMap:
     lead_idx: int
 
     @classmethod
-    def load(cls, path: Path = LAYOUT_MAP_FILE) -> LayoutMap:
-        with path.open(encoding="utf-8") as stream:
-            data = yaml.safe_load(stream)
+    def load(cls, path: Path | None = None, project: Path | None = None) -> LayoutMap:
+        """The project's ``assets/deck-layouts.yaml`` if it has one, else the package's."""
+        path = path or resources.asset(LAYOUT_MAP_FILE, project)
+        data = yaml.safe_load(inputs.read(path))
         roles = {
             name: Role(tuple(spec["names"]), tuple(spec.get("requires", ())))
             for name, spec in data["roles"].items()
@@ -248,8 +251,9 @@ def _content_rect(placeholders: list[_Placeholder], layout_map: LayoutMap, slide
 def open_template(path: Path, layout_map: LayoutMap, margin: int,
                   roles: Iterable[str] | None = None) -> Template:
     """Open a template and pick a layout per role; report every gap in one InputError."""
+    check_template(path)  # sizes, zip-bomb ratios, content type, XML: before python-pptx
     try:
-        prs = Presentation(str(path))
+        prs = Presentation(io.BytesIO(inputs.read(path)))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, OSError) as error:
         raise InputError([Problem("", f"expected a PowerPoint template (.pptx); got {error}",
                                   file=path)]) from error

@@ -17,8 +17,11 @@ from build_tools.backends import ooxml
 from build_tools.design import boxes
 
 
-def paragraph_specs(text: boxes.TextBlock) -> list[ooxml.ParagraphSpec]:
-    """The block's paragraphs as the ooxml writer takes them, every property explicit."""
+def paragraph_specs(text: boxes.TextBlock, code_typeface: str | None = None
+                    ) -> list[ooxml.ParagraphSpec]:
+    """The block's paragraphs as the ooxml writer takes them, every property explicit.
+
+    ``code_typeface``: the Latin typeface of ``code`` spans (the theme's fonts.mono)."""
     specs = []
     for para in text.paragraphs:
         size = text.size_pt * para.scale
@@ -26,7 +29,9 @@ def paragraph_specs(text: boxes.TextBlock) -> list[ooxml.ParagraphSpec]:
             para.bullet.char, para.bullet.colour, para.bullet.size_percent)
         runs = tuple(
             # Not bold: inherit, so a layout's bold title style applies.
-            ooxml.RunSpec(span.text, size, True if span.bold else None, span.colour)
+            ooxml.RunSpec(span.text, size, True if span.bold else None, span.colour,
+                          True if span.italic else None,
+                          code_typeface if span.font == "code" else None, span.link)
             for span in para.spans
         )
         specs.append(ooxml.ParagraphSpec(
@@ -41,6 +46,7 @@ class Typesetter:
     """Writes designed text blocks into text bodies (the fit check ran in the design)."""
 
     script: ooxml.Script
+    code_typeface: str | None = None  # `code` spans (the theme's fonts.mono)
     writer: ooxml.TextWriter = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -56,7 +62,7 @@ class Typesetter:
         ``prepared``: ``base`` is an ``ooxml.prepared_body`` for this block's insets and
         anchor already. Returns the text body, now in the tree.
         """
-        paragraphs = paragraph_specs(text)
+        paragraphs = paragraph_specs(text, self.code_typeface)
         if base is not None:
             frame = (text.insets_pt, text.anchor) if frame_settings and not prepared else None
             return self.writer.replace(txBody, base, paragraphs, frame)

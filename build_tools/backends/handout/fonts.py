@@ -31,6 +31,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace
 
+from build_tools import inputs
 from build_tools.errors import InputError, Problem
 from build_tools.locale import Locale
 from build_tools.measure import Measurer
@@ -91,7 +92,7 @@ def load_ttfont(name: str, path: Path) -> TTFont:
     code). Anything unexpected (no cache folder, not writable, stale, corrupt) falls back
     to reportlab's own parse, silently: the cache only ever saves time.
     """
-    data = path.read_bytes()
+    data = inputs.read(path)
     key = (f"ttface-{FACE_CACHE_FORMAT}-{reportlab.Version}-py{sys.version_info[0]}"
            f"{sys.version_info[1]}-{hashlib.sha256(data).hexdigest()}.marshal")
     cached = face_cache_folder() / key

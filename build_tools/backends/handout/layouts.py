@@ -12,11 +12,13 @@ targets, running heads); none reads speaker notes or trainer notes.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Image, KeepTogether, PageBreak, Spacer, Table
 
+from build_tools import inputs
 from build_tools.backends.handout.charts import draw_chart
 from build_tools.backends.handout.matter import Entry, section_key, slide_key
 from build_tools.backends.handout.miniature import Miniature
@@ -350,7 +352,7 @@ def key_points(parts: Parts, slide: PlannedSlide) -> list[Flowable]:
         return [box, Spacer(1, styles.body_pt * 0.5), *parts.points(content.points)]
     if isinstance(content, ImageSlide):
         path = parts.kit.image_path(content.image.path)
-        image = Image(str(path))
+        image = Image(io.BytesIO(inputs.read(path)))
         ratio = min(width * 0.7 / image.imageWidth, 70 * mm / image.imageHeight)
         image.drawWidth, image.drawHeight = image.imageWidth * ratio, image.imageHeight * ratio
         image.hAlign = "CENTER"

@@ -12,6 +12,7 @@ shows it, never cut.
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,7 @@ from pathlib import Path
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
+from build_tools import inputs
 from build_tools.backends.handout.charts import draw_chart
 from build_tools.backends.handout.styles import colour
 from build_tools.backends.handout.text import (
@@ -111,7 +113,7 @@ def draw_box(canvas: Canvas, box: boxes.Box, height: float, kit: Kit) -> None:
         draw_chart(canvas, box.chart, (box.x_pt, height - box.y_pt - box.height_pt,
                                        box.width_pt, box.height_pt), kit, size)
     elif box.image is not None:
-        reader = ImageReader(str(kit.image_path(box.image.path)))
+        reader = ImageReader(io.BytesIO(inputs.read(kit.image_path(box.image.path))))
         canvas.drawImage(reader, box.x_pt, height - box.y_pt - box.height_pt, box.width_pt,
                          box.height_pt, mask="auto")
     if box.text is not None:

@@ -26,6 +26,7 @@ from build_tools.backends.handout.text import (
     spans_width,
 )
 from build_tools.locale import Locale
+from build_tools.outline import inline
 from build_tools.outline.model import Point
 from build_tools.plan import PlannedSlide
 from build_tools.theme import Theme
@@ -67,7 +68,7 @@ class Parts:
 
     def paragraphs(self, text: str, style: ParagraphStyle) -> list[Flowable]:
         """Outline text as paragraphs: an author's line breaks start a new paragraph."""
-        return [self.text(line.strip(), style) for line in text.splitlines() if line.strip()]
+        return [self.text(line, style) for line in inline.lines(text)]  # markup kept
 
     def point_spans(self, point: Point) -> list[Span]:
         spans: list[Span] = []

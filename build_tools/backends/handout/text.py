@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 from weakref import WeakKeyDictionary
@@ -43,8 +43,9 @@ from reportlab.platypus.paraparser import ParaFrag
 from reportlab.rl_config import _FUZZ, paraFontSizeHeightOffset
 
 from build_tools.backends.handout.styles import colour
-from build_tools.measure import LINE_HEIGHT, PARAGRAPH_SPACE, Measurer, Run, size_steps
+from build_tools.measure import LINE_HEIGHT, PARAGRAPH_SPACE, Measurer, Run, is_cjk, size_steps
 from build_tools.measure import Paragraph as MeasuredText
+from build_tools.outline.inline import Inline, spans_of
 
 # Measured widths add LibreOffice's CJK/Latin autospace, which reportlab does not draw, so a
 # measured line is never wider than drawn; this slack also absorbs width rounding.
@@ -58,6 +59,48 @@ class Span:
     text: str
     bold: bool = False
     colour: str | None = None  # hex RGB, e.g. "1F3A5F"; None = the style's colour
+    # The outline's inline markup (outline/inline.py), set by ``expand``.
+    italic: bool = False
+    code: bool = False
+    href: str | None = None
+
+    @property
+    def rich(self) -> bool:
+        """Drawn by reportlab's Paragraph (a link annotation, another face), never the
+        counted fast path."""
+        return self.italic or self.code or self.href is not None
+
+
+CODE_FACE = "Courier"  # a PDF standard face: monospace, 0.6 em (MONO_EM), never embedded
+
+
+def expand(spans: Sequence[Span]) -> tuple[Span, ...]:
+    """Spans with the outline's inline markup as spans of their own.
+
+    Courier has no Chinese: the CJK characters of a `code` span stay in the body face.
+    """
+    out: list[Span] = []
+    for span in spans:
+        pieces = spans_of(span.text)
+        if len(pieces) == 1 and not pieces[0].bold and pieces[0] == Inline(pieces[0].text):
+            out.append(span)
+            continue
+        for piece in pieces:
+            for text, code in _code_pieces(piece.text) if piece.code else ((piece.text, False),):
+                out.append(Span(text, span.bold or piece.bold, span.colour, piece.italic, code,
+                                piece.href))
+    return tuple(out)
+
+
+def _code_pieces(text: str) -> list[tuple[str, bool]]:
+    pieces: list[tuple[str, bool]] = []
+    for char in text:
+        code = not is_cjk(char)
+        if pieces and pieces[-1][1] == code:
+            pieces[-1] = (pieces[-1][0] + char, code)
+        else:
+            pieces.append((char, code))
+    return pieces
 
 
 def escape_text(text: str) -> str:
@@ -69,8 +112,14 @@ def escape_text(text: str) -> str:
 
 def span_markup(span: Span) -> str:
     markup = escape_text(span.text)
+    if span.code:
+        markup = f'<font face="{CODE_FACE}">{markup}</font>'
+    if span.italic:
+        markup = f"<i>{markup}</i>"
     if span.bold:
         markup = f"<b>{markup}</b>"
+    if span.href:
+        markup = f'<a href="{escape_text(span.href)}"><u>{markup}</u></a>'
     if span.colour:
         markup = f'<font color="#{span.colour}">{markup}</font>'
     return markup
@@ -89,12 +138,12 @@ def split_lines(spans: Sequence[Span], lines: Sequence[str]) -> list[list[Span]]
     make one span.
     """
     text = "".join(span.text for span in spans)
-    runs = []  # (end, bold, colour) of each span with text, in order
+    runs = []  # (end, the span) of each span with text, in order
     end = 0
     for span in spans:
         if span.text:
             end += len(span.text)
-            runs.append((end, span.bold, span.colour))
+            runs.append((end, span))
     cursor = 0
     run = 0
     result: list[list[Span]] = []
@@ -115,12 +164,12 @@ def split_lines(spans: Sequence[Span], lines: Sequence[str]) -> list[list[Span]]
             run += 1
         index = run
         while cursor < stop:
-            run_end, bold, colour = runs[index]
+            run_end, style = runs[index]
             piece = text[cursor:min(run_end, stop)]
-            if pieces and pieces[-1].bold == bold and pieces[-1].colour == colour:
-                pieces[-1] = Span(pieces[-1].text + piece, bold, colour)
+            if pieces and replace(pieces[-1], text="") == replace(style, text=""):
+                pieces[-1] = replace(style, text=pieces[-1].text + piece)
             else:
-                pieces.append(Span(piece, bold, colour))
+                pieces.append(replace(style, text=piece))
             cursor += len(piece)
             index += 1
         if cut and pieces:
@@ -151,7 +200,7 @@ class Breaker:
         """The measurer's lines (禁则 applied) for ``spans`` at ``width_pt``, styling kept."""
         key = (tuple(spans), round(width_pt, 3), size_pt)
         if key not in self._lines:
-            text = MeasuredText(tuple(Run(span.text, span.bold) for span in spans))
+            text = MeasuredText(tuple(Run(span.text, span.bold, span.code) for span in spans))
             lines = self.measurer.break_lines(text, max(width_pt - SLACK_PT, size_pt), size_pt)
             self._lines[key] = split_lines(spans, lines)
         return self._lines[key]
@@ -220,7 +269,7 @@ class MeasuredParagraph(LeanFlowable):
         bullet: str | None = None,
     ) -> None:
         super().__init__()
-        self.spans = tuple(span for span in spans if span.text)
+        self.spans = tuple(span for span in expand(spans) if span.text)
         self.style = style
         self.breaker = breaker
         self.bullet = bullet
@@ -250,7 +299,7 @@ class MeasuredParagraph(LeanFlowable):
         return escape_text(self.bullet) if self.bullet is not None else None
 
     def _counted_height(self, avail_width: float) -> float | None:
-        if avail_width < _FUZZ or not self.spans:
+        if avail_width < _FUZZ or not self.spans or any(span.rich for span in self.spans):
             return None
         return counted_height(self._lines_at(avail_width), _drawing_only(self.style),
                               self._bullet_text(), avail_width)

@@ -292,6 +292,12 @@ def relate(part: Any, target: Any, reltype: str) -> str:
     return part.relate_to(target, reltype)
 
 
+def relate_external(part: Any, url: str, reltype: str) -> str:
+    """An external relationship (a hyperlink's URL), reusing an equal one (``relate_to``
+    with ``is_external``; 1.0.2). Returns its rId."""
+    return str(part.relate_to(url, reltype, is_external=True))
+
+
 def add_relationship(part: Any, reltype: str, target: Any) -> str:
     """A new relationship, without ``relate_to``'s search for an equal one: for parts that
     cannot have one yet (``_rels._add_relationship``; 1.0.2). Returns its rId."""

@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 
 from lxml import etree
 
+from build_tools.backends.ooxml import internals
 from build_tools.backends.ooxml.ids import SUBTREE_IDS
 from build_tools.backends.ooxml.runs import Script, set_run_script
 from build_tools.backends.ooxml.schema import A, insert, members, qn
@@ -36,6 +37,9 @@ class RunSpec(NamedTuple):
     size_pt: float
     bold: bool | None = None  # None: inherit
     colour: str | None = None  # hex RGB; None: inherit
+    italic: bool | None = None  # None: inherit
+    typeface: str | None = None  # Latin typeface instead of the script's (code: monospace)
+    href: str | None = None  # an external hyperlink; made a relationship by link_hyperlinks
 
 
 class ParagraphSpec(NamedTuple):
@@ -86,9 +90,16 @@ def _paragraph(parent: Any, spec: ParagraphSpec, script: Script, text: bool = Tr
         rPr = _sub(r, "rPr", sz=str(round(run.size_pt * 100)))
         if run.bold is not None:
             rPr.set("b", "1" if run.bold else "0")
+        if run.italic is not None:
+            rPr.set("i", "1" if run.italic else "0")
         if run.colour is not None:
             _sub(_sub(rPr, "solidFill"), "srgbClr", val=run.colour.upper())
         set_run_script(rPr, script)
+        if run.typeface is not None:
+            rPr.find(qn("a:latin")).set("typeface", run.typeface)
+        if run.href is not None:
+            # The URL stands in the r:id until link_hyperlinks relates it to the slide.
+            _sub(rPr, "hlinkClick").set(_R_ID, run.href)
         t = _sub(r, "t")
         if text:
             t.text = run.text
@@ -109,11 +120,27 @@ def _paragraph_shape(spec: ParagraphSpec) -> tuple[object, ...]:
         tuple(
             (str(round(run.size_pt * 100)),
              None if run.bold is None else ("1" if run.bold else "0"),
-             None if run.colour is None else run.colour.upper())
+             None if run.colour is None else run.colour.upper(),
+             run.italic, run.typeface, run.href)
             for run in spec.runs
         ),
         str(round(spec.size_pt * 100)),
     )
+
+
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def link_hyperlinks(slide: Any) -> None:
+    """Turn the URLs ``_paragraph`` left in ``a:hlinkClick/@r:id`` into external hyperlink
+    relationships of the slide, as PowerPoint writes them: a link opens in the browser
+    from the slide show and from edit view."""
+    part = None
+    for link in internals.element_of(slide).iter(qn("a:hlinkClick")):
+        target = link.get(_R_ID)
+        if target and not target.startswith("rId"):
+            part = part or internals.part_of(slide)
+            link.set(_R_ID, internals.relate_external(part, target, internals.RT.HYPERLINK))
 
 
 def write_paragraphs(txBody: Any, paragraphs: Sequence[ParagraphSpec], script: Script) -> None:

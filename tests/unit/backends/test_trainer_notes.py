@@ -35,7 +35,8 @@ from build_tools.plan import make_plan
 from tests.conftest import ALLKINDS
 
 SCRIPT = "<script>alert(1)</script>"
-PIPE_TITLE = f"{SCRIPT} | A & B *not bold*"
+PIPE_TITLE = f"{SCRIPT} | A & B *not bold*"  # as shown
+PIPE_TITLE_SOURCE = f"{SCRIPT} | A & B \\*not bold\\*"  # as written: \* keeps an asterisk
 
 # --- helpers -------------------------------------------------------------------------------
 
@@ -165,7 +166,7 @@ def hostile(tmp_path: Path) -> Context:
     chapter["title"] = "章 | 节 <i>斜体</i>"
     chapter["discussion"]["hint"] = "# 不是标题\n- 不是列表 & 也不是 &amp; 实体"
     slide = chapter["slides"][0]
-    slide["title"] = PIPE_TITLE
+    slide["title"] = PIPE_TITLE_SOURCE
     slide["notes"] = "第一段 <b>粗</b>\n\n1. 不是编号 | 管道"
     slide["supplementary"] = True
     slide["points"][0]["lead"] = "A|B"
@@ -501,6 +502,9 @@ class TestAnyAuthorText:
         data["chapters"][0]["slides"][3]["table"]["rows"][0][0] = cell
         data["glossary"] = [{"term": term, "definition": definition}]
         outline = Outline.model_validate(data)
+        # What the author's text says once its inline markup (**, *, `, [..](..), \*) is read.
+        title = outline.chapters[0].slides[0].title
+        term, definition = outline.glossary[0].term, outline.glossary[0].definition
         theme = allkinds.theme
         plan = make_plan(outline)
         context = Context(plan, theme, allkinds.measurer, allkinds.project, "course")

@@ -14,7 +14,9 @@ from build_tools.importer.deck import (
     TableItem,
     TextItem,
 )
-from build_tools.importer.kinds import map_slide, point_of, points_of
+from build_tools.importer.kinds import map_slide
+from build_tools.importer.mapped import point_of, points_of
+from tests.conftest import ALLKINDS
 
 
 def para(text: str, level: int = 0, bold: str = "") -> Paragraph:
@@ -86,12 +88,28 @@ def test_an_unsupported_chart_becomes_bullets_and_is_named_as_dropped() -> None:
     assert mapped.dropped == ["xy_scatter chart 'Chart 3'"]
 
 
+PNG = (ALLKINDS.parent.parent / "assets" / "images" / "diagram.png").read_bytes()
+
+
 def test_a_picture_with_no_alt_gets_a_placeholder_marked_todo() -> None:
-    picture = PictureItem("Picture 2", b"png", "png", "", Box(0, 0, 10, 10))
+    picture = PictureItem("Picture 2", PNG, "png", "", Box(0, 0, 10, 10))
     mapped = map_slide(slide(picture, text("caption 4", para("A caption"))))
     assert mapped.kind == "image"
     assert mapped.fields["image"]["caption"] == "A caption"
     assert mapped.todo == ["image.alt"] and mapped.picture is not None
+
+
+def test_a_picture_over_the_image_limits_is_dropped_not_imported() -> None:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("1", (7000, 7000)).save(buffer, "PNG")  # 49 million pixels, a small file
+    picture = PictureItem("Picture 2", buffer.getvalue(), "png", "huge", Box(0, 0, 10, 10))
+    mapped = map_slide(slide(picture))
+    assert mapped.kind == "bullets"
+    assert mapped.dropped == ["png picture 'Picture 2' (over the image limits)"]
 
 
 def test_a_metafile_picture_is_dropped_from_a_bullets_slide() -> None:

@@ -74,6 +74,15 @@ def test_an_encrypted_deck_asks_for_a_copy_without_password(tmp_path: Path) -> N
     assert "password-protected" in _message(path)
 
 
+def test_a_deck_encrypted_by_office_is_refused(tmp_path: Path) -> None:
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    path = tmp_path / "locked.pptx"
+    with _real_deck(tmp_path).open("rb") as plain, path.open("wb") as locked:
+        OOXMLFile(plain).encrypt("secret", locked)  # Agile encryption, as Office writes it
+    assert "password-protected deck" in _message(path)
+
+
 def test_a_legacy_ppt_is_told_to_save_as_pptx(tmp_path: Path) -> None:
     path = tmp_path / "old.pptx"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1000))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from build_tools.importer.assemble import Imported
+from build_tools.importer.imported import Imported
 from build_tools.importer.writer import schema_hint, to_yaml
 
 

@@ -42,8 +42,15 @@ def test_it_reports_all_problems_of_a_file_in_one_run(tmp_path: Path) -> None:
     source.write_text(text, encoding="utf-8")
     with pytest.raises(InputError) as caught:
         load(source)
-    paths = [problem.path for problem in caught.value.problems]
-    assert paths == ["course.audiense", "chapters[1].slides[1].minutes (slide 4 '定义')"]
+    problems = caught.value.problems
+    assert [problem.path for problem in problems] == [
+        "course.audiense",
+        "chapters[0].slides[0].minutes",
+    ]
+    assert [problem.shown for problem in problems] == [
+        "course.audiense",
+        "chapters[1].slides[1].minutes (slide 4 '定义')",
+    ]
 
 
 def test_it_reports_every_duplicate_key_not_just_the_first(tmp_path: Path) -> None:

@@ -1,0 +1,138 @@
+"""A course library: every outline in ``source/``, each built into its own folder.
+
+A department keeps dozens of courses in one repository. ``course build`` without
+``--source`` builds each outline ``source/<stem>.yaml`` into ``build/<stem>/`` (``build/``
+itself when there is only one, as before), each incremental on its own manifest. Stale
+courses build in forked worker processes that inherit the imports, the theme and the font
+metrics loaded once by the parent, so fifty courses pay the ~1 s of imports once.
+
+Translation files (``source/<stem>.<lang>.yaml``, see the editions work) are not courses:
+a file whose name has a second suffix that is a language tag is skipped.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from build_tools.errors import CourseError, InputError, Problem
+from build_tools.options import Options
+
+SOURCE_FOLDER = Path("source")
+SUFFIXES = (".yaml", ".yml")
+# BCP 47-ish: en, zh-TW, zh-Hant-HK, yue (a second suffix like this marks a translation).
+LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+
+
+def is_translation(path: Path) -> bool:
+    """``course.en.yaml`` is the English translation of ``course.yaml``, not a course."""
+    inner = Path(path.stem).suffix
+    return bool(inner) and bool(LANGUAGE_TAG.match(inner[1:]))
+
+
+def discover(folder: Path = SOURCE_FOLDER) -> list[Path]:
+    """The outlines in ``folder``, sorted by name; translation files left out."""
+    if not folder.is_dir():
+        raise InputError(
+            [Problem("", f"expected a folder {folder}/ holding outlines (or name one with "
+                         f"--source); {folder} does not exist")]
+        )
+    found = sorted(
+        path
+        for path in folder.iterdir()
+        if path.suffix in SUFFIXES and path.is_file() and not is_translation(path)
+    )
+    if not found:
+        raise InputError([Problem("", f"expected at least one outline (*.yaml) in {folder}/")])
+    return found
+
+
+def out_folder(out: Path, source: Path, library: Sequence[Path]) -> Path:
+    """``out`` for a library of one (the flat layout), else ``out/<stem>/``."""
+    return out if len(library) <= 1 else out / source.stem
+
+
+@dataclass
+class Outcome:
+    """One course's build: its report, or the error that stopped it (never both)."""
+
+    source: Path
+    out: Path
+    report: object | None = None  # pipeline.Report; typed loosely to keep imports lazy
+    error: CourseError | None = None
+
+
+def build_library(
+    sources: Sequence[Path],
+    out: Path,
+    targets: list[str],
+    options: Options,
+    force: bool,
+    jobs: int | None = None,
+    layout: Sequence[Path] | None = None,
+) -> Iterator[Outcome]:
+    """Build every course; outcomes come back in the order of ``sources``. ``layout`` is the
+    whole library when only some of it is built (it decides flat ``out`` or ``out/<stem>``).
+
+    One course builds in this process (its outputs still render in parallel). Several
+    build one per worker, forked after the renderers are imported so every worker shares
+    them copy-on-write; inside a worker the outputs render one after the other.
+    """
+    from build_tools.pipeline import build, warm_up
+
+    work = [(source, out_folder(out, source, layout or sources)) for source in sources]
+    jobs = _jobs(len(work)) if jobs is None else min(jobs, len(work))
+    if jobs <= 1:
+        for source, folder in work:
+            yield _build_one(build, source, folder, targets, options, force)
+        return
+    warm_up(targets)
+    global _TASK
+    _TASK = (targets, options, force)
+    try:
+        context = multiprocessing.get_context("fork")
+        with context.Pool(jobs, initializer=_one_render_process) as pool:
+            yield from pool.imap(_build_in_worker, work)
+    finally:
+        _TASK = None
+
+
+_TASK: tuple[list[str], Options, bool] | None = None
+
+
+def _one_render_process() -> None:
+    """A worker is already one of several processes: it renders its outputs in turn."""
+    os.environ["COURSE_JOBS"] = "1"
+
+
+def _build_in_worker(item: tuple[Path, Path]) -> Outcome:
+    from build_tools.pipeline import build
+
+    assert _TASK is not None
+    targets, options, force = _TASK
+    return _build_one(build, *item, targets, options, force)
+
+
+def _build_one(
+    build: Callable[..., object],
+    source: Path,
+    folder: Path,
+    targets: list[str],
+    options: Options,
+    force: bool,
+) -> Outcome:
+    try:
+        return Outcome(source, folder, report=build(source, folder, targets, options, force))
+    except CourseError as error:
+        return Outcome(source, folder, error=error)
+
+
+def _jobs(count: int) -> int:
+    wanted = os.environ.get("COURSE_JOBS", "")
+    jobs = int(wanted) if wanted.isdigit() and int(wanted) > 0 else (os.cpu_count() or 1)
+    forkable = "fork" in multiprocessing.get_all_start_methods()
+    return min(jobs, count) if forkable else 1

@@ -1,0 +1,216 @@
+"""Inline markup in outline text: ``**bold**``, ``*emphasis*``, ``` `code` ``` and links.
+
+Parsed once, when the model is validated, by markdown-it-py (CommonMark's inline rules:
+nesting, ``\\*`` for a literal asterisk, backticks that protect what they hold), never by
+regular expressions. Only the four constructs are switched on; underscores stay literal
+(``file_name``), and HTML, entities and autolinks are text as typed.
+
+The result is a :class:`RichText`: a ``str`` whose value is the plain text (what is
+measured, compared and shown where styling cannot be) that also carries its spans. Code
+that only reads text keeps working unchanged; a backend that draws styling asks for
+``spans``. Jinja's autoescape calls ``__html__``, so the HTML notes get ``<strong>``,
+``<em>``, ``<code>`` and ``<a>`` without template changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from html import escape
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+
+MARKERS = ("*", "`", "[", "\\")  # text without any of these has no markup to parse
+ESCAPED = frozenset("*`[]\\")  # what a backslash escapes; before anything else it is kept
+LINK_SCHEMES = ("https://", "http://", "mailto:")
+_UNDERSCORE = "\ue05f"
+_UNDERSCORE_URL = "%EE%81%9F"  # the stand-in as markdown-it percent-encodes it in a link
+
+
+@dataclass(frozen=True)
+class Inline:
+    """A piece of text and its styling."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    code: bool = False
+    href: str | None = None
+
+
+class RichText(str):
+    """Plain text (the ``str`` value) with the spans it was written with."""
+
+    spans: tuple[Inline, ...]
+
+    def __new__(cls, spans: tuple[Inline, ...]) -> RichText:
+        self = super().__new__(cls, "".join(span.text for span in spans))
+        self.spans = spans
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (RichText, (self.spans,))
+
+    def __html__(self) -> str:
+        """The spans as HTML, text escaped (Jinja's autoescape and MarkupSafe call this)."""
+        return "".join(_html(span) for span in self.spans)
+
+    def markdown(self, escape_text: Any) -> str:
+        """The spans as Markdown, each span's text escaped with ``escape_text``."""
+        return "".join(_markdown(span, escape_text) for span in self.spans)
+
+
+def spans_of(text: str) -> tuple[Inline, ...]:
+    """The spans of any text: a RichText's own, or one plain span."""
+    spans = getattr(text, "spans", None)
+    return spans if spans is not None else (Inline(str(text)),)
+
+
+def parse(text: str) -> str:
+    """``text`` as a RichText if it holds markup, else unchanged.
+
+    Raises ValueError for a link to anything but http(s) or mailto (a slide's link must
+    open in a browser, and ``javascript:`` must never reach the notes' HTML).
+    """
+    if not any(marker in text for marker in MARKERS):
+        return text
+    spans = _spans(text)
+    if len(spans) == 1 and spans[0] == Inline(spans[0].text):
+        return spans[0].text  # only escapes: plain text after all
+    return RichText(spans)
+
+
+@cache
+def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("zero").enable(["emphasis", "backticks", "link", "escape"])
+
+
+def _spans(text: str) -> tuple[Inline, ...]:
+    # Underscore emphasis is off: only ``*`` marks emphasis, so identifiers keep their "_".
+    # markdown-it has no switch for that; a private-use stand-in (not a delimiter) is
+    # swapped in for the parse and back in every piece of text and link after it.
+    tokens = _parser().parseInline(_keep_backslashes(text).replace("_", _UNDERSCORE))
+    children = tokens[0].children or [] if tokens else []
+    spans: list[Inline] = []
+    bold = italic = 0
+    href: str | None = None
+    for token in children:
+        kind = token.type
+        if kind == "strong_open":
+            bold += 1
+        elif kind == "strong_close":
+            bold -= 1
+        elif kind == "em_open":
+            italic += 1
+        elif kind == "em_close":
+            italic -= 1
+        elif kind == "link_open":
+            href = str(token.attrs.get("href", ""))
+            href = href.replace(_UNDERSCORE, "_").replace(_UNDERSCORE_URL, "_")
+            if not href.startswith(LINK_SCHEMES):
+                raise ValueError(
+                    f"expected a link to an https://, http:// or mailto: address; got {href!r}"
+                )
+        elif kind == "link_close":
+            href = None
+        elif kind in ("text", "code_inline", "softbreak", "hardbreak"):
+            content = "\n" if kind.endswith("break") else token.content.replace(_UNDERSCORE, "_")
+            piece = Inline(content, bold > 0, italic > 0, kind == "code_inline", href)
+            if spans and _same_style(spans[-1], piece):
+                spans[-1] = Inline(spans[-1].text + content, piece.bold, piece.italic,
+                                   piece.code, piece.href)
+            else:
+                spans.append(piece)
+    return tuple(span for span in spans if span.text)
+
+
+def _keep_backslashes(text: str) -> str:
+    """Double every backslash that does not escape markup, so ``C:\\<dir>`` stays as typed.
+
+    CommonMark lets a backslash escape any ASCII punctuation; authors mean it only before
+    the markup characters (``\\*``, ``\\```, ``\\[``, ``\\]``, ``\\\\``).
+    """
+    if "\\" not in text:
+        return text
+    out = []
+    index = 0
+    while index < len(text):
+        char = text[index]
+        following = text[index + 1:index + 2]
+        if char == "\\" and following in ESCAPED:
+            out.append(text[index:index + 2])
+            index += 2
+            continue
+        out.append("\\\\" if char == "\\" else char)
+        index += 1
+    return "".join(out)
+
+
+def _same_style(a: Inline, b: Inline) -> bool:
+    return (a.bold, a.italic, a.code, a.href) == (b.bold, b.italic, b.code, b.href)
+
+
+def _html(span: Inline) -> str:
+    markup = escape(span.text, quote=False)
+    if span.code:
+        markup = f"<code>{markup}</code>"
+    if span.italic:
+        markup = f"<em>{markup}</em>"
+    if span.bold:
+        markup = f"<strong>{markup}</strong>"
+    if span.href:
+        markup = f'<a href="{escape(span.href)}">{markup}</a>'
+    return markup
+
+
+def _markdown(span: Inline, escape_text: Any) -> str:
+    markup = f"`{span.text}`" if span.code else str(escape_text(span.text))
+    if span.italic:
+        markup = f"*{markup}*"
+    if span.bold:
+        markup = f"**{markup}**"
+    if span.href:
+        markup = f"[{markup}](<{span.href}>)"
+    return markup
+
+
+def cut(text: str, start: int, stop: int) -> str:
+    """``text[start:stop]`` keeping the spans of a RichText (splitting paragraphs of notes)."""
+    spans = getattr(text, "spans", None)
+    if spans is None:
+        return text[start:stop]
+    pieces = []
+    offset = 0
+    for span in spans:
+        end = offset + len(span.text)
+        low, high = max(start, offset), min(stop, end)
+        if low < high:
+            pieces.append(Inline(span.text[low - offset:high - offset], span.bold, span.italic,
+                                 span.code, span.href))
+        offset = end
+    return RichText(tuple(pieces)) if pieces else ""
+
+
+def strip(text: str) -> str:
+    """``text.strip()`` keeping the spans of a RichText."""
+    stripped = text.strip()
+    if not stripped or getattr(text, "spans", None) is None:
+        return stripped
+    start = len(text) - len(text.lstrip())
+    return cut(text, start, start + len(stripped))
+
+
+def lines(text: str) -> list[str]:
+    """The non-blank lines of ``text``, stripped, keeping the spans of a RichText."""
+    out, start = [], 0
+    for index, char in enumerate(text + "\n"):
+        if char == "\n":
+            line = strip(cut(text, start, index))
+            if line:
+                out.append(line)
+            start = index + 1
+    return out

@@ -1,0 +1,86 @@
+"""Where the house look comes from: the package's own assets, or the course project's.
+
+The theme, fonts, house template, layout map, fontconfig file and Jinja templates ship
+inside the package (``build_tools/assets/``, ``build_tools/templates/``) and are read
+with :mod:`importlib.resources`, so an installed wheel builds a course from any folder.
+A course project may override any of them by putting a file at the same relative path
+in its own ``assets/`` (``assets/theme.yaml``, ``assets/fonts/…``,
+``assets/templates/notes.html.j2``): the project's file wins, the package's is the
+default. This is the one place that decides; nothing else looks for these files.
+
+Import-light on purpose: the no-change rebuild path imports it.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+PACKAGE_NAME = "build_tools"
+ASSETS_FOLDER = "assets"  # the name both inside the package and inside a project
+TEMPLATES_FOLDER = "templates"  # Jinja templates: package folder, and under a project's assets/
+
+# Files an author may change in a course project (``course new`` copies them): the looks.
+# Fonts, the fontconfig file and the Jinja templates can be overridden too but are not
+# copied, so a project stays small and picks up the package's fixes.
+AUTHOR_ASSETS = ("theme.yaml", "deck-layouts.yaml", "template.pptx")
+
+_extracted = contextlib.ExitStack()
+atexit.register(_extracted.close)
+
+
+def _concrete(item: Traversable) -> Path:
+    """A real file-system path (fonts and templates are opened by path by their libraries).
+
+    Installed wheels and source checkouts give one already; a zipped package is extracted
+    once per process by ``importlib.resources.as_file``.
+    """
+    if isinstance(item, Path):
+        return item
+    return _extracted.enter_context(resources.as_file(item))
+
+
+def package_assets() -> Path:
+    """The folder of assets shipped in the package."""
+    return _concrete(resources.files(PACKAGE_NAME) / ASSETS_FOLDER)
+
+
+def package_templates() -> Path:
+    """The folder of Jinja templates shipped in the package."""
+    return _concrete(resources.files(PACKAGE_NAME) / TEMPLATES_FOLDER)
+
+
+def package_root() -> Path:
+    """The installed package itself (the manifest fingerprints its code and data)."""
+    return _concrete(resources.files(PACKAGE_NAME))
+
+
+def asset(relative: str, project: Path | None = None) -> Path:
+    """``relative`` (e.g. ``fonts/NotoSansSC-Regular.ttf``) from the project, else the package.
+
+    A path that exists in neither place is returned as the package's path, so the caller's
+    ``open`` names the file it expected.
+    """
+    if project is not None:
+        own = project / ASSETS_FOLDER / relative
+        if own.is_file():
+            return own
+    return package_assets() / relative
+
+
+def template_folders(project: Path | None = None) -> list[Path]:
+    """Where Jinja looks for templates, first match wins: the project's, then the package's."""
+    folders = [package_templates()]
+    if project is not None:
+        own = project / ASSETS_FOLDER / TEMPLATES_FOLDER
+        if own.is_dir():
+            folders.insert(0, own)
+    return folders
+
+
+def fontconfig() -> Path:
+    """The fontconfig file that maps the deck's YaHei to Noto Sans CJK SC for Linux renders."""
+    return package_assets() / "fontconfig" / "fonts.conf"

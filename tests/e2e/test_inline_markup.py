@@ -1,0 +1,90 @@
+"""Inline markup comes out natively in all three outputs, read back from the files."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+from pypdf import PdfReader
+
+from build_tools.measure import Paragraph, Run
+from build_tools.pipeline import TARGETS, build, prepare
+from tests.conftest import ALLKINDS
+
+URL = "https://example.com/phish_test"
+POINT = f"**及时**报告 *可疑* 邮件：`micros0ft.com`，见[手册]({URL})，\\\\* 号"
+HANDOUT = f"**互联网金融**是*新型*业务，注意 `micros0ft.com` 与[官网]({URL})。"
+
+
+@pytest.fixture(scope="module")
+def outputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = tmp_path_factory.mktemp("inline")
+    shutil.copytree(ALLKINDS.parent.parent, project, dirs_exist_ok=True)
+    source = project / "source" / "course.yaml"
+    text = source.read_text(encoding="utf-8")
+    old_point = ("{lead: 定义, text: 互联网金融是利用互联网技术实现资金融通、支付、投资和"
+                 "信息中介服务的新型金融业务模式。}")
+    old_handout = ("handout: 互联网金融是传统金融机构与互联网企业利用互联网技术实现资金融通、"
+                   "支付、投资和信息中介服务的新型业务模式。")
+    assert old_point in text and old_handout in text
+    text = text.replace(old_point, f'{{lead: 定义, text: "{POINT}"}}')
+    text = text.replace(old_handout, f'handout: "{HANDOUT}"')
+    text = text.replace("notes: 先讲定义，再讲特点；", "notes: 先讲**定义**，再讲特点；")
+    source.write_text(text, encoding="utf-8")
+    out = project / "build"
+    build(source, out, TARGETS, force=True)
+    return out
+
+
+def test_the_deck_has_bold_italic_monospace_and_a_real_hyperlink(outputs: Path) -> None:
+    deck = Presentation(str(outputs / "course.pptx"))
+    runs = [
+        run
+        for slide in deck.slides for shape in slide.shapes if shape.has_text_frame
+        for paragraph in shape.text_frame.paragraphs for run in paragraph.runs
+        if "micros0ft" in paragraph.text
+    ]
+    by_text = {run.text: run for run in runs}
+    assert by_text["及时"].font.bold is True
+    assert by_text["可疑"].font.italic is True
+    assert by_text["micros0ft.com"].font.name == "Courier New"
+    assert by_text["手册"].hyperlink.address == URL
+    assert "".join(run.text for run in runs).endswith("，* 号")
+    assert not any("**" in run.text or "`" in run.text for run in runs)
+
+
+def test_the_handout_has_bold_monospace_and_a_link_annotation(outputs: Path) -> None:
+    reader = PdfReader(outputs / "course-handout.pdf")
+    pages = [page for page in reader.pages if "micros0ft.com 与官网" in page.extract_text()]
+    assert len(pages) == 1
+    page = pages[0]
+    fonts = {str(f.get_object()["/BaseFont"]) for f in page["/Resources"]["/Font"].values()}
+    assert "/Courier" in fonts and any(name.endswith("Bold") for name in fonts)
+    links = [a.get_object()["/A"]["/URI"] for a in page["/Annots"]]
+    assert URL in links
+    assert "**" not in page.extract_text()
+
+
+def test_the_notes_html_has_strong_em_code_and_a(outputs: Path) -> None:
+    html = (outputs / "course-notes.html").read_text(encoding="utf-8")
+    assert "<strong>及时</strong>报告 <em>可疑</em> 邮件：<code>micros0ft.com</code>" in html
+    assert f'<a href="{URL}">手册</a>，* 号' in html
+    assert "先讲<strong>定义</strong>，再讲特点" in html
+
+
+def test_the_notes_markdown_keeps_the_markup(outputs: Path) -> None:
+    markdown = (outputs / "course-notes.md").read_text(encoding="utf-8")
+    assert f"**及时**报告 *可疑* 邮件：`micros0ft.com`，见[手册](<{URL}>)，\\* 号" in markdown
+    assert "先讲**定义**，再讲特点" in markdown
+
+
+def test_the_fit_check_measures_code_in_the_monospace_face() -> None:
+    measurer = prepare(ALLKINDS).measurer
+    plain = Paragraph((Run("iiiiiiiiii"),))
+    code = Paragraph((Run("iiiiiiiiii", mono=True),))
+    bold = Paragraph((Run("iiiiiiiiii", bold=True),))
+    width = {p: measurer.measure([p], 1000, 20).width_pt for p in (plain, code, bold)}
+    assert width[code] == pytest.approx(10 * 0.6 * 20)
+    assert width[plain] < width[code] and width[plain] <= width[bold]

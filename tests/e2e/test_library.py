@@ -1,0 +1,104 @@
+"""A course library: every outline in source/ builds with one command, each on its own."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from build_tools.cli import main
+from build_tools.library import discover, is_translation
+from tests.conftest import FIXTURES
+
+MINIMAL = FIXTURES / "valid" / "minimal" / "source" / "course.yaml"
+
+
+def _library(root: Path, *stems: str) -> Path:
+    (root / "source").mkdir(parents=True)
+    for stem in stems:
+        shutil.copy2(MINIMAL, root / "source" / f"{stem}.yaml")
+    return root
+
+
+def _built(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
+
+
+def test_translation_files_are_not_courses(tmp_path: Path) -> None:
+    _library(tmp_path, "alpha", "course.en", "course.zh-TW", "v1.2", "beta")
+    (tmp_path / "source" / "notes.txt").write_text("not an outline", encoding="utf-8")
+    assert is_translation(Path("course.zh-Hant-HK.yaml"))
+    assert not is_translation(Path("course.yaml"))
+    names = [p.name for p in discover(tmp_path / "source")]
+    assert names == ["alpha.yaml", "beta.yaml", "v1.2.yaml"]
+
+
+def test_one_command_builds_every_course_into_its_own_folder_and_incrementally(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _library(tmp_path, "alpha", "beta", "course.en")
+    monkeypatch.chdir(tmp_path)
+    assert main(["build"]) == 0
+    assert _built(tmp_path / "build") == ["alpha", "beta"]
+    assert _built(tmp_path / "build" / "alpha") == [
+        "alpha-handout.pdf", "alpha-notes.html", "alpha-notes.md", "alpha.pptx"
+    ]
+    capsys.readouterr()
+
+    assert main(["build"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("unchanged") == 8 and "nothing changed" in out
+
+    beta = tmp_path / "source" / "beta.yaml"
+    beta.write_text(beta.read_text(encoding="utf-8").replace("minutes: 2", "minutes: 3", 1),
+                    encoding="utf-8")
+    assert main(["build"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert all(line.endswith("unchanged") for line in lines if "/alpha/" in line)
+    rebuilt = [line for line in lines if "/beta/" in line]
+    assert len(rebuilt) == 4 and not any(line.endswith("unchanged") for line in rebuilt)
+
+
+def test_one_bad_course_does_not_stop_the_others(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _library(tmp_path, "good", "bad")
+    (tmp_path / "source" / "bad.yaml").write_text("course: [\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["build"]) == 2
+    captured = capsys.readouterr()
+    assert "source/bad.yaml:" in captured.err
+    assert "1 failed" in captured.out
+    assert "good.pptx" in _built(tmp_path / "build" / "good")
+    bad = tmp_path / "build" / "bad"
+    assert not bad.exists() or _built(bad) == []
+
+
+def test_a_library_of_one_keeps_build_flat(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _library(tmp_path, "course")
+    monkeypatch.chdir(tmp_path)
+    assert main(["build", "notes"]) == 0
+    assert _built(tmp_path / "build") == ["course-notes.html", "course-notes.md"]
+
+
+def test_stats_lists_every_course(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _library(tmp_path, "alpha", "beta")
+    monkeypatch.chdir(tmp_path)
+    assert main(["stats"]) == 0
+    out = capsys.readouterr().out
+    assert "source/alpha.yaml" in out and "source/beta.yaml" in out
+    assert out.count("teaching minutes") == 2
+
+
+def test_watch_asks_which_course_in_a_library(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _library(tmp_path, "alpha", "beta")
+    monkeypatch.chdir(tmp_path)
+    assert main(["watch"]) == 2
+    assert "expected --source naming one outline" in capsys.readouterr().err

@@ -1,0 +1,62 @@
+"""Inline markup is parsed once, by markdown-it-py, into spans the model carries."""
+
+from __future__ import annotations
+
+import pytest
+
+from build_tools.outline.inline import Inline, RichText, cut, lines, parse, spans_of
+from build_tools.outline.model import Point
+
+
+def test_it_reads_bold_emphasis_code_and_links_into_spans() -> None:
+    text = parse("**及时**报告 *可疑* 邮件：`micros0ft.com`，见[手册](https://example.com/a_b)")
+    assert isinstance(text, RichText)
+    assert text == "及时报告 可疑 邮件：micros0ft.com，见手册"
+    assert text.spans == (
+        Inline("及时", bold=True), Inline("报告 "), Inline("可疑", italic=True),
+        Inline(" 邮件："), Inline("micros0ft.com", code=True), Inline("，见"),
+        Inline("手册", href="https://example.com/a_b"),
+    )
+
+
+def test_a_backslash_keeps_an_asterisk_and_other_text_stays_as_typed() -> None:
+    assert parse(r"5 \* 3 = 15") == "5 * 3 = 15"
+    assert not isinstance(parse(r"5 \* 3"), RichText)
+    for literal in ("R&D <b>不是</b> &amp;", r"C:\<dir>\file", "file_name __init__", "2*3"):
+        assert parse(literal) == literal
+
+
+def test_code_protects_what_it_holds() -> None:
+    assert parse("`**x**`").spans == (Inline("**x**", code=True),)  # type: ignore[attr-defined]
+
+
+def test_it_refuses_a_link_that_does_not_open_in_a_browser() -> None:
+    with pytest.raises(ValueError, match="expected a link to an https://"):
+        parse("[x](ftp://example.com)")
+    assert parse("[x](javascript:alert(1))") == "[x](javascript:alert(1))"  # not a link
+
+
+def test_the_model_parses_every_text_field_once() -> None:
+    point = Point.model_validate({"lead": "**重点**", "text": "看 `a_b`", "sub": ["*一*"]})
+    assert spans_of(point.lead or "") == (Inline("重点", bold=True),)
+    assert spans_of(point.text or "") == (Inline("看 "), Inline("a_b", code=True))
+    assert spans_of(point.sub[0]) == (Inline("一", italic=True),)
+
+
+def test_html_and_markdown_come_from_the_spans() -> None:
+    text = parse("**<b>** 和 [链接](https://example.com/?a=1&b=2)")
+    assert isinstance(text, RichText)
+    assert text.__html__() == (
+        '<strong>&lt;b&gt;</strong> 和 <a href="https://example.com/?a=1&amp;b=2">链接</a>'
+    )
+    assert text.markdown(lambda s: s.replace("<", "\\<").replace(">", "\\>")) == (
+        "**\\<b\\>** 和 [链接](<https://example.com/?a=1&b=2>)"
+    )
+
+
+def test_cutting_and_splitting_lines_keep_the_spans() -> None:
+    text = parse("第一行 **粗**\n\n  *第二行*  ")
+    assert [spans_of(line) for line in lines(text)] == [
+        (Inline("第一行 "), Inline("粗", bold=True)), (Inline("第二行", italic=True),)
+    ]
+    assert spans_of(cut(text, 4, 5)) == (Inline("粗", bold=True),)
