@@ -165,12 +165,13 @@ def fresh_outputs(
     recover(out)  # a build killed while moving its files into place is finished first
     manifest = Manifest.read(out)
     settings = build_settings(source, options)
-    if not all(manifest.fresh(target, settings, out) for target in targets):
+    names = [target + options.manifest_suffix for target in targets]
+    if not all(manifest.fresh(name, settings, out) for name in names):
         return None
     return [
-        (out / name, *manifest.count(target, name))
-        for target in targets
-        for name in manifest.outputs(target)
+        (out / output, *manifest.count(name, output))
+        for name in names
+        for output in manifest.outputs(name)
     ]
 
 

@@ -121,7 +121,7 @@ def _override(source: Path, relative: str, original: Path) -> Path:
 
 def test_the_theme_rebuilds_everything(project: tuple[Path, Path]) -> None:
     source, out = project
-    theme = source.parent.parent / "assets" / THEME_FILE
+    theme = source.parent.parent / "assets" / "theme.yaml"
     theme.parent.mkdir(parents=True, exist_ok=True)
     theme.write_text("colours:\n  accent: C8102E\n", encoding="utf-8")
     _rebuilt(source, out)
