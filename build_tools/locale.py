@@ -162,6 +162,20 @@ class NotesWords(_Words):
     variants: Variants
 
 
+class WebWords(_Words):
+    """The web deck's speaker view and help line."""
+
+    current: str
+    next: str
+    end: str
+    notes: str
+    trainer: str
+    elapsed: str
+    planned: str
+    reset: str
+    help: str
+
+
 class Locale(_Words):
     """Every word one edition's outputs add to the author's text."""
 
@@ -219,6 +233,7 @@ class Locale(_Words):
     reference_note: str
     prompts: Prompts
     notes_words: NotesWords
+    web_words: WebWords
 
     @field_validator("months")
     @classmethod

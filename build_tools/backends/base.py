@@ -40,6 +40,10 @@ class Context:
         """``course.zh-TW.pptx``, ``course-handout.zh-TW.pdf``: the edition before the type."""
         return f"{self.stem}{part}{self.edition}.{extension}"
 
+    def folder_name(self, part: str) -> str:
+        """``course-web``, ``course-web.zh-TW``: an output that is a folder of files."""
+        return f"{self.stem}{part}{self.edition}"
+
     @property
     def locale(self) -> Locale:
         """The edition's words (planned with it, so outputs and plan agree)."""

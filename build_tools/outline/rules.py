@@ -250,7 +250,8 @@ def _image(path: Path, relative: str, where: str) -> Problem | None:
     if damaged is not None:
         return Problem(
             where,
-            f"expected a whole image; '{relative}' is cut short or damaged ({damaged}): "
+            # Not Pillow's own words: they change between its versions (byte counts too).
+            f"expected a whole image; '{relative}' is cut short or damaged: "
             "save or download it again",
         )
     if kind not in IMAGE_TYPES:
