@@ -112,9 +112,3 @@ class OutputError(CourseError):
 
     def __reduce__(self) -> tuple[type, tuple[Path, str]]:  # type: ignore[override]
         return (self.__class__, (self.path, self.reason))
-
-
-def fault(path: Path, error: OSError) -> BuildFailure:
-    """A file-system fault (disk full, permission, read-only) as one line naming the file."""
-    reason = error.strerror or type(error).__name__
-    return BuildFailure([Problem("", f"cannot write: {reason}", path)])
