@@ -162,6 +162,25 @@ class NotesWords(_Words):
     variants: Variants
 
 
+class WebWords(_Words):
+    """The web deck's speaker view (``backends/web``)."""
+
+    deck: str
+    slide: str
+    current: str
+    next: str
+    end: str
+    notes: str
+    trainer: str
+    elapsed: str
+    planned: str
+    behind: str
+    ahead: str
+    reset: str
+    minutes: str
+    help: str
+
+
 class Locale(_Words):
     """Every word one edition's outputs add to the author's text."""
 
@@ -219,6 +238,7 @@ class Locale(_Words):
     reference_note: str
     prompts: Prompts
     notes_words: NotesWords
+    web_words: WebWords
 
     @field_validator("months")
     @classmethod

@@ -86,11 +86,12 @@ class Session:
 
     def _design_deck(self, context: Context, layouts: Layouts) -> DeckDesign:
         """``design.design_deck``, slide by slide through the cache (same results)."""
-        from build_tools.design import DeckDesign, Designer, unique_titles
+        from build_tools.design import DeckDesign, Designer
 
         plan = context.plan
         designer = Designer(plan, context.theme, layouts, context.measurer, context.project)
-        titles, warnings = unique_titles(plan)
+        titles = {planned.number: planned.title for planned in plan.slides}  # the plan's
+        warnings = list(plan.notices)  # repeated titles, renamed once by the plan
         course = repr(plan.course)
         kept: dict[Any, tuple[inputs.Record, SlideDesign, tuple[Problem, ...]]] = {}
         slides: list[SlideDesign] = []

@@ -26,9 +26,9 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 def taiwan(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("zh-TW")
     report = build(COURSE, out, TARGETS, Options(edition="zh-TW"))
-    assert sorted(w.path.name for w in report.written) == [
+    assert sorted(w.output.name for w in report.written) == [
         "course-handout.zh-TW.pdf", "course-notes.zh-TW.html", "course-notes.zh-TW.md",
-        "course.zh-TW.pptx"]
+        "course-web.zh-TW/index.html", "course.zh-TW.pptx"]
     return out
 
 

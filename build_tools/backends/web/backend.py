@@ -201,7 +201,9 @@ def render_html(context: Context, designs: Sequence[SlideDesign]) -> str:
     first = designs[0]
     slides = drawn_slides(designs, plan, context.project)
     return environment().get_template(TEMPLATE).render(
-        lang=plan.course.language,
+        lang=plan.language,
+        words=context.locale.web_words.model_dump(),
+        trainer_labels=context.locale.notes_words.trainer.model_dump(),
         title=plan.course.title,
         family=fonts.FAMILY,
         fallback=Markup(theme.fonts.web),
@@ -237,7 +239,7 @@ class WebBackend:
         html = render_html(context, designs)
         return Result(
             outputs=[
-                Output(f"{context.stem}-web/index.html", html.encode("utf-8"), len(designs),
-                       "slides")
+                Output(f"{context.stem}-web{context.edition}/index.html", html.encode("utf-8"),
+                       len(designs), "slides")
             ]
         )
