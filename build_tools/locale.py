@@ -163,8 +163,10 @@ class NotesWords(_Words):
 
 
 class WebWords(_Words):
-    """The web deck's speaker view and help line."""
+    """The web deck's speaker view (``backends/web``)."""
 
+    deck: str
+    slide: str
     current: str
     next: str
     end: str
@@ -172,7 +174,10 @@ class WebWords(_Words):
     trainer: str
     elapsed: str
     planned: str
+    behind: str
+    ahead: str
     reset: str
+    minutes: str
     help: str
 
 

@@ -75,3 +75,9 @@ def test_the_notes_have_no_cjk_character(built: Path) -> None:
     html = (built / "course-notes.html").read_text(encoding="utf-8")
     assert '<html lang="en">' in html and "12 March 2025" in html
     assert "Chapter 1" in html and ">Answer<" in html and "True" in html
+
+
+def test_the_web_deck_has_no_cjk_character(built: Path) -> None:
+    html = (built / "course-web" / "index.html").read_text(encoding="utf-8")
+    assert not CJK.search(html), CJK.findall(html)[:10]
+    assert '<html lang="en">' in html and "Restart the clock" in html

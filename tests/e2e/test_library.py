@@ -48,7 +48,7 @@ def test_one_command_builds_every_course_into_its_own_folder_and_incrementally(
 
     assert main(["build"]) == 0
     out = capsys.readouterr().out
-    assert out.count("unchanged") == 10 and "nothing changed" in out  # 2 courses x 5 files
+    assert out.count("unchanged") == 10 and "nothing changed" in out  # 5 outputs, 2 courses
 
     beta = tmp_path / "source" / "beta.yaml"
     beta.write_text(beta.read_text(encoding="utf-8").replace("minutes: 2", "minutes: 3", 1),

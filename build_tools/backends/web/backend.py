@@ -201,8 +201,8 @@ def render_html(context: Context, designs: Sequence[SlideDesign]) -> str:
     first = designs[0]
     slides = drawn_slides(designs, plan, context.project)
     return environment().get_template(TEMPLATE).render(
-        lang=context.locale.language,
-        words=context.locale.web_words,
+        lang=plan.language,
+        words=context.locale.web_words.model_dump(),
         trainer_labels=context.locale.notes_words.trainer.model_dump(),
         title=plan.course.title,
         family=fonts.FAMILY,

@@ -108,8 +108,17 @@ def _build(master: Any, chars: str) -> bytes | None:
     mapping = {ord(c): cmap[ord(c)] for c in chars if ord(c) in cmap}
     if not mapping:
         return None
-    names = [".notdef", *sorted(set(mapping.values()), key=master.getGlyphID)]
     glyf, hmtx, hhea, os2 = master["glyf"], master["hmtx"], master["hhea"], master["OS/2"]
+    # A composite glyph (Latin fonts build accented letters from parts) needs its parts.
+    wanted, pending = set(mapping.values()), list(mapping.values())
+    while pending:
+        glyph = glyf[pending.pop()]
+        for component in glyph.components if glyph.isComposite() else ():
+            if component.glyphName not in wanted:
+                wanted.add(component.glyphName)
+                pending.append(component.glyphName)
+    wanted.discard(".notdef")
+    names = [".notdef", *sorted(wanted, key=master.getGlyphID)]
     builder = FontBuilder(master["head"].unitsPerEm, isTTF=True)
     builder.setupGlyphOrder(names)
     builder.setupCharacterMap(mapping)
