@@ -39,7 +39,7 @@ def test_its_example_uses_every_slide_kind(project: Path) -> None:
 
 def test_its_noxfile_has_the_build_sessions(project: Path) -> None:
     text = (project / "noxfile.py").read_text(encoding="utf-8")
-    for session in ("slides", "handout", "notes", "build", "check"):
+    for session in ("slides", "handout", "notes", "web", "build", "serve", "editions", "check"):
         assert f"def {session}(session" in text
 
 
