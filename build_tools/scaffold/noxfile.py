@@ -41,6 +41,24 @@ def notes(session: nox.Session) -> None:
 
 
 @nox.session
+def web(session: nox.Session) -> None:
+    """Build the web decks (build/…-web/index.html)."""
+    _course(session, "build", "web")
+
+
+@nox.session
+def serve(session: nox.Session) -> None:
+    """Serve build/ on 127.0.0.1:8000; rebuild and reload open pages on every change."""
+    _course(session, "serve")
+
+
+@nox.session
+def editions(session: nox.Session) -> None:
+    """Build every edition in the outline's course.editions (course.zh-TW.pptx, …)."""
+    _course(session, "build", "all", "--edition", "all", "--allow-untranslated")
+
+
+@nox.session
 def build(session: nox.Session) -> None:
     """Build every course in source/ (skips outputs whose inputs did not change)."""
     _course(session, "build", "all")
