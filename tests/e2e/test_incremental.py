@@ -32,8 +32,9 @@ IMAGE_SLIDE = """
         notes: 请看这张图。
         minutes: 2
 """
-# The handout's miniatures are the slides' design: what shapes a slide shapes both.
-SLIDE_DESIGN = {"slides", "handout"}
+# The handout's miniatures and the web deck are the slides' design: what shapes a slide
+# shapes all three.
+SLIDE_DESIGN = {"slides", "handout", "web"}
 
 
 def _rebuilt(source: Path, out: Path, options: Options | None = None) -> set[str]:
@@ -76,7 +77,7 @@ def test_an_image_outside_assets_rebuilds_the_deck_and_the_handout(
     _rebuilt(source, out)
     picture = source.parent.parent / "pictures" / "photo.png"
     _append(picture, b"\0")  # PNG readers ignore what follows IEND; the bytes differ
-    assert _rebuilt(source, out) == {"slides", "handout"}
+    assert _rebuilt(source, out) == SLIDE_DESIGN  # the web deck draws the picture too
     assert _rebuilt(source, out) == set()
 
 
