@@ -380,7 +380,7 @@ def _build_library(
             status = max(status, outcome.error.exit_status)
         else:
             _print_report(outcome.report, args.all)
-    courses = f"{len(sources)} courses, {len(stale)} built, {failed} failed"
+    courses = f"{len(sources)} courses, {len(stale) - failed} built, {failed} failed"
     print(f"done in {time.perf_counter() - started:.2f} s ({courses})")
     return status
 

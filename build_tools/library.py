@@ -15,6 +15,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import re
+import signal
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,9 +30,10 @@ LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 
 def is_translation(path: Path) -> bool:
-    """``course.en.yaml`` is the English translation of ``course.yaml``, not a course."""
-    inner = Path(path.stem).suffix
-    return bool(inner) and bool(LANGUAGE_TAG.match(inner[1:]))
+    """``course.en.yaml`` (the English translation of ``course.yaml``) and
+    ``course.zh-TW.terms.yaml`` (its Traditional Chinese term overrides) belong to a course;
+    they are not courses: a language tag stands among the name's inner suffixes."""
+    return any(LANGUAGE_TAG.match(part) for part in path.stem.split(".")[1:])
 
 
 def discover(folder: Path = SOURCE_FOLDER) -> list[Path]:
@@ -105,8 +107,15 @@ _TASK: tuple[list[str], Options, bool] | None = None
 
 
 def _one_render_process() -> None:
-    """A worker is already one of several processes: it renders its outputs in turn."""
+    """A worker is already one of several processes: it renders its outputs in turn.
+
+    Ctrl-C reaches the whole process group and the parent handles it; SIGTERM (which the
+    pool sends its workers when it closes) ends a worker without the parent's handler
+    that the fork copied, so no worker prints a traceback (as ``pipeline._quiet_worker``).
+    """
     os.environ["COURSE_JOBS"] = "1"
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _build_in_worker(item: tuple[Path, Path]) -> Outcome:

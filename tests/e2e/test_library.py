@@ -29,6 +29,7 @@ def test_translation_files_are_not_courses(tmp_path: Path) -> None:
     _library(tmp_path, "alpha", "course.en", "course.zh-TW", "v1.2", "beta")
     (tmp_path / "source" / "notes.txt").write_text("not an outline", encoding="utf-8")
     assert is_translation(Path("course.zh-Hant-HK.yaml"))
+    assert is_translation(Path("course.zh-TW.terms.yaml"))  # the term overrides of an edition
     assert not is_translation(Path("course.yaml"))
     names = [p.name for p in discover(tmp_path / "source")]
     assert names == ["alpha.yaml", "beta.yaml", "v1.2.yaml"]
