@@ -7,15 +7,13 @@ import argparse
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from build_tools.errors import InputError, Problem
-from build_tools.importer.assemble import assemble, default_output
-from build_tools.importer.fit import fit
-from build_tools.importer.imported import Imported
-from build_tools.importer.reader import read_deck
-from build_tools.importer.report import report_lines
-from build_tools.importer.writer import to_yaml
 from build_tools.paths import project_folder
+
+if TYPE_CHECKING:
+    from build_tools.importer.imported import Imported
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -34,6 +32,14 @@ def run(args: argparse.Namespace) -> int:
 
 def import_deck(deck_file: Path, out: Path | None = None, force: bool = False) -> list[str]:
     """Import ``deck_file`` into ``out``; returns the report's lines."""
+    # Imported here, not at the top: the command line registers `import` on every start,
+    # and python-pptx with the outline model would cost every other command ~1.5 s.
+    from build_tools.importer.assemble import assemble, default_output
+    from build_tools.importer.fit import fit
+    from build_tools.importer.reader import read_deck
+    from build_tools.importer.report import report_lines
+    from build_tools.importer.writer import to_yaml
+
     out = out or default_output(deck_file)
     if out.exists() and not force:
         raise InputError([Problem("", "expected a new file; it exists already (use --force "
