@@ -60,6 +60,18 @@ def serve(session: nox.Session) -> None:
 
 
 @nox.session
+def editions(session: nox.Session) -> None:
+    """Build every edition in the outline's course.editions (course.zh-TW.pptx, …).
+
+    Untranslated strings of a translated edition are built from the source text with a
+    warning listing them; pass -- --edition en (without this flag) to see the build fail.
+    """
+    _install(session)
+    session.run("course", "build", "all", "--edition", "all", "--allow-untranslated",
+                *session.posargs)
+
+
+@nox.session
 def check(session: nox.Session) -> None:
     """Validate and lint the outline, run the fit and font checks; write nothing."""
     _install(session)

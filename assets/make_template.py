@@ -33,12 +33,13 @@ from template_xml import LevelStyle  # noqa: E402
 
 from build_tools.backends import ooxml  # noqa: E402
 from build_tools.backends.ooxml import RT, Bullet  # noqa: E402
+from build_tools.locale import load_locale  # noqa: E402
 from build_tools.reproducible import rewrite_zip  # noqa: E402
 from build_tools.theme import Theme, load_theme  # noqa: E402
 
 INSETS = (7.2, 3.6, 7.2, 3.6)  # points: python-pptx's and PowerPoint's defaults, explicit
-TITLE_PROMPT = "单击此处添加标题"
-TEXT_PROMPT = "单击此处添加文本"
+TITLE_PROMPT = load_locale("zh-CN").prompts.title  # the deck rewords them per edition
+TEXT_PROMPT = load_locale("zh-CN").prompts.text
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ traceback under a line that says so and how to report it.
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import stat
 import sys
@@ -137,6 +138,17 @@ def _parser() -> argparse.ArgumentParser:
             action="store_true",
             help="report text that overflows its box as a warning, not an error",
         )
+        sub.add_argument(
+            "--edition",
+            metavar="LANG",
+            help="build the course in zh-CN, zh-TW, zh-HK or en (outputs named "
+            "course.<LANG>.pptx …); 'all' builds every edition in course.editions",
+        )
+        sub.add_argument(
+            "--allow-untranslated",
+            action="store_true",
+            help="a translated edition keeps the source text of missing strings (a warning)",
+        )
 
     build = commands.add_parser("build", help="build the outputs into the output folder")
     build.add_argument(
@@ -170,6 +182,13 @@ def _parser() -> argparse.ArgumentParser:
     with_source(stats)
     stats.set_defaults(run=_stats)
 
+    translate = commands.add_parser(
+        "translate", help="create or update the translation file source/<stem>.<LANG>.yaml"
+    )
+    with_source(translate)
+    translate.add_argument("--lang", required=True, help="the edition's language, e.g. en")
+    translate.set_defaults(run=_translate)
+
     new = commands.add_parser("new", help="start a course project in a new folder")
     new.add_argument("folder", type=Path, help="the folder to create (new or empty)")
     new.set_defaults(run=_new)
@@ -201,9 +220,10 @@ def _parser() -> argparse.ArgumentParser:
 TARGETS = ("slides", "handout", "notes", "web")
 
 
-def _options(args: argparse.Namespace) -> Options:
+def _options(args: argparse.Namespace, *edition: str | None) -> Options:
     """The options, once every path argument and the environment have been checked
-    (the outlines by ``_sources``)."""
+    (the outlines by ``_sources``); ``edition`` (one of ``_editions``) overrides
+    ``--edition``."""
     if getattr(args, "out", None) is not None:
         _check_out(args.out)
     if args.template is not None:
@@ -213,6 +233,8 @@ def _options(args: argparse.Namespace) -> Options:
         template=args.template,
         layout=args.layout,
         epoch=_epoch(),
+        edition=edition[0] if edition else getattr(args, "edition", None),
+        allow_untranslated=getattr(args, "allow_untranslated", False),
     )
 
 
@@ -277,6 +299,17 @@ def _epoch() -> int | None:
     )
 
 
+def _editions(args: argparse.Namespace) -> list[str | None]:
+    """``--edition all``: every edition the outline lists (its own language first)."""
+    if args.edition != "all":
+        return [args.edition]
+    from build_tools.outline.loader import load
+
+    course = load(_sources(args)[0])[0].course
+    wanted = course.editions or [course.language]
+    return [None if e == course.language else e for e in dict.fromkeys(wanted)]
+
+
 def _targets(names: Sequence[str] | str) -> list[str]:
     if isinstance(names, str):
         names = [names]
@@ -286,12 +319,20 @@ def _targets(names: Sequence[str] | str) -> list[str]:
 
 
 def _build(args: argparse.Namespace) -> int:
+    for edition in _editions(args):
+        status = _build_edition(args, edition)
+        if status:
+            return status
+    return 0
+
+
+def _build_edition(args: argparse.Namespace, edition: str | None) -> int:
     from build_tools.library import out_folder
 
     started = time.perf_counter()
     targets = _targets(args.targets)
     sources = _sources(args)
-    options = _options(args)
+    options = _options(args, edition)
     stale = []
     for source in sources:
         out = out_folder(args.out, source, sources)
@@ -376,15 +417,30 @@ def _each(args: argparse.Namespace, run: Callable[[Path], int]) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    return _each(args, lambda source: _check_one(args, source))
+    """Everything a build does except writing, per edition: fit and font checks included."""
+    status = 0
+    for edition in _editions(args):
+        status = max(status, _each(args, functools.partial(_check_one, args, edition=edition)))
+    return status
 
 
-def _check_one(args: argparse.Namespace, source: Path) -> int:
+def _translate(args: argparse.Namespace) -> int:
+    from build_tools.outline.loader import load
+    from build_tools.translation import update_translation
+
+    outline = load(args.source)[0]
+    file, update = update_translation(outline, args.source, args.lang)
+    print(f"{file}: {update.total} strings, {update.translated} translated, {update.new} new, "
+          f"{update.stale} stale, {update.dropped} dropped")
+    return 0
+
+
+def _check_one(args: argparse.Namespace, source: Path, edition: str | None = None) -> int:
     """Everything a build does except writing: the fit check and font coverage included."""
     from build_tools.lint import lint
     from build_tools.pipeline import TARGETS, prepare_located, render
 
-    context, located = prepare_located(source, _options(args))
+    context, located = prepare_located(source, _options(args, edition))
     _, warnings = render(context, TARGETS, located)
     warnings += [w for w in located.warnings if w not in warnings]
     warnings += lint(context.plan, located)
@@ -453,46 +509,21 @@ def _stats_one(args: argparse.Namespace, source: Path) -> int:
     theme = load_theme(project_folder(source))
     outline, located = load(source)
     _print_warnings(located.warnings, args.all)
-    plan = make_plan(
-        outline, theme.labels.opening, theme.labels.closing, theme.deck.agenda_capacity
-    )
+    plan = make_plan(outline, agenda_capacity=theme.deck.agenda_capacity)
     rows = [("section", "slides", "numbers", "minutes", "start", "end")]
-    pauses = {pause.after_chapter: pause for pause in plan.pauses}
-    for section in plan.sections:
+    label = {"discussion": plan.locale.discussion}  # a break row shows its own title
+    for slot in plan.timeline:  # sections, discussions and breaks, timed once by the plan
+        is_section = slot.kind == "section"
         rows.append(
             (
-                section.name,
-                str(len(section.slides)),
-                f"{section.first.number}–{section.last.number}",
-                str(section.minutes),
-                section.first.start.strftime("%H:%M"),
-                section.last.end.strftime("%H:%M"),
+                slot.name if is_section else f"  ({label.get(slot.kind, slot.name)})",
+                str((slot.last or 0) - (slot.first or 0) + 1) if is_section else "",
+                f"{slot.first}–{slot.last}" if is_section else "",
+                str(slot.minutes),
+                slot.start.strftime("%H:%M"),
+                slot.end.strftime("%H:%M"),
             )
         )
-        discussion = plan.discussion_after(section.chapter.number) if section.chapter else None
-        if discussion:
-            rows.append(
-                (
-                    f"  ({theme.labels.handout.discussion})",
-                    "",
-                    "",
-                    str(discussion.minutes),
-                    discussion.start.strftime("%H:%M"),
-                    discussion.end.strftime("%H:%M"),
-                )
-            )
-        pause = pauses.get(section.chapter.number) if section.chapter else None
-        if pause:
-            rows.append(
-                (
-                    f"  ({pause.title})",
-                    "",
-                    "",
-                    str(pause.minutes),
-                    pause.start.strftime("%H:%M"),
-                    pause.end.strftime("%H:%M"),
-                )
-            )
     rows.append(
         (
             "total",

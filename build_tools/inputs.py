@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 if TYPE_CHECKING:
     from jinja2 import BaseLoader
 
-Record = dict[str, str]  # absolute path -> sha256 of the content
+Record = dict[str, str | None]  # absolute path -> sha256 of the content; None: absent
 
 _active: list[Record] = []
 _parsed: dict[tuple[str, Callable[[bytes], Any]], tuple[tuple[int, int, int], str, Any]] = {}
@@ -82,6 +82,12 @@ def parsed(path: Path | str, parse: Callable[[bytes], T]) -> T:
     return value
 
 
+def absent(path: Path | str) -> None:
+    """Record that a file the build looked for is not there (a project's override of a
+    house asset): if it appears later, what was built without it is stale."""
+    _note(os.path.abspath(path), None)
+
+
 @contextmanager
 def recording() -> Iterator[Record]:
     """Collect what is read inside the block (blocks nest; the outer one sees it all)."""
@@ -135,6 +141,6 @@ def jinja_loader(folders: Path | list[Path]) -> BaseLoader:
     return Recording(searchpath)
 
 
-def _note(name: str, sha: str) -> None:
+def _note(name: str, sha: str | None) -> None:
     for record in _active:
         record[name] = sha

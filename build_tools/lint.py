@@ -7,8 +7,6 @@ from build_tools.outline.loader import locate
 from build_tools.outline.source import Source
 from build_tools.plan import DeckPlan
 
-NOTES_CHARACTERS = (40, 400)
-
 
 def lint(plan: DeckPlan, source: Source) -> list[Problem]:
     warnings: list[Problem] = []
@@ -20,13 +18,15 @@ def lint(plan: DeckPlan, source: Source) -> list[Problem]:
                 f"slide minutes add up to {plan.teaching_minutes}; the course declares {declared}",
             )
         )
-    low, high = NOTES_CHARACTERS
+    limit = plan.locale.notes_length  # characters suit Chinese; words suit English
     for slide in plan.slides:
-        if not low <= len(slide.notes) <= high:
+        size = len(slide.notes.split()) if limit.unit == "words" else len(slide.notes)
+        if not limit.low <= size <= limit.high:
             warnings.append(
                 Problem(
                     f"{slide.path}.notes",
-                    f"expected speaker notes of {low}–{high} characters; got {len(slide.notes)}",
+                    f"expected speaker notes of {limit.low}–{limit.high} {limit.unit}; "
+                    f"got {size}",
                 )
             )
         if not slide.generated and slide.handout is None:

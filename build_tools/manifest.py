@@ -140,7 +140,7 @@ def _well_formed(entry: object) -> bool:
     return (
         isinstance(settings, dict)
         and isinstance(read, dict)
-        and all(isinstance(v, str) for v in read.values())
+        and all(isinstance(v, str | None) for v in read.values())
         and isinstance(outputs, dict)
         and all(
             isinstance(o, dict)
@@ -165,12 +165,13 @@ def fresh_outputs(
     recover(out)  # a build killed while moving its files into place is finished first
     manifest = Manifest.read(out)
     settings = build_settings(source, options)
-    if not all(manifest.fresh(target, settings, out) for target in targets):
+    names = [target + options.manifest_suffix for target in targets]
+    if not all(manifest.fresh(name, settings, out) for name in names):
         return None
     return [
-        (out / name, *manifest.count(target, name))
-        for target in targets
-        for name in manifest.outputs(target)
+        (out / output, *manifest.count(name, output))
+        for name in names
+        for output in manifest.outputs(name)
     ]
 
 

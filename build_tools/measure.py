@@ -1,4 +1,4 @@
-"""Text measurement and Chinese line breaking: the only module that knows glyph widths.
+"""Text measurement and line breaking (Chinese and Latin): the only module that knows widths.
 
 Hand-written because no maintained library breaks mixed Chinese/Latin text with font
 metrics and the Chinese line-breaking rules (禁则): python-pptx's ``fit_text`` breaks at
@@ -7,6 +7,11 @@ bindings give break opportunities but no widths. Widths come from the font's ``h
 table via fontTools. Calibration (line height 1.2, paragraph space 0.2 em, ~0.24 em of
 automatic space between CJK and Latin) follows LibreOffice renders (field notes), so a
 verdict here matches what a trainer sees.
+
+Latin-script editions (``Measurer.latin``) break as English typesetting does: between
+words, after a hyphen inside a word, in a URL after "/" or "."; a word wider than the
+line is cut with a hyphen added, and a measurement that had to cut one does not count as
+fitting (the fit check tries a smaller size, then reports it).
 """
 
 from __future__ import annotations
@@ -69,6 +74,7 @@ class Measurement:
     lines: tuple[tuple[str, ...], ...]  # per paragraph, its lines
     height_pt: float
     width_pt: float  # the widest line
+    cuts: int = 0  # Latin words cut with a hyphen because they are wider than a line
 
     @property
     def line_count(self) -> int:
@@ -190,9 +196,13 @@ class Measurer:
     _balanced: dict[tuple[object, ...], float] = field(
         default_factory=dict, compare=False, repr=False)
 
+    # Latin-script editions: words break only at spaces and hyphens, URLs after "/" or ".",
+    # and a word cut because it is wider than a line gets a hyphen.
+    latin: bool = False
+
     @classmethod
-    def from_paths(cls, regular: Path, bold: Path) -> Measurer:
-        return cls(load_font(regular), load_font(bold))
+    def from_paths(cls, regular: Path, bold: Path, latin: bool = False) -> Measurer:
+        return cls(load_font(regular), load_font(bold), latin=latin)
 
     def missing(self, text: str) -> list[str]:
         """Characters neither face can draw (whitespace aside), in order of appearance."""
@@ -225,7 +235,7 @@ class Measurer:
     def units(self, paragraph: Paragraph) -> list[_Unit]:
         cached = self._units.get(paragraph)
         if cached is None:
-            cached = [self._unit(token) for token in _tokens(paragraph.runs)]
+            cached = [self._unit(token) for token in _tokens(paragraph.runs, self.latin)]
             self._units[paragraph] = cached
         return cached
 
@@ -257,6 +267,13 @@ class Measurer:
 
     def break_lines(self, paragraph: Paragraph, width_pt: float, size_pt: float) -> list[str]:
         """Greedy line breaking with 禁则; Latin words stay whole unless wider than a line."""
+        return self._break(paragraph, width_pt, size_pt)[0]
+
+    def _break(self, paragraph: Paragraph, width_pt: float, size_pt: float
+               ) -> tuple[list[str], int]:
+        """The lines, and how many words had to be cut (with a hyphen, in Latin mode)."""
+        hyphen = self.regular.advance_em("-") if self.latin else 0.0
+        cuts = 0
         size = size_pt * paragraph.scale
         available = max(width_pt - paragraph.indent_pt, size) / size + 1e-9  # in em
         lines: list[str] = []
@@ -272,10 +289,12 @@ class Measurer:
                     continue
                 gap = 0.0
             if unit.em > available and not unit.space:
-                # A word longer than the line: cut it by characters, as renderers do.
+                # A word longer than the line: cut it by characters, as renderers do (in a
+                # Latin edition with a hyphen, and counted: the fit check will not pass it).
+                cuts += 1
                 for char, width in zip(unit.text, unit.widths, strict=True):
-                    if line and used + width > available:
-                        lines.append("".join(line))
+                    if line and used + width + hyphen > available:
+                        lines.append("".join(line) + ("-" if hyphen else ""))
                         line, used = [], 0.0
                     line.append(char)
                     used += width
@@ -286,7 +305,7 @@ class Measurer:
             last = unit.text[-1]
         if line or not lines:
             lines.append("".join(line))
-        return [text.rstrip() for text in lines]
+        return [text.rstrip() for text in lines], cuts
 
     def measure(
         self, paragraphs: Sequence[Paragraph], width_pt: float, size_pt: float
@@ -303,9 +322,11 @@ class Measurer:
         per_paragraph: list[tuple[str, ...]] = []
         height = 0.0
         widest = 0.0
+        cuts = 0
         for index, paragraph in enumerate(paragraphs):
             size = size_pt * paragraph.scale
-            lines = self.break_lines(paragraph, width_pt, size_pt)
+            lines, cut = self._break(paragraph, width_pt, size_pt)
+            cuts += cut
             per_paragraph.append(tuple(lines))
             height += len(lines) * LINE_HEIGHT * size
             if index:
@@ -317,7 +338,8 @@ class Measurer:
                 if mono:  # the line's Latin may be `code`: the wider of the two, to be safe
                     width = max(width, self._mono_width_em(line) * size)
                 widest = max(widest, width + paragraph.indent_pt)
-        return Measurement(size_pt, tuple(per_paragraph), height, widest)
+        return Measurement(size_pt, tuple(per_paragraph), height, widest,
+                           cuts if self.latin else 0)
 
     def fit(
         self,
@@ -331,7 +353,7 @@ class Measurer:
         for size in sorted(set(sizes), reverse=True):
             measurement = self.measure(paragraphs, width_pt, size)
             fits_height = measurement.height_pt <= height_pt + 1e-6
-            if fits_height and measurement.width_pt <= width_pt + 1e-6:
+            if fits_height and measurement.width_pt <= width_pt + 1e-6 and not measurement.cuts:
                 return Fit(measurement, height_pt, True)
         if measurement is None:
             raise ValueError("expected at least one size to try")
@@ -496,18 +518,20 @@ def _breaks_after(char: str) -> bool:
     return _is_cjk(char) or char.isspace()
 
 
-def _tokens(runs: Iterable[Run]) -> list[_Token]:
+def _tokens(runs: Iterable[Run], latin: bool = False) -> list[_Token]:
     """Split into unbreakable units: each CJK character, each Latin word, each space run.
 
     Then apply 禁则 by gluing: a no-start character joins the unit before it, a no-end
-    character joins the unit after it.
+    character joins the unit after it. In Latin mode, ASCII punctuation belongs to its word
+    and words are split after inner hyphens (and URLs after "/" or ".").
     """
     units: list[_Token] = []
+    kind_of = _latin_kind if latin else _kind
     last_kind = _SPACE  # of the last character added: the last character of the last unit
     for run in runs:
         bold: bool | int = _MONO if run.mono else run.bold
         for char in run.text:
-            kind = _kind(char)
+            kind = kind_of(char)
             if kind == _SPACE:
                 if units and units[-1].is_space:
                     units[-1].chars.append((char, bold))
@@ -520,6 +544,8 @@ def _tokens(runs: Iterable[Run]) -> list[_Token]:
             else:
                 units.append(_Token([(char, bold)]))
             last_kind = kind
+    if latin:
+        units = [piece for unit in units for piece in _split_word(unit)]
     glued: list[_Token] = []
     pending_open: list[tuple[str, bool | int]] = []
     for unit in units:
@@ -560,6 +586,42 @@ def _kind(char: str) -> int:
     if _is_cjk(char) or char in NO_START or char in NO_END:
         return _ALONE
     return _WORD
+
+
+@cache
+def _latin_kind(char: str) -> int:
+    """As ``_kind``, but only CJK characters and full-width punctuation stand alone: a
+    comma, a bracket or a quote mark belongs to the Latin word it touches."""
+    if char.isspace():
+        return _SPACE
+    if _is_cjk(char) or (ord(char) >= 0x3000 and (char in NO_START or char in NO_END)):
+        return _ALONE
+    return _WORD
+
+
+_HYPHENS = "-\u2010"
+
+
+def _split_word(unit: _Token) -> list[_Token]:
+    """A word's break opportunities: after an inner hyphen ("well-|known"), and in a URL
+    after "/" (not inside "//") or "."."""
+    chars = unit.chars
+    if unit.is_space or len(chars) < 3:
+        return [unit]
+    text = unit.text
+    url = "://" in text or text.startswith("www.")
+    pieces: list[_Token] = []
+    start = 0
+    for index in range(1, len(chars) - 1):
+        char, before, after = text[index], text[index - 1], text[index + 1]
+        inner_hyphen = char in _HYPHENS and before.isalnum() and after.isalnum()
+        url_break = url and ((char == "/" and after != "/" and before != ":")
+                             or (char == "." and after.isalnum()))
+        if inner_hyphen or url_break:
+            pieces.append(_Token(chars[start:index + 1]))
+            start = index + 1
+    pieces.append(_Token(chars[start:]))
+    return pieces
 
 
 @cache

@@ -20,7 +20,9 @@ from pathlib import Path
 
 from build_tools import inputs, output_set
 from build_tools.backends.base import Backend, Context, Output, Result
+from build_tools.editions import make_edition
 from build_tools.errors import BuildFailure, CourseError, OutputError, Problem
+from build_tools.locale import load_locale
 from build_tools.manifest import FILE as MANIFEST_FILE
 from build_tools.manifest import Manifest, build_settings
 from build_tools.measure import Measurer
@@ -90,14 +92,24 @@ def prepare_located(
     project = project_folder(source)
     theme = theme or load_theme(project)
     outline, located = load(source, project)
-    plan = make_plan(
-        outline, theme.labels.opening, theme.labels.closing, theme.deck.agenda_capacity
-    )
-    measurer = Measurer.from_paths(theme.regular_font, theme.bold_font)
     options = options or Options()
+    try:
+        edition = make_edition(outline, source, options.edition, options.allow_untranslated)
+    except CourseError as error:
+        error.problems = [p if p.file else locate(p, located) for p in error.problems]
+        raise
+    locale = load_locale(edition.language)
+    # Source text left in a translated edition keeps the source's fonts, so it can be drawn.
+    look_language = outline.course.language if edition.fallback_fonts else edition.language
+    theme = (theme or load_theme()).for_language(look_language)
+    plan = make_plan(edition.outline, locale, theme.deck.agenda_capacity)
+    measurer = Measurer.from_paths(theme.regular_font, theme.bold_font, latin=locale.latin)
+    warnings = tuple(p if p.file else locate(p, located) for p in edition.warnings)
     if options.template is None and outline.course.template is not None:
         options = Options(**{**options.__dict__, "template": project / outline.course.template})
-    return Context(plan, theme, measurer, project, source.stem, options), located
+    context = Context(plan, theme, measurer, project, source.stem, options,
+                      edition=edition.suffix, warnings=warnings)
+    return context, located
 
 
 DESIGNED_TARGETS = ("slides", "handout", "web")
@@ -165,7 +177,8 @@ def render(
             "killed, perhaps by the out-of-memory killer; nothing was written"
         ))]) from None
     rendered: list[tuple[str, Output, float]] = []
-    warnings: list[Problem] = list(located_source.warnings)  # the loader's (day past midnight)
+    # The loader's warnings (day past midnight), then the edition's (untranslated strings).
+    warnings: list[Problem] = [*located_source.warnings, *context.warnings]
     for target in targets:  # report in the order asked for, whatever finished first
         for done, result, seconds in results:
             if done == target:
@@ -278,14 +291,15 @@ def build(
     output_set.recover(out)
     manifest = Manifest.read(out)
     settings = build_settings(source, options)
-    stale = [t for t in targets if force or not manifest.fresh(t, settings, out)]
+    suffix = (options or Options()).manifest_suffix  # each edition is recorded apart
+    stale = [t for t in targets if force or not manifest.fresh(t + suffix, settings, out)]
     report = Report()
     for target in targets:
         if target not in stale:
-            for name in manifest.outputs(target):
+            for name in manifest.outputs(target + suffix):
                 path = out / name
                 data = path.read_bytes()
-                count, unit = manifest.count(target, name)
+                count, unit = manifest.count(target + suffix, name)
                 report.written.append(
                     Written(target, Output(name, data, count, unit), path, 0.0, skipped=True)
                 )
@@ -300,7 +314,7 @@ def build(
     rendered, report.warnings = render(context, stale, located, progress, read_by, session)
     for target in stale:
         outputs = [o for t, o, _ in rendered if t == target]
-        manifest.record(target, settings, {**shared, **read_by[target]}, outputs)
+        manifest.record(target + suffix, settings, {**shared, **read_by[target]}, outputs)
     files = {output.name: output.data for _, output, _ in rendered}
     files[MANIFEST_FILE] = manifest.data()
     output_set.publish(out, files)  # the outputs and the manifest, together or not at all

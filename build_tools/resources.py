@@ -19,6 +19,8 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
+from build_tools import inputs
+
 PACKAGE_NAME = "build_tools"
 ASSETS_FOLDER = "assets"  # the name both inside the package and inside a project
 TEMPLATES_FOLDER = "templates"  # Jinja templates: package folder, and under a project's assets/
@@ -63,6 +65,7 @@ def asset(relative: str, project: Path | None = None) -> Path:
         own = project / ASSETS_FOLDER / relative
         if own.is_file():
             return own
+        inputs.absent(own)  # an override added later makes what was built without it stale
     return package_assets() / relative
 
 

@@ -2,6 +2,7 @@
 
 Kept as data in ``theme.yaml`` (shipped in the package; a course project may put its own
 in ``assets/``) so a department can restyle without touching code.
+Looks only: the product's words are in the locale files (:mod:`build_tools.locale`).
 """
 
 from __future__ import annotations
@@ -81,62 +82,6 @@ class HandoutLook(_Frozen):
     heading_pt: float
 
 
-class QuizTypeLabels(_Frozen):
-    single: str
-    multiple: str
-    truefalse: str
-
-
-class HandoutLabels(_Frozen):
-    """The handout's own words and formats (``{name}`` placeholders are filled by code)."""
-
-    document: str
-    course_info: str
-    contents: str
-    schedule: str
-    objectives: str
-    takeaways: str
-    discussion: str
-    glossary: str
-    term: str
-    definition: str
-    quiz: str
-    references: str
-    presenter: str
-    organisation: str
-    date: str
-    audience: str
-    duration: str
-    start: str
-    minutes: str
-    date_format: str
-    time_range: str
-    slide: str
-    bookmark: str
-    handout_text: str
-    notes: str
-    lead_separator: str
-    quote_source: str
-    chart_unit: str
-    chart_source: str
-    option: str
-    versus: str
-    quiz_true: str
-    quiz_false: str
-    quiz_types: QuizTypeLabels
-    reference: str
-    reference_note: str
-
-
-class Labels(_Frozen):
-    opening: str
-    closing: str
-    break_: str = Field(alias="break")
-    page: str
-    supplementary: str
-    handout: HandoutLabels
-
-
 class Theme(_Frozen):
     name: str
     colours: Colours
@@ -144,7 +89,9 @@ class Theme(_Frozen):
     type_scale: TypeScale
     deck: DeckLook
     handout: HandoutLook
-    labels: Labels
+    # An edition in another script names other faces (Traditional Chinese, Latin); keys it
+    # leaves out come from ``fonts``. The words of an edition live in its locale file.
+    edition_fonts: dict[str, dict[str, str]] = Field(default_factory=dict)
     design: DesignRules = DesignRules()
     # The course project whose assets/ may override the package's files (None: package only).
     _project: Path | None = PrivateAttr(default=None)
@@ -152,6 +99,14 @@ class Theme(_Frozen):
     def path(self, relative: str) -> Path:
         """Theme paths are relative to an assets folder: the project's, else the package's."""
         return resources.asset(relative, self._project)
+
+    def for_language(self, language: str) -> Theme:
+        """The theme an edition in ``language`` draws with: its fonts, the same look."""
+        override = self.edition_fonts.get(language)
+        if not override:
+            return self
+        fonts = Fonts.model_validate({**self.fonts.model_dump(), **override})
+        return self.model_copy(update={"fonts": fonts})
 
     @property
     def regular_font(self) -> Path:

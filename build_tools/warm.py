@@ -86,30 +86,29 @@ class Session:
 
     def _design_deck(self, context: Context, layouts: Layouts) -> DeckDesign:
         """``design.design_deck``, slide by slide through the cache (same results)."""
-        from build_tools.design import DeckDesign, Designer, unique_titles
+        from build_tools.design import DeckDesign, Designer
 
         plan = context.plan
         designer = Designer(plan, context.theme, layouts, context.measurer, context.project)
-        titles, warnings = unique_titles(plan)
-        course = repr(plan.course)
+        course = repr(plan.course) + repr(plan.locale)  # words and dates every slide shows
         kept: dict[Any, tuple[inputs.Record, SlideDesign, tuple[Problem, ...]]] = {}
         slides: list[SlideDesign] = []
         problems: list[Problem] = []
         for planned in plan.slides:
-            key = (_slide_key(planned), course, titles[planned.number])
+            key = (_slide_key(planned), course)  # the planned slide holds its display title
             found = self._designs.get(key)
             if found is not None and inputs.unchanged(found[0]):
                 inputs.replay(found[0])
             else:
                 before = len(designer.fitter.problems)
                 with inputs.recording() as record:  # pictures the slide's design reads
-                    design = designer.design(planned, titles[planned.number])
+                    design = designer.design(planned)
                 found = (record, design, tuple(designer.fitter.problems[before:]))
             kept[key] = found
             slides.append(found[1])
             problems += found[2]
         self._designs = kept
-        return DeckDesign(tuple(slides), tuple(problems), tuple(warnings))
+        return DeckDesign(tuple(slides), tuple(problems), plan.notices)
 
 
 def _slide_key(planned: PlannedSlide) -> str:

@@ -4,7 +4,7 @@
 # and nox. Safe to run again: installed packages are skipped.
 set -euo pipefail
 
-packages=(libreoffice-impress poppler-utils qpdf chromium fonts-noto-cjk fontconfig pandoc)
+packages=(libreoffice-impress poppler-utils qpdf chromium fonts-noto-cjk fonts-liberation2 fontconfig pandoc)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \

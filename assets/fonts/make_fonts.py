@@ -1,15 +1,17 @@
-"""Make the handout's TrueType fonts from Noto Sans CJK SC (OFL-1.1, Debian fonts-noto-cjk).
+"""Make the handout's TrueType fonts from Noto Sans CJK SC and TC (OFL-1.1, fonts-noto-cjk).
 
 Why this script exists: reportlab embeds only TrueType (glyf) outlines, and Noto Sans CJK
-ships CFF outlines. fontTools subsets the font (GB2312 plus Latin and punctuation, so the
-files stay ~2 MB) and cu2qu converts the cubic curves to quadratic ones. The results are
-committed so a build needs neither the Debian package nor the 45 s conversion.
+ships CFF outlines. fontTools subsets the font (GB2312 for SC; for TC Big5 level 1 and
+OpenCC's Traditional forms of GB2312; plus Latin and punctuation, so the files stay a few
+MB) and cu2qu converts the cubic curves to quadratic ones. The results are committed so a build needs neither the Debian package nor the 45 s conversion.
 
 Run: python assets/fonts/make_fonts.py [/usr/share/fonts/opentype/noto]
+(Debian packages fonts-noto-cjk and fonts-liberation2.)
 """
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 
@@ -21,6 +23,7 @@ from fontTools.ttLib import TTFont, newTable
 # The fonts ship in the package; this generator stays beside the project's assets.
 HERE = Path(__file__).resolve().parents[2] / "build_tools" / "assets" / "fonts"
 FACE_SC = 2  # index of the Simplified Chinese face in the Noto Sans CJK collection
+FACE_TC = 3  # ... and of the Traditional Chinese (Taiwan) face, used by zh-TW and zh-HK
 RANGES = [
     (0x0020, 0x007E), (0x00A0, 0x024F), (0x0370, 0x03FF), (0x0400, 0x04FF),
     (0x2000, 0x206F), (0x20A0, 0x20CF), (0x2100, 0x214F), (0x2150, 0x218F),
@@ -41,8 +44,25 @@ def gb2312() -> set[int]:
     return chars
 
 
-def codepoints() -> set[int]:
-    wanted = gb2312()
+def traditional() -> set[int]:
+    """Big5's frequent characters (level 1) plus every Traditional form OpenCC gives for a
+    GB2312 character (s2twp, s2hk): what a converted course can contain, at a third of
+    the size of all of Big5-HKSCS."""
+    import opencc  # the build's own converter, so the font covers what it produces
+
+    chars: set[int] = set()
+    for high in range(0xA4, 0xC7):
+        for low in (*range(0x40, 0x7F), *range(0xA1, 0xFF)):
+            with contextlib.suppress(UnicodeDecodeError):
+                chars.add(ord(bytes([high, low]).decode("big5")))
+    simplified = "".join(chr(c) for c in sorted(gb2312()))
+    for config in ("s2twp", "s2hk", "s2t"):
+        chars.update(ord(c) for c in opencc.OpenCC(config).convert(simplified))
+    return chars
+
+
+def codepoints(face: int = FACE_SC) -> set[int]:
+    wanted = gb2312() if face == FACE_SC else traditional()
     for start, end in RANGES:
         wanted.update(range(start, end + 1))
     return wanted
@@ -82,25 +102,52 @@ def to_truetype(font: TTFont) -> None:
     font.recalcBBoxes = True
 
 
-def make(source: Path, target: Path) -> None:
-    font = TTFont(source, fontNumber=FACE_SC, lazy=False)
+def make(source: Path, target: Path, face: int = FACE_SC) -> None:
+    font = TTFont(source, fontNumber=face, lazy=False)
     options = subset.Options()
     options.layout_features = ["*"]
     options.name_IDs = ["*"]
     options.notdef_outline = True
     options.hinting = False
     subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=codepoints())
+    subsetter.populate(unicodes=codepoints(face))
     subsetter.subset(font)
     to_truetype(font)
     font.save(target)
     print(f"{target.name}: {target.stat().st_size / 1e6:.1f} MB")
 
 
+LATIN_RANGES = [r for r in RANGES if r[1] < 0x3000]  # no CJK punctuation or forms
+
+
+def make_latin(source: Path, target: Path) -> None:
+    """A Latin edition's face (Liberation Sans: Arial's metrics, OFL-1.1, already
+    TrueType): subset to Latin, Greek, Cyrillic, punctuation and symbols."""
+    font = TTFont(source, lazy=False)
+    options = subset.Options()
+    options.layout_features = ["*"]
+    options.name_IDs = ["*"]
+    options.notdef_outline = True
+    options.hinting = False
+    subsetter = subset.Subsetter(options)
+    wanted: set[int] = set()
+    for start, end in LATIN_RANGES:
+        wanted.update(range(start, end + 1))
+    subsetter.populate(unicodes=wanted)
+    subsetter.subset(font)
+    font.save(target)
+    print(f"{target.name}: {target.stat().st_size / 1e6:.2f} MB")
+
+
 def main() -> None:
     folder = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("/usr/share/fonts/opentype/noto")
     make(folder / "NotoSansCJK-Regular.ttc", HERE / "NotoSansSC-Regular.ttf")
     make(folder / "NotoSansCJK-Bold.ttc", HERE / "NotoSansSC-Bold.ttf")
+    make(folder / "NotoSansCJK-Regular.ttc", HERE / "NotoSansTC-Regular.ttf", FACE_TC)
+    make(folder / "NotoSansCJK-Bold.ttc", HERE / "NotoSansTC-Bold.ttf", FACE_TC)
+    latin = Path("/usr/share/fonts/truetype/liberation2")
+    make_latin(latin / "LiberationSans-Regular.ttf", HERE / "LiberationSans-Regular.ttf")
+    make_latin(latin / "LiberationSans-Bold.ttf", HERE / "LiberationSans-Bold.ttf")
 
 
 if __name__ == "__main__":

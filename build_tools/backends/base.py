@@ -14,6 +14,7 @@ from typing import ClassVar, Protocol
 from build_tools.design import DeckDesign
 from build_tools.design.layouts import Layouts
 from build_tools.errors import Problem
+from build_tools.locale import Locale
 from build_tools.measure import Measurer
 from build_tools.options import Options
 from build_tools.plan import DeckPlan
@@ -32,6 +33,21 @@ class Context:
     # and the template layouts it was made for; None until designed.
     layouts: Layouts | None = None
     designs: DeckDesign | None = None
+    edition: str = ""  # ".zh-TW" in output names; "" for the outline's own language
+    warnings: tuple[Problem, ...] = ()  # found while preparing (untranslated strings)
+
+    def output_name(self, part: str, extension: str) -> str:
+        """``course.zh-TW.pptx``, ``course-handout.zh-TW.pdf``: the edition before the type."""
+        return f"{self.stem}{part}{self.edition}.{extension}"
+
+    def folder_name(self, part: str) -> str:
+        """``course-web``, ``course-web.zh-TW``: an output that is a folder of files."""
+        return f"{self.stem}{part}{self.edition}"
+
+    @property
+    def locale(self) -> Locale:
+        """The edition's words (planned with it, so outputs and plan agree)."""
+        return self.plan.locale
 
     def asset(self, relative: str) -> Path:
         return self.project / relative

@@ -2,7 +2,8 @@
 
 A builder in the Sphinx sense: it receives the resolved plan and writes its two formats,
 never reads the outline file, never numbers or times a slide. The formatting decisions live
-in :mod:`build_tools.backends.trainer_view`; the words and the look live in the templates.
+in :mod:`build_tools.backends.trainer_view`; the words live in the edition's locale file
+(``L``, ``P`` in the templates) and the look in the templates and the theme.
 
 Both Jinja environments use ``StrictUndefined`` so a misspelt variable fails the build
 instead of printing an empty string. HTML is autoescaped. Markdown has no autoescape, so
@@ -28,6 +29,7 @@ from jinja2 import (
 from build_tools import inputs, resources
 from build_tools.backends.base import Context, Output, Result
 from build_tools.backends.trainer_view import NotesView, build_view
+from build_tools.locale import Locale
 from build_tools.outline.inline import RichText
 
 HTML_TEMPLATE = "notes.html.j2"
@@ -123,12 +125,21 @@ def environment(markdown: bool, project: Path | None = None) -> Environment:
     return env
 
 
-def render_html(view: NotesView, project: Path | None = None) -> str:
-    return environment(False, project).get_template(HTML_TEMPLATE).render(v=view)
+def _words(locale: Locale) -> dict[str, Any]:
+    """The edition's notes words as plain mappings (``L.kinds[kind]``, ``role in L.roles``)."""
+    words = locale.notes_words.model_dump()
+    words["question_types"] = locale.quiz_types.model_dump()  # the handout's words too
+    return {"L": words, "P": words["punctuation"]}
 
 
-def render_markdown(view: NotesView, project: Path | None = None) -> str:
-    return environment(True, project).get_template(MARKDOWN_TEMPLATE).render(v=view)
+def render_html(view: NotesView, locale: Locale, project: Path | None = None) -> str:
+    template = environment(False, project).get_template(HTML_TEMPLATE)
+    return template.render(v=view, **_words(locale))
+
+
+def render_markdown(view: NotesView, locale: Locale, project: Path | None = None) -> str:
+    template = environment(True, project).get_template(MARKDOWN_TEMPLATE)
+    return template.render(v=view, **_words(locale))
 
 
 def _normalise(text: str) -> bytes:
@@ -144,13 +155,14 @@ class TrainerNotesBackend:
 
     def render(self, context: Context) -> Result:
         view = build_view(context.plan, context.theme)
-        html, markdown = render_html(view, context.project), render_markdown(view, context.project)
+        words, project = context.locale, context.project
+        html, markdown = render_html(view, words, project), render_markdown(view, words, project)
         count = len(context.plan.slides)
         return Result(
             outputs=[
-                Output(f"{context.stem}-notes.html", _normalise(html), count,
+                Output(context.output_name("-notes", "html"), _normalise(html), count,
                        "slides"),
-                Output(f"{context.stem}-notes.md", _normalise(markdown), count,
+                Output(context.output_name("-notes", "md"), _normalise(markdown), count,
                        "slides"),
             ]
         )

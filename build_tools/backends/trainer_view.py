@@ -6,9 +6,9 @@ strings, paragraph splits, a compact summary of each slide's content. Numbering,
 timing come from the :class:`~build_tools.plan.DeckPlan` unchanged; nothing here counts
 slides or adds minutes to a clock.
 
-The view carries no UI words. A summary line has a ``role`` (``"step"``, ``"series"`` …)
-and the templates choose how to phrase it, so the course language lives in the templates
-and the theme's labels, not in Python.
+The view carries no UI words of its own. A summary line has a ``role`` (``"step"``,
+``"series"`` …) and the templates phrase it with the edition's locale words (``L``); the
+few joins made here (list and pair separators, the date) use the locale too.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from build_tools.locale import Locale
 from build_tools.outline import inline
 from build_tools.outline.model import (
     BulletsSlide,
@@ -28,7 +29,6 @@ from build_tools.outline.model import (
     PillarsSlide,
     Point,
     ProcessSlide,
-    Question,
     QuoteSlide,
     Reference,
     Slide,
@@ -36,7 +36,7 @@ from build_tools.outline.model import (
     Term,
     TimelineSlide,
 )
-from build_tools.plan import DeckPlan, Pause, PlannedSlide, Section, chapter_label
+from build_tools.plan import DeckPlan, PlannedQuestion, PlannedSlide, Section, chapter_label
 from build_tools.theme import Theme
 
 _HEX = re.compile(r"^[0-9A-Fa-f]{6}$")
@@ -116,7 +116,7 @@ class SectionView:
 
 @dataclass(frozen=True)
 class RunRow:
-    """A run-sheet row: a section of the deck, a chapter's discussion, or a break."""
+    """A run-sheet row: a section of the deck, a chapter's discussion or a break."""
 
     kind: str  # "section" | "discussion" | "break"
     name: str
@@ -159,9 +159,7 @@ class CourseView:
     presenter: str
     organisation: str
     date: str  # ISO, for machines and <time>
-    year: int
-    month: int
-    day: int
+    date_text: str  # as a reader of the edition's language writes it
     audience: str
     materials: tuple[str, ...]
     keywords: tuple[str, ...]
@@ -194,12 +192,17 @@ class Look:
 
 @dataclass(frozen=True)
 class UiLabels:
-    """The theme's shared product words (the notes' own words live in the templates)."""
+    """The locale's words every output shares (the notes' own words: ``L`` in templates)."""
 
     opening: str
     closing: str
     break_: str
     supplementary: str
+    list_separator: str
+    pair_separator: str
+    quote_open: str
+    quote_close: str
+    quote_source: str
 
 
 @dataclass(frozen=True)
@@ -214,6 +217,7 @@ class NotesView:
     references: tuple[Reference, ...]
     look: Look
     labels: UiLabels
+    lang: str  # the edition's language, for <html lang>
 
 
 # --- formatting helpers ------------------------------------------------------------------
@@ -261,14 +265,14 @@ def _points(points: list[Point]) -> list[Item]:
     return [Item("point", p.text or "", head=p.lead, sub=tuple(p.sub)) for p in points]
 
 
-def summarise(slide: PlannedSlide) -> tuple[Item, ...]:
+def summarise(slide: PlannedSlide, words: Locale) -> tuple[Item, ...]:
     """What the audience sees on the slide, compressed to a few lines per kind."""
+    listed, paired = words.list_separator, words.pair_separator
     content: Slide | None = slide.content
     items: list[Item] = []
     if content is None:  # generated slides: title, agenda, divider, closing
         if slide.kind == "agenda":
-            # Same two-digit form as plan.chapter_label, which needs a Chapter, not a number.
-            items += [Item("agenda", a.title, head=f"{a.number:02d}") for a in slide.agenda]
+            items += [Item("agenda", a.title, head=a.label) for a in slide.agenda]
         elif slide.lead:
             items.append(Item("lead", slide.lead))
         if slide.subtitle and slide.kind != "divider":
@@ -278,9 +282,11 @@ def summarise(slide: PlannedSlide) -> tuple[Item, ...]:
         case BulletsSlide():
             items += _points(content.points)
         case ComparisonSlide():
-            items += [Item("column", "；".join(c.points), head=c.heading) for c in content.columns]
+            items += [Item("column", paired.join(c.points), head=c.heading)
+                      for c in content.columns]
         case PillarsSlide():
-            items += [Item("column", "；".join(c.points), head=c.heading) for c in content.pillars]
+            items += [Item("column", paired.join(c.points), head=c.heading)
+                      for c in content.pillars]
         case TableSlide():
             table = content.table
             items.append(Item("header", "", sub=tuple(table.columns)))
@@ -309,12 +315,12 @@ def summarise(slide: PlannedSlide) -> tuple[Item, ...]:
             )
         case ChartSlide():
             chart = content.chart
-            items.append(Item("chart", "、".join(chart.categories), key=chart.type,
+            items.append(Item("chart", listed.join(chart.categories), key=chart.type,
                               sub=tuple(s for s in (chart.unit, chart.source) if s)))
             items += [
                 Item(
                     "series",
-                    "；".join(
+                    paired.join(
                         f"{category} {format_number(value)}"
                         for category, value in zip(chart.categories, series.values, strict=True)
                     ),
@@ -325,7 +331,7 @@ def summarise(slide: PlannedSlide) -> tuple[Item, ...]:
     return tuple(items)
 
 
-def _slide(slide: PlannedSlide) -> SlideView:
+def _slide(slide: PlannedSlide, words: Locale) -> SlideView:
     content = slide.content
     versus = isinstance(content, ComparisonSlide) and content.versus
     return SlideView(
@@ -339,7 +345,7 @@ def _slide(slide: PlannedSlide) -> SlideView:
         generated=slide.generated,
         supplementary=slide.supplementary,
         variant="versus" if versus else None,
-        summary=summarise(slide),
+        summary=summarise(slide, words),
         notes=paragraphs(slide.notes),
         trainer=tuple(TrainerNoteView(n.label, paragraphs(n.text)) for n in slide.trainer),
     )
@@ -370,70 +376,43 @@ def _anchor(index: int, section: Section) -> str:
 
 
 def _run_sheet(plan: DeckPlan, anchors: list[str]) -> tuple[RunRow, ...]:
-    """Sections in plan order, each break after the chapter the plan put it after."""
-    after: dict[int, list[Pause]] = {}
-    for pause in plan.pauses:
-        after.setdefault(pause.after_chapter, []).append(pause)
-    rows: list[RunRow] = []
-    for section, anchor in zip(plan.sections, anchors, strict=True):
-        rows.append(
-            RunRow("section", section.name, anchor, section.first.number, section.last.number,
-                   section.minutes, clock(section.first.start), clock(section.last.end))
-        )
-        if section.chapter is not None:
-            discussion = plan.discussion_after(section.chapter.number)
-            if discussion is not None:
-                rows.append(RunRow("discussion", discussion.question, None, None, None,
-                                   discussion.minutes, clock(discussion.start),
-                                   clock(discussion.end)))
-            rows += [
-                RunRow("break", pause.title, None, None, None, pause.minutes,
-                       clock(pause.start), clock(pause.end))
-                for pause in after.get(section.chapter.number, [])
-            ]
-    return tuple(rows)
+    """The plan's timeline as rows: sections, discussions and breaks, timed by the plan."""
+    by_first = {section.first.number: anchor
+                for section, anchor in zip(plan.sections, anchors, strict=True)}
+    return tuple(
+        RunRow(slot.kind, slot.name, by_first.get(slot.first) if slot.first else None,
+               slot.first, slot.last, slot.minutes, clock(slot.start), clock(slot.end))
+        for slot in plan.timeline
+    )
 
 
-def _question(number: int, question: Question) -> QuestionView:
+def _question(question: PlannedQuestion) -> QuestionView:
+    """Letters for the options; a true/false answer is the edition's word, not a letter."""
+    truefalse = question.type == "truefalse"
     options = tuple(
         Option(chr(ord("A") + index), text, text in question.answer)
         for index, text in enumerate(question.options)
     )
     letters = {option.text: option.letter for option in options}
     return QuestionView(
-        number=number,
+        number=question.number,
         type=question.type,
         question=question.question,
-        options=options if question.type != "truefalse" else (),
-        answer=tuple(letters.get(answer, answer) for answer in question.answer)
-        if question.type != "truefalse" else tuple(question.answer),
-        answer_text=tuple(question.answer),
+        options=() if truefalse else options,
+        answer=question.answer if truefalse else tuple(letters[a] for a in question.answer),
+        answer_text=question.answer,
         explanation=question.explanation,
     )
 
 
 def _quiz(plan: DeckPlan, chapters: tuple[ChapterView, ...]) -> tuple[QuizGroup, ...]:
-    """Questions grouped under their chapter tag, chapters in plan order.
-
-    A question keeps its position in the outline as its number, so the notes, the handout
-    and a printed answer key all call it the same thing. Questions tagged with a chapter
-    the course lacks are kept in a last group rather than dropped.
-    """
-    numbered = [
-        _question(index, question)
-        for index, question in enumerate(plan.outline.quiz, start=1)
-    ]
-    tags = [question.chapter for question in plan.outline.quiz]
-    groups = [
-        QuizGroup(chapter, tuple(q for q, tag in zip(numbered, tags, strict=True)
-                                 if tag == chapter.number))
-        for chapter in chapters
-    ]
-    known = {chapter.number for chapter in chapters}
-    stray = tuple(q for q, tag in zip(numbered, tags, strict=True) if tag not in known)
-    if stray:
-        groups.append(QuizGroup(None, stray))
-    return tuple(group for group in groups if group.questions)
+    """The plan's groups and numbers: the handout prints the same ones."""
+    views = {chapter.number: chapter for chapter in chapters}
+    return tuple(
+        QuizGroup(views.get(group.chapter.number) if group.chapter else None,
+                  tuple(_question(q) for q in group.questions))
+        for group in plan.quiz
+    )
 
 
 def _look(theme: Theme) -> Look:
@@ -452,7 +431,7 @@ def _look(theme: Theme) -> Look:
 
 def build_view(plan: DeckPlan, theme: Theme) -> NotesView:
     """Turn the plan into the data both notes templates render."""
-    course = plan.course
+    course, words = plan.course, plan.locale
     anchors = [_anchor(index, section) for index, section in enumerate(plan.sections)]
     sections = tuple(
         SectionView(
@@ -464,7 +443,7 @@ def build_view(plan: DeckPlan, theme: Theme) -> NotesView:
             start=clock(section.first.start),
             end=clock(section.last.end),
             minutes=section.minutes,
-            slides=tuple(_slide(slide) for slide in section.slides),
+            slides=tuple(_slide(slide, words) for slide in section.slides),
         )
         for section, anchor in zip(plan.sections, anchors, strict=True)
     )
@@ -476,9 +455,7 @@ def build_view(plan: DeckPlan, theme: Theme) -> NotesView:
             presenter=course.presenter,
             organisation=course.organisation,
             date=course.date.isoformat(),
-            year=course.date.year,
-            month=course.date.month,
-            day=course.date.day,
+            date_text=words.format_date(course.date),
             audience=course.audience,
             materials=tuple(course.materials),
             keywords=tuple(course.keywords),
@@ -489,20 +466,26 @@ def build_view(plan: DeckPlan, theme: Theme) -> NotesView:
             elapsed_minutes=int((plan.end - plan.start).total_seconds() // 60),
             declared_minutes=course.duration,
             teaching_minutes=plan.teaching_minutes,
-            break_minutes=sum(pause.minutes for pause in plan.pauses),
+            break_minutes=plan.break_minutes,
             slide_count=len(plan.slides),
         ),
         run_sheet=_run_sheet(plan, anchors),
         chapters=chapters,
         sections=sections,
         quiz=_quiz(plan, chapters),
-        glossary=tuple(plan.outline.glossary),
-        references=tuple(plan.outline.references),
+        glossary=plan.glossary,
+        references=plan.references,
         look=_look(theme),
         labels=UiLabels(
-            opening=theme.labels.opening,
-            closing=theme.labels.closing,
-            break_=theme.labels.break_,
-            supplementary=theme.labels.supplementary,
+            opening=words.opening,
+            closing=words.closing,
+            break_=words.break_,
+            supplementary=words.supplementary,
+            list_separator=words.list_separator,
+            pair_separator=words.pair_separator,
+            quote_open=words.quote_open,
+            quote_close=words.quote_close,
+            quote_source=words.quote_source,
         ),
+        lang=plan.language,
     )

@@ -18,7 +18,6 @@ from build_tools.design.generated import (
     draw_closing,
     draw_divider,
     draw_title,
-    long_date,
 )
 from build_tools.design.kinds import (
     Look,
@@ -69,25 +68,6 @@ class DeckDesign:
         return self.slides[number - 1]
 
 
-def unique_titles(plan: DeckPlan) -> tuple[dict[int, str], list[Problem]]:
-    """Slide titles made unique (screen readers and the outline pane list slides by them).
-
-    A repeated title gets " (2)", " (3)" …; each change is reported as a warning.
-    """
-    seen: dict[str, int] = {}
-    titles: dict[int, str] = {}
-    notes: list[Problem] = []
-    for slide in plan.slides:
-        count = seen.get(slide.title, 0) + 1
-        seen[slide.title] = count
-        titles[slide.number] = slide.title if count == 1 else f"{slide.title} ({count})"
-        if count > 1:
-            notes.append(Problem(f"{slide.path}.title", (
-                f"slide {slide.number} '{slide.title}': the title repeats an earlier slide's; "
-                f"shown as {titles[slide.number]!r}")))
-    return titles, notes
-
-
 @dataclass
 class Designer:
     """What designing every slide of one deck shares: theme, layouts, the fit check."""
@@ -102,9 +82,10 @@ class Designer:
 
     def __post_init__(self) -> None:
         self.fitter = Fitter(self.measurer)
-        self.look = Look(self.theme)
+        self.look = Look(self.theme, self.plan.locale)
         course = self.plan.course
-        self.footer_text = f"{course.title}{FOOTER_SEPARATOR}{long_date(course.date)}"
+        date = self.plan.locale.format_date(course.date)
+        self.footer_text = f"{course.title}{FOOTER_SEPARATOR}{date}"
 
     def design(self, planned: PlannedSlide, title: str | None = None) -> SlideDesign:
         """One slide's boxes, in drawing order (the layout's decorations first)."""
@@ -178,6 +159,5 @@ def design_deck(plan: DeckPlan, theme: Theme, layouts: Layouts, measurer: Measur
                 project: Path) -> DeckDesign:
     """Every slide of the plan, designed once for all backends."""
     designer = Designer(plan, theme, layouts, measurer, project)
-    titles, warnings = unique_titles(plan)
-    slides = tuple(designer.design(planned, titles[planned.number]) for planned in plan.slides)
-    return DeckDesign(slides, tuple(designer.fitter.problems), tuple(warnings))
+    slides = tuple(designer.design(planned) for planned in plan.slides)  # titles: the plan's
+    return DeckDesign(slides, tuple(designer.fitter.problems), plan.notices)

@@ -7,20 +7,20 @@ slot it does have, never silently dropped.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from build_tools.design.geometry import Rect
 from build_tools.design.kinds import Look, optical_top
 from build_tools.design.sketch import Sketch
 from build_tools.design.text import Block, Para, Span
-from build_tools.plan import DeckPlan, PlannedSlide
+from build_tools.plan import DeckPlan, PlannedSlide, chapter_label
 
 NUMBER_SCALE = 3.0  # the divider's chapter number, relative to the divider title size
 
 
-def long_date(date: dt.date) -> str:
-    """The date as a Chinese reader writes it (the course language is zh-CN)."""
-    return f"{date.year}年{date.month}月{date.day}日"
+def presenter_line(look: Look, plan: DeckPlan) -> str:
+    """"presenter | organisation", punctuated as the edition's language does it."""
+    course = plan.course
+    return look.words.presenter_line.format(presenter=course.presenter,
+                                            organisation=course.organisation)
 
 
 def _title(sketch: Sketch, text: str, sizes: tuple[float, ...]) -> None:
@@ -38,7 +38,7 @@ def draw_title(sketch: Sketch, look: Look, plan: DeckPlan, planned: PlannedSlide
     _title(sketch, title_text, look.display)
     details = tuple(
         Para.text(line)
-        for line in (f"{course.presenter}　|　{course.organisation}", long_date(course.date))
+        for line in (presenter_line(look, plan), look.words.format_date(course.date))
     )
     subtitle = sketch.subtitle_slot()
     slot = sketch.slot(secondary)
@@ -54,10 +54,9 @@ def draw_title(sketch: Sketch, look: Look, plan: DeckPlan, planned: PlannedSlide
 
 def draw_closing(sketch: Sketch, look: Look, plan: DeckPlan, planned: PlannedSlide,
                  secondary: int, title_text: str) -> None:
-    course = plan.course
     sizes = tuple(s * 1.5 for s in look.display)
     _title(sketch, title_text, sizes)
-    details = (Para.text(f"{course.presenter}　|　{course.organisation}", align="ctr"),)
+    details = (Para.text(presenter_line(look, plan), align="ctr"),)
     subtitle = sketch.subtitle_slot()
     slot = sketch.slot(secondary)
     subtitle_paras: tuple[Para, ...] = (
@@ -102,7 +101,7 @@ def draw_agenda(sketch: Sketch, look: Look, planned: PlannedSlide, secondary: in
         row = index % per_column
         y = top + row * row_h
         number = Block(f"agenda[{index}].number", f"agenda[{index}].number",
-                       (Para.text(f"{item.number:02d}"),),
+                       (Para.text(item.label),),
                        (look.ts.divider, look.ts.title, look.ts.heading), look.c.accent,
                        bold=True, anchor="ctr")
         sketch.textbox(Rect(column.x, y, 84, row_h), number, group="numbers")
@@ -121,7 +120,7 @@ def draw_divider(sketch: Sketch, look: Look, planned: PlannedSlide, secondary: i
     (at a size read from the back of the room)."""
     chapter = planned.chapter
     assert chapter is not None
-    number_text = planned.subtitle or f"{chapter.number:02d}"
+    number_text = planned.subtitle or chapter_label(chapter)
     number_slot = sketch.slot(secondary)
     if number_slot is None:
         title_text = f"{number_text}  {title_text}"

@@ -20,6 +20,7 @@ from build_tools.design.geometry import Rect
 from build_tools.design.sketch import Sketch
 from build_tools.design.text import Block, Para, Span
 from build_tools.errors import Problem
+from build_tools.locale import Locale
 from build_tools.measure import Paragraph, Run, size_steps
 from build_tools.outline.inline import spans_of
 from build_tools.outline.model import (
@@ -36,14 +37,14 @@ from build_tools.outline.model import (
 )
 from build_tools.theme import Theme
 
-LEAD_SEPARATOR = "："  # between a bold lead-in and its text (Chinese typography)
 GAP = 18.0  # points between sibling panels
 
 
 class Look:
     """Sizes and paragraph shapes shared by every kind, all derived from the theme."""
 
-    def __init__(self, theme: Theme) -> None:
+    def __init__(self, theme: Theme, words: Locale) -> None:
+        self.words = words  # the edition's punctuation and words (versus, quote source)
         ts, c, rules = theme.type_scale, theme.colours, theme.design
         self.c = c
         self.ts = ts
@@ -75,7 +76,7 @@ class Look:
         for point in points:
             spans: list[Span] = []
             if point.lead is not None:
-                lead = point.lead + (LEAD_SEPARATOR if point.text else "")
+                lead = point.lead + (self.words.lead_separator if point.text else "")
                 spans.append(Span(lead, bold=True, colour=self.c.primary))
             if point.text is not None:
                 spans.append(Span(point.text))
@@ -211,7 +212,8 @@ def draw_comparison(sketch: Sketch, look: Look, content: ComparisonSlide) -> Non
         size_pt = 64.0
         middle = Rect(columns[0].right + (columns[1].x - columns[0].right - size_pt) / 2,
                       top + (heading_h + panel_h) / 2 - size_pt / 2, size_pt, size_pt)
-        badge = Block("versus", "versus", (Para.text("VS", align="ctr"),), (look.ts.heading,),
+        versus = (Para.text(look.words.versus, align="ctr"),)
+        badge = Block("versus", "versus", versus, (look.ts.heading,),
                       look.c.background, bold=True, anchor="ctr", insets_pt=(0, 0, 0, 0))
         sketch.shape("ellipse", middle, look.c.accent, look.c.background, 3, badge)
 
@@ -269,7 +271,8 @@ def draw_quote(sketch: Sketch, look: Look, content: QuoteSlide) -> None:
     sketch.textbox(text_rect, quote)
     if content.quote.source:
         source = Block("quote.source", "quote source",
-                       (Para.text(f"—— {content.quote.source}", align="r"),), look.small,
+                       (Para.text(look.words.quote_source.format(source=content.quote.source),
+                                  align="r"),), look.small,
                        look.c.muted, anchor="t")
         sketch.textbox(Rect(text_rect.x, text_rect.bottom, text_rect.w, source_h), source)
     _points_panel(sketch, look, points_rect, content.points)

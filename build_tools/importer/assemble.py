@@ -37,6 +37,9 @@ def assemble(deck: DeckData, stem: str, image_folder: str = "assets/images",
     structure = find_structure(deck)
     out = Imported({}, structure=structure, parts=parts or {})
     chapters = [c for c in structure.chapters if c.slides or c.divider is not None]
+    if not chapters:  # only generated slides (a title slide alone): one chapter to fill in
+        chapters = [ChapterData("", None, [])]
+        out.general.append("the deck has no content slides: one placeholder slide written")
     out.data["course"] = course_fields(deck, structure, stem, out)
     out.data["chapters"] = _chapters(chapters, out, image_folder)
     teaching = _total_minutes(out.data)
@@ -78,6 +81,8 @@ def _chapters(chapters: list[ChapterData], out: Imported, image_folder: str) -> 
             for mapped_slide in _content(slide, (*path, "slides"), len(entry["slides"]), out,
                                          ids, titles, image_folder):
                 entry["slides"].append(mapped_slide)
+        if not entry["slides"]:
+            entry["slides"].append(_placeholder_slide((*path, "slides", 0), out))
         result.append(entry)
     return result
 
@@ -144,8 +149,7 @@ def _content(slide: SlideData, path: Path_, index: int, out: Imported, ids: set[
             base += words()["continued"].format(part=part)
         title = _unique_title(fit_text(base), titles)
         row = Row(slide.number, "content", where, piece.how)
-        entry: dict[str, Any] = {"id": unique(slide_id(title, slide.number), ids
-                                              | {"title", "agenda", "closing"}),
+        entry: dict[str, Any] = {"id": unique(slide_id(title, slide.number), ids),
                                  "kind": piece.kind, "title": title}
         ids.add(entry["id"])
         if not slide.title:
@@ -181,6 +185,16 @@ def _content(slide: SlideData, path: Path_, index: int, out: Imported, ids: set[
         out.rows.append(row)
         result.append(entry)
     return result
+
+
+def _placeholder_slide(path: Path_, out: Imported) -> dict[str, Any]:
+    """A chapter needs a slide; a deck of generated slides alone gets this one, marked."""
+    w = words()
+    out.comment(path, "TODO: the deck has no content slides; write this one")
+    notes = notes_of(None, path, out, [])[0]
+    return {"id": "s00-todo", "kind": "bullets", "title": w["slide_title"].format(number=1),
+            "points": [{"text": w["empty_point"]}], "notes": notes,
+            "minutes": minutes_of(None, notes, path, out)}
 
 
 def _split(mapped: Mapped, wanted: int = 1) -> list[Mapped]:

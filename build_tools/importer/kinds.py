@@ -14,7 +14,6 @@ from typing import Any
 from build_tools.importer.deck import (
     ChartItem,
     DroppedItem,
-    Item,
     Paragraph,
     PictureItem,
     SlideData,
@@ -48,26 +47,25 @@ def map_slide(slide: SlideData) -> Mapped:
     if tables:
         mapped = _table(tables[0], dropped)
         if mapped is not None:
-            return _with_rest(mapped, slide, tables[0], text_items, tables[1:] + charts + pictures)
+            return _with_rest(mapped, text_items, tables[1:] + charts + pictures)
     if charts:
         mapped = _chart(charts[0], text_items, dropped)
         if mapped is not None:
-            return _with_rest(mapped, slide, charts[0], [], tables + charts[1:] + pictures)
+            return _with_rest(mapped, [], tables + charts[1:] + pictures)
     usable = [p for p in pictures if p.ext in IMAGE_EXTENSIONS and _within_limits(p)]
     words_on_slide = sum(len(t.text) for t in text_items)
     if usable and words_on_slide <= 120 and len(text_items) <= 1:
         picture = max(usable, key=lambda p: p.box.width * p.box.height)
         mapped = _image(picture, text_items, dropped)
-        return _with_rest(mapped, slide, picture, [], [p for p in pictures if p is not picture]
-                          + tables + charts)
+        return _with_rest(mapped, [], [p for p in pictures if p is not picture] + tables + charts)
     columns = _two_columns(body)
     if columns is not None and not tables and not charts and not pictures:
         return Mapped("comparison", {"columns": columns}, "two text columns", dropped)
-    return _bullets(slide, body, dropped, [*tables, *charts, *pictures])
+    return _bullets(body, dropped, [*tables, *charts, *pictures])
 
 
-def _with_rest(mapped: Mapped, slide: SlideData, used: Item, texts: list[TextItem],
-               others: list[Any]) -> Mapped:
+def _with_rest(mapped: Mapped, texts: list[TextItem], others: list[Any]) -> Mapped:
+    """Name what the chosen kind leaves out: further tables, charts, pictures and text."""
     for item in others:
         mapped.dropped.append(f"{type(item).__name__.removesuffix('Item').lower()} "
                               f"'{item.name}'")
@@ -76,7 +74,7 @@ def _with_rest(mapped: Mapped, slide: SlideData, used: Item, texts: list[TextIte
     return mapped
 
 
-def _bullets(slide: SlideData, body: list[TextItem], dropped: list[str],
+def _bullets(body: list[TextItem], dropped: list[str],
              others: list[Any]) -> Mapped:
     """Everything in reading order: placeholders keep their levels, other shapes (groups,
     SmartArt, text boxes) add their paragraphs as points."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +59,19 @@ def _scalar(value: Any, path: Path_) -> Any:
     return value
 
 
+# Words, CJK and other non-ASCII text, spaces and a few marks YAML gives no meaning: such
+# items read the same in a flow list ([a, b]) whatever ruamel decides to quote. ASCII
+# indicators (",:?#[]{}&*!|>'\"%@`-") are left to block lists, where ruamel.yaml 0.18
+# quotes them reliably; in flow lists it writes some plain ("? q", "a:b").
+_FLOW_SAFE = re.compile(r"^[\w\u0080-\U0010ffff][\w\u0080-\U0010ffff ./()+]*$")
+
+
+def _flow_safe(value: Any) -> bool:
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return False
+    return isinstance(value, int | float) or bool(_FLOW_SAFE.match(value))
+
+
 def _commented(value: Any, path: Path_, comments: dict[Path_, list[str]]) -> Any:
     if isinstance(value, dict):
         mapping = CommentedMap()
@@ -78,8 +92,7 @@ def _commented(value: Any, path: Path_, comments: dict[Path_, list[str]]) -> Any
             if notes:
                 sequence.yaml_set_comment_before_after_key(
                     index, before="\n".join(notes), indent=2 * len(path))
-        if value and all(isinstance(v, str | int | float) and "\n" not in str(v)
-                         for v in value) and len(str(value)) <= FLOW_WIDTH:
+        if value and all(_flow_safe(v) for v in value) and len(str(value)) <= FLOW_WIDTH:
             sequence.fa.set_flow_style()
         return sequence
     return _scalar(value, path)

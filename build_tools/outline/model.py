@@ -411,7 +411,8 @@ class Course(Strict):
     presenter: Text
     organisation: Text
     date: Annotated[dt.date, BeforeValidator(_date_not_number), AfterValidator(_date_in_range)]
-    language: Literal["zh-CN"] = "zh-CN"
+    language: Literal["zh-CN", "zh-TW", "zh-HK", "en"] = "zh-CN"
+    editions: list[Literal["zh-CN", "zh-TW", "zh-HK", "en"]] = Field(default_factory=list)
     audience: Text
     duration: Annotated[int, Field(gt=0, strict=True)]  # teaching minutes, breaks aside
     start: Annotated[str, StringConstraints(pattern=START_PATTERN)]
@@ -442,17 +443,20 @@ class Question(Strict):
     def _answer_among_options(self) -> Question:
         if self.type == "truefalse" and self.options:
             raise ValueError(
-                "expected no options on a true/false question (its options are 正确 and 错误); "
+                "expected no options on a true/false question (its options are the true and "
+                "false words of the course language); "
                 f"got {len(self.options)}"
             )
         for name, items in (("option", self.options), ("answer", self.answer)):
             repeated = next((item for i, item in enumerate(items) if item in items[:i]), None)
             if repeated is not None:
                 raise ValueError(f"expected each {name} once; got {repeated!r} twice")
-        options = ["正确", "错误"] if self.type == "truefalse" else self.options
+        # True/false answers are the course language's words: checked across fields
+        # (outline.rules), since a question does not know the course's language.
+        options = self.options
         if self.type != "truefalse" and len(options) < 2:
             raise ValueError(f"expected at least 2 options; got {len(options)}")
-        for answer in self.answer:
+        for answer in self.answer if self.type != "truefalse" else ():
             if answer not in options:
                 raise ValueError(f"expected the answer to be one of {options}; got {answer!r}")
         if self.type in ("single", "truefalse") and len(self.answer) != 1:

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from build_tools.lint import NOTES_CHARACTERS
+from build_tools.locale import load_locale
 from build_tools.outline.schema import schema
 
 Node = dict[str, Any]
@@ -124,7 +124,8 @@ def _section(name: str, node: Node, examples: dict[str, Any], definitions: dict[
             example = f"`{_compact(examples[key])}`"
         limits = _limits(field)
         if key == "notes":
-            low, high = NOTES_CHARACTERS
+            limit = load_locale("zh-CN").notes_length  # the default course language's
+            low, high = limit.low, limit.high
             limits = "; ".join(filter(None, [limits, f"a warning outside {low}–{high}"]))
         lines.append(f"| `{key}` | {_type(field, definitions)} | {need} | "
                      f"{limits} | {_cell(example)} |")

@@ -28,7 +28,23 @@ def check_outline(outline: Outline, project: Path) -> list[Problem]:
     problems += _unique_slides(outline)
     problems += _chapter_references(outline)
     problems += _assets(outline, project)
+    problems += _true_false_answers(outline)
     return problems
+
+
+def _true_false_answers(outline: Outline) -> list[Problem]:
+    """A true/false answer is written in the course language's words (its locale's)."""
+    from build_tools.locale import load_locale
+
+    locale = load_locale(outline.course.language)
+    words = [locale.quiz_true, locale.quiz_false]
+    return [
+        Problem(f"quiz[{index}].answer",
+                f"expected {' or '.join(repr(w) for w in words)} (the course language's "
+                f"true/false words); got {answer!r}")
+        for index, question in enumerate(outline.quiz) if question.type == "truefalse"
+        for answer in question.answer if answer not in words
+    ]
 
 
 def advise_outline(outline: Outline) -> list[Problem]:
@@ -234,7 +250,8 @@ def _image(path: Path, relative: str, where: str) -> Problem | None:
     if damaged is not None:
         return Problem(
             where,
-            f"expected a whole image; '{relative}' is cut short or damaged ({damaged}): "
+            # Not Pillow's own words: they change between its versions (byte counts too).
+            f"expected a whole image; '{relative}' is cut short or damaged: "
             "save or download it again",
         )
     if kind not in IMAGE_TYPES:

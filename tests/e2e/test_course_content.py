@@ -115,7 +115,7 @@ def test_the_2024_updates_are_trainer_notes_not_slide_text(outline: Outline) -> 
 
 
 def test_no_traditional_characters_pinyin_or_web_boilerplate(outline: Outline) -> None:
-    import opencc  # opencc-python-reimplemented
+    import opencc  # the official binding, a runtime dependency
 
     converter = opencc.OpenCC("t2s")
     texts = _all_text(outline.model_dump(mode="json"))

@@ -4,12 +4,15 @@ decks come in as outlines that check and build, and bad input fails in one line.
 from __future__ import annotations
 
 import os
+import string
 import subprocess
 import zipfile
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.enum.chart import XL_CHART_TYPE
@@ -360,3 +363,61 @@ def test_crammed_slides_are_split_until_the_outline_passes_the_fit_check(tmp_pat
     rows = [row for s in loaded.chapters[0].slides if s.kind == "table"
             for row in s.table.rows]  # type: ignore[union-attr]
     assert len(rows) == 8 and all(len(row) == 3 for row in rows)
+
+
+# --- any deck a person might make: the outline always loads and passes the fit check -------
+
+_WORDS = st.one_of(
+    st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5), max_size=40),
+    st.text(alphabet=string.ascii_letters + string.digits + " .,:;!?-()&<>\"'", max_size=60),
+    st.sampled_from(["", " ", "No", "yes", "1:30", "010", "Agenda", "谢谢", "01", "😀 emoji",
+                     "R&D: 50%", "a\vb", "Tab\there", "\x07bell"]),
+)
+_PARAGRAPH = st.tuples(_WORDS, st.integers(0, 3), st.booleans())
+_SLIDE = st.fixed_dictionaries({
+    "layout": st.sampled_from([0, 1, 2, 3, 5, 6]),
+    "title": _WORDS,
+    "paragraphs": st.lists(_PARAGRAPH, max_size=12),
+    "table": st.none() | st.lists(st.lists(_WORDS, min_size=1, max_size=7), min_size=1,
+                                  max_size=10),
+    "notes": st.one_of(_WORDS, st.just("讲解。" * 800)),  # past the model's 2,000
+})
+
+
+@settings(max_examples=8, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate],
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(slides=st.lists(_SLIDE, min_size=1, max_size=5))
+def test_any_deck_imports_into_an_outline_that_passes_check(tmp_path_factory: Any,
+                                                           slides: list[dict[str, Any]]) -> None:
+    from build_tools.importer.fit import overflowing
+
+    tmp_path = tmp_path_factory.mktemp("any")
+    prs = Presentation()
+    for spec in slides:
+        slide = prs.slides.add_slide(prs.slide_layouts[spec["layout"]])
+        if slide.shapes.title is not None:
+            slide.shapes.title.text = spec["title"]
+        body = next((p for p in slide.placeholders if p.placeholder_format.idx == 1), None)
+        if body is not None and spec["paragraphs"]:
+            frame = body.text_frame
+            for index, (text, level, bold) in enumerate(spec["paragraphs"]):
+                paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
+                if bold:
+                    lead = paragraph.add_run()
+                    lead.text, lead.font.bold = "Lead: ", True
+                paragraph.add_run().text = text
+                paragraph.level = level
+        if spec["table"]:
+            rows, cols = len(spec["table"]), max(len(r) for r in spec["table"])
+            table = slide.shapes.add_table(rows, cols, Inches(1), Inches(2), Inches(8),
+                                           Inches(4)).table
+            for r, row in enumerate(spec["table"]):
+                for c, text in enumerate(row):
+                    table.cell(r, c).text = text
+        slide.notes_slide.notes_text_frame.text = spec["notes"]
+    deck = tmp_path / "any.pptx"
+    prs.save(str(deck))
+    outline = _project(tmp_path, "any") / "source" / "course.yaml"
+    import_deck(deck, outline)
+    load_outline(outline)  # valid: every field within the model's bounds
+    assert overflowing(outline.read_text(encoding="utf-8"), outline) == []

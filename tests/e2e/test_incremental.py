@@ -20,7 +20,7 @@ from build_tools.cli import main
 from build_tools.manifest import FILE
 from build_tools.options import Options
 from build_tools.pipeline import TARGETS, build
-from build_tools.theme import THEME_FILE, load_theme
+from build_tools.theme import load_theme
 from tests.conftest import ALLKINDS
 from tests.corpus import copy_project
 
@@ -32,8 +32,9 @@ IMAGE_SLIDE = """
         notes: 请看这张图。
         minutes: 2
 """
-# The handout's miniatures are the slides' design: what shapes a slide shapes both.
-SLIDE_DESIGN = {"slides", "handout"}
+# The handout's miniatures and the web deck draw the slides' design: what shapes a slide
+# shapes all three.
+SLIDE_DESIGN = {"slides", "handout", "web"}
 
 
 def _rebuilt(source: Path, out: Path, options: Options | None = None) -> set[str]:
@@ -69,18 +70,18 @@ def test_the_outline_rebuilds_everything(project: tuple[Path, Path]) -> None:
     assert _rebuilt(source, out) == set(TARGETS)
 
 
-def test_an_image_outside_assets_rebuilds_the_deck_and_the_handout(
+def test_an_image_outside_assets_rebuilds_what_shows_slides(
     project: tuple[Path, Path],
 ) -> None:
     source, out = project
     _rebuilt(source, out)
     picture = source.parent.parent / "pictures" / "photo.png"
     _append(picture, b"\0")  # PNG readers ignore what follows IEND; the bytes differ
-    assert _rebuilt(source, out) == {"slides", "handout"}
+    assert _rebuilt(source, out) == SLIDE_DESIGN
     assert _rebuilt(source, out) == set()
 
 
-def test_a_template_named_by_the_outline_rebuilds_the_deck_and_handout(
+def test_a_template_named_by_the_outline_rebuilds_what_shows_slides(
     project: tuple[Path, Path],
 ) -> None:
     source, out = project
@@ -95,7 +96,7 @@ def test_a_template_named_by_the_outline_rebuilds_the_deck_and_handout(
     assert _rebuilt(source, out) == SLIDE_DESIGN
 
 
-def test_a_template_given_with_the_option_rebuilds_the_deck_and_handout(
+def test_a_template_given_with_the_option_rebuilds_what_shows_slides(
     project: tuple[Path, Path], tmp_path: Path
 ) -> None:
     source, out = project
@@ -120,7 +121,7 @@ def _override(source: Path, relative: str, original: Path) -> Path:
 
 def test_the_theme_rebuilds_everything(project: tuple[Path, Path]) -> None:
     source, out = project
-    theme = source.parent.parent / "assets" / THEME_FILE
+    theme = source.parent.parent / "assets" / "theme.yaml"
     theme.parent.mkdir(parents=True, exist_ok=True)
     theme.write_text("colours:\n  accent: C8102E\n", encoding="utf-8")
     _rebuilt(source, out)
@@ -129,7 +130,7 @@ def test_the_theme_rebuilds_everything(project: tuple[Path, Path]) -> None:
     assert _rebuilt(source, out) == set()
 
 
-def test_the_layout_map_rebuilds_the_deck_and_handout(project: tuple[Path, Path]) -> None:
+def test_the_layout_map_rebuilds_what_shows_slides(project: tuple[Path, Path]) -> None:
     source, out = project
     layout_map = _override(source, deck_layouts.LAYOUT_MAP_FILE,
                            resources.package_assets() / deck_layouts.LAYOUT_MAP_FILE)
@@ -145,6 +146,17 @@ def test_a_font_rebuilds_everything_it_measures(project: tuple[Path, Path]) -> N
     _rebuilt(source, out)
     shutil.copy(house.bold_font, regular)  # other metrics, same coverage
     assert _rebuilt(source, out) == set(TARGETS)
+
+
+def test_an_override_added_after_a_build_makes_it_stale(project: tuple[Path, Path]) -> None:
+    """The build looked for the project's own layout map and found none: that is recorded,
+    so the file appearing later rebuilds what shows slides."""
+    source, out = project
+    assert _rebuilt(source, out) == set(TARGETS)
+    _override(source, deck_layouts.LAYOUT_MAP_FILE,
+              resources.package_assets() / deck_layouts.LAYOUT_MAP_FILE)
+    assert _rebuilt(source, out) == SLIDE_DESIGN
+    assert _rebuilt(source, out) == set()
 
 
 def test_files_beside_the_outline_and_the_outputs_are_not_inputs(

@@ -42,13 +42,13 @@ def test_one_command_builds_every_course_into_its_own_folder_and_incrementally(
     assert main(["build"]) == 0
     assert _built(tmp_path / "build") == ["alpha", "beta"]
     assert _built(tmp_path / "build" / "alpha") == [
-        "alpha-handout.pdf", "alpha-notes.html", "alpha-notes.md", "alpha.pptx"
+        "alpha-handout.pdf", "alpha-notes.html", "alpha-notes.md", "alpha-web", "alpha.pptx"
     ]
     capsys.readouterr()
 
     assert main(["build"]) == 0
     out = capsys.readouterr().out
-    assert out.count("unchanged") == 8 and "nothing changed" in out
+    assert out.count("unchanged") == 10 and "nothing changed" in out  # 2 courses x 5 files
 
     beta = tmp_path / "source" / "beta.yaml"
     beta.write_text(beta.read_text(encoding="utf-8").replace("minutes: 2", "minutes: 3", 1),
@@ -57,7 +57,7 @@ def test_one_command_builds_every_course_into_its_own_folder_and_incrementally(
     lines = capsys.readouterr().out.splitlines()
     assert all(line.endswith("unchanged") for line in lines if "/alpha/" in line)
     rebuilt = [line for line in lines if "/beta/" in line]
-    assert len(rebuilt) == 4 and not any(line.endswith("unchanged") for line in rebuilt)
+    assert len(rebuilt) == 5 and not any(line.endswith("unchanged") for line in rebuilt)
 
 
 def test_one_bad_course_does_not_stop_the_others(

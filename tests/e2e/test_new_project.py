@@ -52,7 +52,8 @@ def test_it_checks_without_a_warning_and_builds_at_once(
     assert "0 warnings" in captured.out, captured.err
     assert main(["build"]) == 0
     built = sorted(p.name for p in (project / "build").iterdir() if not p.name.startswith("."))
-    assert built == ["course-handout.pdf", "course-notes.html", "course-notes.md", "course.pptx"]
+    assert built == ["course-handout.pdf", "course-notes.html", "course-notes.md", "course-web",
+                     "course.pptx"]
 
 
 def test_it_refuses_a_folder_that_is_not_empty(

@@ -67,4 +67,5 @@ def test_the_installed_wheel_scaffolds_and_builds_a_course_outside_the_repositor
     built = _run(installed, "build", cwd=project)
     assert built.returncode == 0, built.stderr
     names = sorted(p.name for p in (project / "build").iterdir() if not p.name.startswith("."))
-    assert names == ["course-handout.pdf", "course-notes.html", "course-notes.md", "course.pptx"]
+    assert names == ["course-handout.pdf", "course-notes.html", "course-notes.md", "course-web",
+                     "course.pptx"]

@@ -75,8 +75,9 @@ def test_both_notes_files_show_the_row_with_its_clock_times() -> None:
     from build_tools.theme import load_theme
 
     theme = load_theme()
-    view = build_view(make_plan(_outline(12)), theme)
-    html, markdown = render_html(view), render_markdown(view)
+    plan = make_plan(_outline(12))
+    view = build_view(plan, theme)
+    html, markdown = render_html(view, plan.locale), render_markdown(view, plan.locale)
     assert ('<tr class="discussion-row"><th scope="row">课堂讨论 · 哪种版式最适合讲解概念？</th>'
             '<td class="num">—</td><td class="num">12</td><td class="num"><time>09:55</time>'
             '</td><td class="num"><time>10:07</time></td></tr>') in html

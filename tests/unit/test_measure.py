@@ -168,3 +168,52 @@ def test_broken_lines_can_be_changed_by_the_caller(measurer: Measurer) -> None:
     lines = measurer.break_lines(paragraph, 100, 20)
     lines.append("changed")
     assert "changed" not in measurer.break_lines(paragraph, 100, 20)
+
+
+# --- Latin editions ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def latin() -> Measurer:
+    theme = load_theme().for_language("en")
+    return Measurer.from_paths(theme.regular_font, theme.bold_font, latin=True)
+
+
+def test_latin_words_break_only_at_spaces_and_inner_hyphens(latin: Measurer) -> None:
+    text = "Geography of well-known markets, explained for branch staff in plain words."
+    words = set(text.split()) | set(text.replace("-", "- ").split())
+    for width in range(60, 400, 9):
+        lines = latin.break_lines(Paragraph.plain(text), width, 12)
+        assert " ".join(lines).replace("- ", "-") == text, (width, lines)
+        for line in lines:
+            assert set(line.split()) <= words, (width, lines)  # no word cut in two
+
+
+def test_a_url_breaks_after_a_slash_or_a_dot_never_inside_the_scheme(latin: Measurer) -> None:
+    url = "https://www.example.com/finance/report"
+    pieces = ["https://", "www.", "example.", "com/", "finance/", "report"]
+    widest = int(max(latin.width_pt(piece, 12) for piece in pieces)) + 1
+    for width in range(widest, 200, 5):
+        lines = latin.break_lines(Paragraph.plain(url), width, 12)
+        assert "".join(lines) == url
+        assert all(line.endswith(("/", ".")) for line in lines[:-1]), (width, lines)
+        assert not any(line.endswith("https:/") for line in lines)
+
+
+def test_a_word_wider_than_the_line_is_cut_with_a_hyphen_and_does_not_fit(
+        latin: Measurer) -> None:
+    word = Paragraph.plain("Geography")
+    narrow = latin.width_pt("Geograph", 20)
+    lines = latin.break_lines(word, narrow, 20)
+    assert len(lines) == 2 and lines[0].endswith("-")
+    assert lines[0][:-1] + lines[1] == "Geography"
+    fit = latin.fit([word], narrow, 500, [20])
+    assert not fit.fits and fit.measurement.cuts == 1
+    assert latin.fit([word], narrow, 500, [20, 12]).size_pt == 12  # a smaller size fits
+
+
+def test_chinese_text_keeps_its_breaks_in_a_latin_edition(latin: Measurer,
+                                                          measurer: Measurer) -> None:
+    text = "互联网金融具有便捷性、高效性、普惠性、风险性等特点。"
+    lines = latin.break_lines(Paragraph.plain(text), 100, 12)
+    assert "".join(lines) == text and all(line[0] not in NO_START for line in lines[1:])

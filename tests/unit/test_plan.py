@@ -85,3 +85,43 @@ def test_a_long_course_gets_as_many_agenda_slides_as_it_needs(outline: Outline) 
     assert [[i.number for i in s.agenda] for s in agendas] == [[1], [2]]
     assert [s.minutes for s in agendas] == [outline.course.agenda_slide.minutes, 0]
     assert plan.sections[0].slides[1:] == tuple(agendas)
+
+
+def _with(outline: Outline, **changes: object) -> Outline:
+    return Outline.model_validate({**outline.model_dump(), **changes})
+
+
+def test_a_discussion_with_minutes_is_a_timed_slot_after_its_chapter(outline: Outline) -> None:
+    data = outline.model_dump()
+    data["chapters"][0]["discussion"]["minutes"] = 12
+    plan = make_plan(Outline.model_validate(data))
+    kinds = [slot.kind for slot in plan.timeline]
+    assert kinds[:3] == ["section", "section", "discussion"]
+    discussion = plan.timeline[2]
+    assert discussion.start == plan.sections[1].last.end and discussion.minutes == 12
+    following = plan.timeline[3]
+    assert following.start == discussion.end  # the break after chapter 1 waits for it
+    assert plan.teaching_minutes == make_plan(outline).teaching_minutes + 12
+
+
+def test_quiz_numbers_follow_the_printed_groups_and_keep_a_stray_tag(outline: Outline) -> None:
+    quiz = [q.model_dump() for q in outline.quiz]
+    stray = {**quiz[0], "chapter": 99, "question": "stray"}
+    plan = make_plan(_with(outline, quiz=[quiz[1], stray, quiz[0]]))
+    assert [(g.chapter.number if g.chapter else None) for g in plan.quiz] == [1, 2, None]
+    assert [q.number for q in plan.questions] == [1, 2, 3]
+    assert plan.quiz[-1].questions[0].question == "stray"
+
+
+def test_true_false_answers_are_the_editions_words(outline: Outline) -> None:
+    from build_tools.locale import load_locale
+
+    english = load_locale("en")
+    question = next(q for q in make_plan(outline, english).questions if q.type == "truefalse")
+    assert question.options == ("True", "False") and question.answer == ("True",)
+
+
+def test_chapter_labels_are_formatted_once_for_the_agenda_and_dividers(outline: Outline) -> None:
+    plan = make_plan(outline)
+    assert [item.label for item in plan.slides[1].agenda] == ["01", "02"]
+    assert [s.subtitle for s in plan.slides if s.kind == "divider"] == ["01", "02"]

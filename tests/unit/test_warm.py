@@ -21,8 +21,7 @@ def _edited(context: Context, title: str) -> Context:
     slide = chapter.slides[0].model_copy(update={"title": title})
     chapter = chapter.model_copy(update={"slides": [slide, *chapter.slides[1:]]})
     outline = outline.model_copy(update={"chapters": [chapter, *outline.chapters[1:]]})
-    labels = context.theme.labels
-    plan = make_plan(outline, labels.opening, labels.closing, context.theme.deck.agenda_capacity)
+    plan = make_plan(outline, context.plan.locale, context.theme.deck.agenda_capacity)
     return replace(context, plan=plan, designs=None, layouts=None)
 
 

@@ -26,6 +26,7 @@ from build_tools.backends.deck.shapes import Page
 from build_tools.backends.deck.text import Typesetter
 from build_tools.design import SlideDesign
 from build_tools.errors import BuildFailure, InputError, Problem
+from build_tools.locale import LANGUAGES, Locale, load_locale
 from build_tools.plan import PlannedSlide
 from build_tools.reproducible import build_time
 
@@ -39,6 +40,16 @@ def template_path(context: Context) -> Path:
     if context.plan.course.template is not None:
         return context.asset(context.plan.course.template)
     return context.theme.path(context.theme.deck.template)
+
+
+def prompt_replacements(locale: Locale) -> dict[str, str]:
+    """Every house prompt in another language -> this edition's prompt."""
+    wanted = locale.prompts
+    replacements: dict[str, str] = {}
+    for language in LANGUAGES:
+        other = load_locale(language).prompts
+        replacements.update({other.title: wanted.title, other.text: wanted.text})
+    return {old: new for old, new in replacements.items() if old != new}
 
 
 def check_assets(context: Context) -> None:
@@ -113,7 +124,13 @@ class DeckBackend:
         ooxml.delete_all_slides(prs)
         ooxml.drop_thumbnail(prs)
         script = ooxml.Script(theme.fonts.deck_latin, theme.fonts.deck_east_asian,
-                              context.plan.course.language)
+                              context.plan.language)
+        ooxml.reword_prompts(prs, prompt_replacements(context.locale))
+        if context.edition or path == theme.path(theme.deck.template):
+            # The house template's theme: its fonts follow the edition (another script),
+            # its name the theme's (no word of another language left in it).
+            ooxml.restyle_theme(prs, theme.fonts.deck_latin, theme.fonts.deck_east_asian,
+                                theme.name)
         typesetter = Typesetter(script, theme.fonts.mono)
         warnings = list(context.designs.warnings)
         slide_ids: dict[int, int] = {}
@@ -131,7 +148,7 @@ class DeckBackend:
         ooxml.set_properties(prs, ooxml.Properties(
             title=course.title, subject=course.subtitle or course.title,
             author=course.presenter, keywords=", ".join(course.keywords),
-            language=course.language, company=course.organisation, when=when,
+            language=context.plan.language, company=course.organisation, when=when,
             application=APPLICATION,
         ), slides=len(context.plan.slides), notes=len(context.plan.slides))
         problems = list(context.designs.problems)
@@ -140,7 +157,7 @@ class DeckBackend:
                 raise BuildFailure(problems)
             warnings.extend(problems)
         data = ooxml.save_normalised(prs, when, adder.sealed)
-        output = Output(f"{context.stem}.pptx", data, len(context.plan.slides), "slides")
+        output = Output(context.output_name("", "pptx"), data, len(context.plan.slides), "slides")
         return Result([output], warnings)
 
     def _slide(self, build: _Build, planned: PlannedSlide, design: SlideDesign) -> int:

@@ -63,7 +63,7 @@ class HandoutBackend:
 
         layout = self.layout(context)
         context = designed(context)
-        check_coverage(context.plan, context.theme, context.measurer)
+        check_coverage(context.plan, context.locale, context.measurer, context.theme)
         check_images(context)
         theme, course = context.theme, context.plan.course
         fonts = register_fonts(theme)
@@ -71,7 +71,7 @@ class HandoutBackend:
         canvas_fonts = CanvasFonts(fonts.regular, fonts.bold)
         kit = Kit(theme, Breaker(context.measurer), canvas_fonts, context.plan, context.asset,
                   context.designs)
-        furniture = Furniture(theme, canvas_fonts, course.title, theme.labels.page)
+        furniture = Furniture(theme, canvas_fonts, course.title, context.locale.page)
         epoch = context.options.epoch if context.options.epoch is not None else epoch_of(
             course.date)
         page_width, page_height = PAGE_SIZES[theme.handout.page]
@@ -87,7 +87,7 @@ class HandoutBackend:
             parts.draft = attempt == 0
             data, learnt = self._build(context, parts, story, furniture, epoch)
             if learnt == parts.info and not parts.draft:
-                return Result([Output(f"{context.stem}-handout.pdf", data, learnt.pages,
+                return Result([Output(context.output_name("-handout", "pdf"), data, learnt.pages,
                                       "pages")])
             parts.info = learnt
         raise RuntimeError(f"handout page numbers did not settle in {MAX_PASSES} passes")
@@ -117,7 +117,7 @@ class HandoutBackend:
         """One pass over (a copy of) the story; the draft pass draws and writes nothing."""
         course = context.plan.course
         buffer = BytesIO()
-        labels = context.theme.labels.handout
+        labels = context.locale
 
         def cover(canvas: Canvas, doc: HandoutDoc) -> None:
             canvas.showOutline()
@@ -128,7 +128,7 @@ class HandoutBackend:
             buffer, furniture, parts.info, cover,
             title=course.title, author=course.presenter,
             subject=course.subtitle or labels.document, keywords=list(course.keywords),
-            creator="build_tools handout", lang=course.language,
+            creator="build_tools handout", lang=context.plan.language,
         )
         with binary_streams():
             doc.build_pass(story, canvas_maker(epoch, parts.draft))

@@ -63,7 +63,7 @@ def draw_chart(canvas: Canvas, chart: Any, box: Box, kit: Kit, size: float) -> N
     is a non-embedded Helvetica.
     """
     x, y, width, height = box
-    colours, labels = kit.theme.colours, kit.theme.labels.handout
+    colours, labels = kit.theme.colours, kit.plan.locale
     series_colours = colours.series
     header = size * 1.6
     source = getattr(chart, "source", None)  # a slide's chart box has its source as caption

@@ -33,6 +33,7 @@ from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFa
 
 from build_tools import inputs
 from build_tools.errors import InputError, Problem
+from build_tools.locale import Locale
 from build_tools.measure import Measurer
 from build_tools.plan import DeckPlan
 from build_tools.theme import Theme
@@ -52,7 +53,7 @@ class HandoutFonts:
 
 
 @cache
-def _register(regular: Path, bold: Path) -> HandoutFonts:
+def _register(regular: Path, bold: Path, *_stamps: tuple[int, int]) -> HandoutFonts:
     names = HandoutFonts(f"Handout-{regular.stem}", f"Handout-{bold.stem}")
     pdfmetrics.registerFont(load_ttfont(names.regular, regular))
     pdfmetrics.registerFont(load_ttfont(names.bold, bold))
@@ -66,8 +67,15 @@ def _register(regular: Path, bold: Path) -> HandoutFonts:
 
 def register_fonts(theme: Theme) -> HandoutFonts:
     """Register the theme's faces once per process (parsing a 4 MB font costs ~70 ms; the
-    parsed face is cached on disk, see ``load_ttfont``)."""
-    return _register(theme.regular_font, theme.bold_font)
+    parsed face is cached on disk, see ``load_ttfont``); again when a file changed, so a
+    long-lived ``course watch`` never embeds a font older than the one it measured with."""
+    regular, bold = theme.regular_font, theme.bold_font
+    return _register(regular, bold, _stamp(regular), _stamp(bold))
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    info = path.stat()
+    return info.st_mtime_ns, info.st_size
 
 
 # --- the parsed faces, cached on disk ------------------------------------------------------
@@ -193,7 +201,7 @@ def handout_texts(plan: DeckPlan) -> Iterator[tuple[str, str]]:
         yield from _walk(block.subtitle, f"course.{name}.subtitle")
     for index, pause in enumerate(course.breaks):
         yield f"course.breaks[{index}].title", pause.title
-    for index, chapter in enumerate(plan.outline.chapters):
+    for index, chapter in enumerate(plan.chapters):
         base = f"chapters[{index}]"
         yield f"{base}.title", chapter.title
         yield from _walk(chapter.divider.lead, f"{base}.divider.lead")
@@ -202,16 +210,22 @@ def handout_texts(plan: DeckPlan) -> Iterator[tuple[str, str]]:
         yield from _walk(chapter.takeaways, f"{base}.takeaways")
     for slide in plan.content_slides:
         yield from _walk(slide.content, slide.path)
-    yield from _walk(plan.outline.glossary, "glossary")
-    yield from _walk(plan.outline.quiz, "quiz")
-    yield from _walk(plan.outline.references, "references")
+    yield from _walk(plan.glossary, "glossary")
+    for question in plan.questions:
+        yield f"{question.path}.question", question.question
+        yield from _walk(question.options, f"{question.path}.options")
+    yield from _walk(plan.references, "references")
 
 
-def _theme_texts(theme: Theme) -> Iterator[tuple[str, str]]:
-    labels = theme.labels
-    for name in ("opening", "closing", "break_", "page", "supplementary"):
-        yield f"theme.labels.{name}", getattr(labels, name)
-    yield from _walk(labels.handout, "theme.labels.handout")
+def _locale_texts(locale: Locale) -> Iterator[tuple[str, str]]:
+    """The edition's words the handout may draw (the notes' own words are not drawn)."""
+    words = locale.model_dump(exclude={"notes_words", "prompts", "notes_length", "script"})
+    for name, value in words.items():
+        values = value.values() if isinstance(value, dict) else (
+            value if isinstance(value, list) else [value])
+        for text in values:
+            if isinstance(text, str):
+                yield f"locale {locale.language}: {name}", text
 
 
 def _describe(char: str) -> str:
@@ -219,14 +233,14 @@ def _describe(char: str) -> str:
     return f"'{char}' (U+{ord(char):04X}{' ' + name if name else ''})"
 
 
-def check_coverage(plan: DeckPlan, theme: Theme, measurer: Measurer) -> None:
+def check_coverage(plan: DeckPlan, locale: Locale, measurer: Measurer, theme: Theme) -> None:
     """Fail with every character the handout font cannot draw, each with where it is used.
 
     Both faces are checked: titles, leads and table headers are set in bold.
     """
     problems: list[Problem] = []
     font_name = theme.regular_font.name
-    texts = [*handout_texts(plan), *_theme_texts(theme)]
+    texts = [*handout_texts(plan), *_locale_texts(locale)]
     # Each distinct character is looked up once; only one the font lacks is looked for
     # again, text by text, to say where it is used.
     missing = {

@@ -19,8 +19,7 @@ from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer
 from build_tools.backends.handout.parts import ContentsLine, Parts, Rule, RuledLines
 from build_tools.backends.handout.styles import colour
 from build_tools.backends.handout.text import Block, Span, draw_blocks
-from build_tools.outline.model import Question
-from build_tools.plan import DeckPlan, Section
+from build_tools.plan import DeckPlan, PlannedQuestion, Section
 
 WHITE = "FFFFFF"
 
@@ -142,18 +141,14 @@ def front_matter(parts: Parts, entries: Sequence[Entry]) -> list[Flowable]:
 
 
 def schedule(parts: Parts, plan: DeckPlan) -> list[tuple[str, str, bool]]:
-    """(time range, what, is a chapter) in clock order: sections and breaks from the plan."""
-    rows: list[tuple[dt.datetime, str, str, bool]] = []
-    for section in plan.sections:
-        rows.append((section.first.start, _range(parts, section.first.start, section.last.end),
-                     section.name, section.chapter is not None))
-    for pause in plan.pauses:
-        rows.append((pause.start, _range(parts, pause.start, pause.end), pause.title, False))
-    for discussion in plan.discussions:
-        rows.append((discussion.start, _range(parts, discussion.start, discussion.end),
-                     parts.labels.discussion, False))
-    rows.sort(key=lambda row: row[0])
-    return [(when, what, bold) for _, when, what, bold in rows]
+    """(time range, what, is a chapter): the plan's timeline (sections, discussions, breaks)."""
+    words = parts.labels
+    return [
+        (_range(parts, slot.start, slot.end),
+         slot.name if slot.kind != "discussion" else words.discussion,
+         slot.kind == "section" and slot.chapter is not None)
+        for slot in plan.timeline
+    ]
 
 
 def _range(parts: Parts, start: dt.datetime, end: dt.datetime) -> str:
@@ -164,37 +159,37 @@ def _range(parts: Parts, start: dt.datetime, end: dt.datetime) -> str:
 
 
 def back_entries(parts: Parts) -> list[Entry]:
-    outline, labels = parts.kit.plan.outline, parts.labels
+    plan, labels = parts.kit.plan, parts.labels
     entries = [Entry(labels.takeaways, TAKEAWAYS_KEY, True)]
-    if outline.glossary:
+    if plan.glossary:
         entries.append(Entry(labels.glossary, GLOSSARY_KEY, True))
-    if outline.quiz:
+    if plan.quiz:
         entries.append(Entry(labels.quiz, QUIZ_KEY, True))
-    if outline.references:
+    if plan.references:
         entries.append(Entry(labels.references, REFERENCES_KEY, True))
     return entries
 
 
 def back_matter(parts: Parts) -> list[Flowable]:
     plan = parts.kit.plan
-    outline, labels, styles = plan.outline, parts.labels, parts.styles
+    labels, styles = parts.labels, parts.styles
     story: list[Flowable] = [PageBreak(), *parts.part_heading(TAKEAWAYS_KEY, labels.takeaways)]
     for section in plan.chapter_sections():
         story += _takeaways(parts, section)
-    if outline.glossary:
+    if plan.glossary:
         width = parts.frame_width
         story += [PageBreak(), *parts.part_heading(GLOSSARY_KEY, labels.glossary)]
         rows = [[parts.text(labels.term, styles.cell_head), parts.text(labels.definition,
                                                                           styles.cell_head)]]
         rows += [[parts.text(t.term, styles.cell, True, parts.theme.colours.primary),
-                  parts.text(t.definition, styles.cell)] for t in outline.glossary]
+                  parts.text(t.definition, styles.cell)] for t in plan.glossary]
         story.append(parts.table(rows, [width * 0.26, width * 0.74]))
-    if outline.quiz:
+    if plan.quiz:
         story += [PageBreak(), *parts.part_heading(QUIZ_KEY, labels.quiz)]
-        story += _quiz(parts, plan, outline.quiz)
-    if outline.references:
+        story += _quiz(parts, plan)
+    if plan.references:
         story += [PageBreak(), *parts.part_heading(REFERENCES_KEY, labels.references)]
-        for index, ref in enumerate(outline.references, 1):
+        for index, ref in enumerate(plan.references, 1):
             text = labels.reference.format(title=ref.title, issuer=ref.issuer, year=ref.year)
             if ref.note:
                 text += labels.reference_note.format(note=ref.note)
@@ -217,29 +212,26 @@ def _takeaways(parts: Parts, section: Section) -> list[Flowable]:
     return [parts.keep(*head, *items[:2]), *items[2:], parts.keep(*discussion)]
 
 
-def _quiz(parts: Parts, plan: DeckPlan, questions: Sequence[Question]) -> list[Flowable]:
-    labels, styles, colours = parts.labels, parts.styles, parts.theme.colours
-    names = {s.chapter.number: s.name for s in plan.chapter_sections() if s.chapter is not None}
-    types = labels.quiz_types
+def _quiz(parts: Parts, plan: DeckPlan) -> list[Flowable]:
+    """The plan's groups and numbers, as the notes print them (answers never shown)."""
     story: list[Flowable] = []
-    current: int | None = None
-    for number, question in enumerate(questions, 1):
-        heading: list[Flowable] = []
-        if question.chapter != current and question.chapter in names:
-            current = question.chapter
-            heading = [parts.text(names[question.chapter], styles.h3)]
-        kind = getattr(types, question.type)
-        options = (
-            [labels.quiz_true, labels.quiz_false] if question.type == "truefalse"
-            else list(question.options)
-        )
-        lines: list[Flowable] = [parts.para(
-            [Span(f"{number}. ", True, colours.primary), Span(f"[{kind}] ", False, colours.accent),
-             Span(question.question)], styles.body)]
-        for index, option in enumerate(options):
-            letter = labels.option.format(letter=chr(ord("A") + index))
-            lines.append(parts.para([Span(f"{letter} ", True), Span(option)], styles.option, "□"))
-        lines.append(Spacer(1, styles.body_pt * 0.6))
-        story.append(parts.keep(*heading, *lines))
+    for group in plan.quiz:
+        for position, question in enumerate(group.questions):
+            heading: list[Flowable] = []
+            if position == 0 and group.name is not None:
+                heading = [parts.text(group.name, parts.styles.h3)]
+            story.append(parts.keep(*heading, *_question(parts, question)))
     return story
 
+
+def _question(parts: Parts, question: PlannedQuestion) -> list[Flowable]:
+    labels, styles, colours = parts.labels, parts.styles, parts.theme.colours
+    kind = getattr(labels.quiz_types, question.type)
+    lines: list[Flowable] = [parts.para(
+        [Span(f"{question.number}. ", True, colours.primary),
+         Span(f"[{kind}] ", False, colours.accent), Span(question.question)], styles.body)]
+    for index, option in enumerate(question.options):
+        letter = labels.option.format(letter=chr(ord("A") + index))
+        lines.append(parts.para([Span(f"{letter} ", True), Span(option)], styles.option, "□"))
+    lines.append(Spacer(1, styles.body_pt * 0.6))
+    return lines

@@ -58,8 +58,7 @@ class Kit:
         return self.designs.of(number)
 
     def date(self, day: dt.date) -> str:
-        return self.theme.labels.handout.date_format.format(
-            year=day.year, month=day.month, day=day.day)
+        return self.plan.locale.format_date(day)
 
 
 class Miniature(LeanFlowable):

@@ -25,10 +25,11 @@ from build_tools.backends.handout.text import (
     draw_spans,
     spans_width,
 )
+from build_tools.locale import Locale
 from build_tools.outline import inline
 from build_tools.outline.model import Point
 from build_tools.plan import PlannedSlide
-from build_tools.theme import HandoutLabels, Theme
+from build_tools.theme import Theme
 
 BULLET = "■"
 
@@ -50,8 +51,8 @@ class Parts:
         return self.kit.theme
 
     @property
-    def labels(self) -> HandoutLabels:
-        return self.kit.theme.labels.handout
+    def labels(self) -> Locale:
+        return self.kit.plan.locale
 
     # --- text ----------------------------------------------------------------------------
 
@@ -106,7 +107,7 @@ class Parts:
         spans = [Span(self.slide_label(slide), True, colours.accent), Span("  "),
                  Span(slide.title, True, colours.primary)]
         if slide.supplementary:
-            spans += [Span("  "), Span(self.theme.labels.supplementary, False, colours.muted)]
+            spans += [Span("  "), Span(self.labels.supplementary, False, colours.muted)]
         return self.para(spans, style)
 
     def part_heading(self, key: str, title: str) -> list[Flowable]:

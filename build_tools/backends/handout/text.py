@@ -152,7 +152,11 @@ def split_lines(spans: Sequence[Span], lines: Sequence[str]) -> list[list[Span]]
             while cursor < len(text) and text[cursor].isspace():
                 cursor += 1
         stop = cursor + len(line)
-        if text[cursor:stop] != line:
+        cut = ""  # the hyphen the measurer adds where it cuts a long Latin word
+        if text[cursor:stop] != line and line.endswith("-") and (
+                text[cursor:stop - 1] == line[:-1]):
+            stop, cut = stop - 1, "-"
+        if text[cursor:stop] != line[:len(line) - len(cut)]:
             # Cannot happen with the measurer's contract; keep the text, drop styling.
             return [[Span(line_text)] for line_text in lines]
         pieces: list[Span] = []
@@ -168,6 +172,8 @@ def split_lines(spans: Sequence[Span], lines: Sequence[str]) -> list[list[Span]]
                 pieces.append(replace(style, text=piece))
             cursor += len(piece)
             index += 1
+        if cut and pieces:
+            pieces[-1] = Span(pieces[-1].text + cut, pieces[-1].bold, pieces[-1].colour)
         result.append(pieces)
     return result
 

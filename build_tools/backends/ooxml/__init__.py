@@ -26,6 +26,7 @@ the names below.
 """
 
 from build_tools.backends.ooxml.charts import chart_text, unsigned_axis_ids
+from build_tools.backends.ooxml.edition import restyle_theme, reword_prompts
 from build_tools.backends.ooxml.ids import Ids, ShapeIds, max_shape_id, next_shape_id
 from build_tools.backends.ooxml.internals import CT, RT, element_of, related_blob, table_cells
 from build_tools.backends.ooxml.package import (
@@ -133,6 +134,8 @@ __all__ = [
     "relative_ref",
     "remove_element",
     "remove_style",
+    "restyle_theme",
+    "reword_prompts",
     "save_normalised",
     "set_alt_text",
     "set_body",

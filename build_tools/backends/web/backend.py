@@ -201,7 +201,9 @@ def render_html(context: Context, designs: Sequence[SlideDesign]) -> str:
     first = designs[0]
     slides = drawn_slides(designs, plan, context.project)
     return environment().get_template(TEMPLATE).render(
-        lang=plan.course.language,
+        lang=context.locale.language,
+        words=context.locale.web_words,
+        trainer_labels=context.locale.notes_words.trainer.model_dump(),
         title=plan.course.title,
         family=fonts.FAMILY,
         fallback=Markup(theme.fonts.web),
@@ -225,7 +227,7 @@ def designs_of(context: Context) -> Sequence[SlideDesign]:
 
 
 class WebBackend:
-    """Build target ``web``: ``<stem>-web/index.html``."""
+    """Build target ``web``: ``<stem>-web<edition>/index.html``."""
 
     name: ClassVar[str] = "web"
 
@@ -237,7 +239,9 @@ class WebBackend:
         html = render_html(context, designs)
         return Result(
             outputs=[
-                Output(f"{context.stem}-web/index.html", html.encode("utf-8"), len(designs),
+                # ``course-web/``, ``course-web.zh-TW/``: each edition its own folder.
+                Output(f"{context.folder_name('-web')}/index.html",
+                       html.encode("utf-8"), len(designs),
                        "slides")
             ]
         )

@@ -47,8 +47,7 @@ def context(layout: str | None = None, outline: Outline | None = None,
     base = base_context(source)
     plan = base.plan
     if outline is not None:
-        labels = base.theme.labels
-        plan = make_plan(outline, labels.opening, labels.closing)
+        plan = make_plan(outline)
     return replace(base, plan=plan, options=Options(layout=layout, **options))
 
 
@@ -265,7 +264,7 @@ def test_grid_pages_hold_up_to_six_slides() -> None:
 @pytest.mark.parametrize("layout", ["notes", "grid"])
 def test_bookmarks_follow_the_plan(layout: str) -> None:
     plan = base_context().plan
-    labels = base_context().theme.labels.handout
+    labels = base_context().locale
     items = outline_items(reader(built(layout)))
     sections = [title for level, title, _ in items if level == 0]
     slides = [title for level, title, _ in items if level == 1]
@@ -281,7 +280,7 @@ def test_bookmarks_follow_the_plan(layout: str) -> None:
 
 def test_article_bookmarks_nest_content_slides_under_chapters() -> None:
     plan = base_context().plan
-    labels = base_context().theme.labels.handout
+    labels = base_context().locale
     items = outline_items(reader(built("article")))
     expected: list[tuple[int, str]] = []
     for section in plan.chapter_sections():
@@ -296,7 +295,7 @@ def test_article_bookmarks_nest_content_slides_under_chapters() -> None:
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_contents_page_numbers_are_where_chapters_start(layout: str) -> None:
     ctx = base_context()
-    labels = ctx.theme.labels.handout
+    labels = ctx.locale
     pdf = reader(built(layout))
     items = outline_items(pdf)
     contents_page = next(page for _, title, page in items if title == labels.contents)
@@ -318,7 +317,7 @@ def test_contents_page_numbers_are_where_chapters_start(layout: str) -> None:
 
 def test_contents_entries_are_links() -> None:
     pdf = reader(built("notes"))
-    labels = base_context().theme.labels.handout
+    labels = base_context().locale
     items = outline_items(pdf)
     contents_page = next(page for _, title, page in items if title == labels.contents)
     annotations = [a.get_object() for a in pdf.pages[contents_page].get("/Annots", [])]
@@ -389,7 +388,7 @@ def test_nothing_trainer_only_reaches_the_handout(layout: str) -> None:
 
 def test_the_quiz_marks_no_answer() -> None:
     """Options are printed with empty boxes, the same way whether right or wrong."""
-    labels = base_context().theme.labels.handout
+    labels = base_context().locale
     pdf = reader(built("notes"))
     quiz_page = next(page for _, title, page in outline_items(pdf) if title == labels.quiz)
     text = pdf.pages[quiz_page].extract_text()

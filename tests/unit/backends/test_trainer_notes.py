@@ -506,7 +506,7 @@ class TestAnyAuthorText:
         title = outline.chapters[0].slides[0].title
         term, definition = outline.glossary[0].term, outline.glossary[0].definition
         theme = allkinds.theme
-        plan = make_plan(outline, theme.labels.opening, theme.labels.closing)
+        plan = make_plan(outline)
         context = Context(plan, theme, allkinds.measurer, allkinds.project, "course")
         html, markdown = render(context)
 

@@ -79,3 +79,12 @@ def test_a_divider_with_nothing_after_it_becomes_the_chapters_slide() -> None:
     assert [c["title"] for c in chapters] == ["Part A", "Part B"]
     assert [s["title"] for s in chapters[0]["slides"]] == ["Part A"]
     assert [s["title"] for s in chapters[1]["slides"]] == ["Body"]
+
+
+def test_a_deck_of_a_title_slide_alone_still_gives_a_valid_outline() -> None:
+    deck = DeckData((slide(1, "Only a title", text("Sub", "subtitle")),))
+    imported = assemble(deck, "deck")
+    Outline.model_validate(imported.data)
+    (chapter,) = imported.data["chapters"]
+    assert [s["kind"] for s in chapter["slides"]] == ["bullets"]
+    assert any("no content slides" in note for note in imported.general)

@@ -19,6 +19,15 @@ def test_cjk_titles_give_number_and_a_stable_short_hash() -> None:
     assert slide_id("2024年P2P", 12).startswith("s12-")  # mixed: still the hash form
 
 
+def test_ids_the_plan_generates_are_never_given_to_content() -> None:
+    assert slide_id("Agenda", 2) == "slide-agenda"
+    assert slide_id("Chapter 3", 9) == "slide-chapter-3"
+    assert slide_id("Agenda 2", 9) == "slide-agenda-2"
+    used: set[str] = set()
+    assert [unique("chapter", used) for _ in range(3)] == ["chapter", "chapter-part-2",
+                                                           "chapter-part-3"]
+
+
 def test_ids_are_made_unique_within_the_limit() -> None:
     used: set[str] = set()
     assert [unique("intro", used) for _ in range(3)] == ["intro", "intro-2", "intro-3"]

@@ -40,8 +40,11 @@ def test_words_yaml_1_1_reads_otherwise_are_quoted_and_read_back(tmp_path: Path)
     from build_tools.outline.source import read_source
 
     words = ["No", "yes", "On", "off", "Y", "n", "1:30", "010", "0x1F", "1e3", "null", "~",
-             "2024-02-05", "12.5", "plain text", "R&D: 50%"]
+             "2024-02-05", "12.5", "plain text", "R&D: 50%", "? q", "ne:4>T", "a, b", "- x",
+             '"quoted', "#hash", "[x", "{y", "*star", "&amp", "!tag", "|bar", ">gt", "%p",
+             "@at", "`tick", "支付，风险", "😀 emoji"]
     out = tmp_path / "source" / "x.yaml"
     out.parent.mkdir()
-    out.write_text(to_yaml(Imported({"words": words}), out, []), encoding="utf-8")
-    assert read_source(out).data == {"words": words}
+    data = {"words": words, "short": words[-2:], "pairs": [[w, "x"] for w in words]}
+    out.write_text(to_yaml(Imported(data), out, []), encoding="utf-8")
+    assert read_source(out).data == data
