@@ -9,6 +9,7 @@ as unchanged again.
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -196,3 +197,13 @@ def test_a_corrupt_manifest_means_rebuild_never_a_traceback(
     assert main(["build", "--source", str(source), "--out", str(out)]) == 0
     assert "unchanged" not in capsys.readouterr().out
     assert _rebuilt(source, out) == set()
+
+
+def test_every_file_of_the_web_deck_is_recorded_as_its_input(project: tuple[Path, Path]) -> None:
+    """The web deck's own templates, style and script are inputs like the notes' templates:
+    an edited one (a checkout, a new version) makes the web deck stale."""
+    source, out = project
+    _rebuilt(source, out)
+    manifest = json.loads((out / FILE).read_text(encoding="utf-8"))
+    read = {Path(name).name for name in manifest["targets"]["web"]["inputs"]}
+    assert {"deck.html.j2", "_draw.html.j2", "deck.css", "deck.js"} <= read

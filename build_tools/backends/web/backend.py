@@ -17,9 +17,10 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any, ClassVar
 
-from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, StrictUndefined
 from markupsafe import Markup
 
+from build_tools import inputs
 from build_tools.backends.base import Context, Output, Result
 from build_tools.backends.web import chart, fonts, view
 from build_tools.design.boxes import Box, SlideDesign, Table, TableCell
@@ -73,7 +74,10 @@ def _bytecode_cache() -> FileSystemBytecodeCache | None:
 @cache
 def environment() -> Environment:
     env = Environment(
-        loader=PackageLoader("build_tools.backends.web", "templates"),
+        # Through the input recorder (every render reads its templates again, compiled code
+        # comes from the bytecode cache), so an edited template rebuilds the web deck.
+        loader=inputs.jinja_loader(_templates()),
+        cache_size=0,
         bytecode_cache=_bytecode_cache(),
         autoescape=True,
         undefined=StrictUndefined,
@@ -95,10 +99,14 @@ def environment() -> Environment:
     return env
 
 
-@cache
+def _templates() -> Path:
+    return Path(str(files("build_tools.backends.web") / "templates"))
+
+
 def _asset(name: str) -> Markup:
-    """The deck's CSS and script, inlined as they are (never parsed as templates)."""
-    return Markup((files("build_tools.backends.web") / "templates" / name).read_text("utf-8"))
+    """The deck's CSS and script, inlined as they are (never parsed as templates); read
+    through the input recorder like every file a build uses."""
+    return Markup(inputs.read(_templates() / name).decode("utf-8"))
 
 
 @dataclass(frozen=True)
