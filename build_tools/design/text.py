@@ -15,6 +15,7 @@ with one character alone and centred lines are even, not ragged.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -144,7 +145,8 @@ class Fitter:
                 self.problems.append(Problem(
                     block.field if block.field.startswith("course.") else f"{path}.{block.field}",
                     f"{where}: text overflows box '{block.box}' by "
-                    f"{overflow:.1f} pt at the smallest size {chosen:g} pt",
+                    f"{overflow:.1f} pt at the smallest size {chosen:g} pt: "
+                    f"{_what_to_cut(paragraphs, self._room(p, chosen)[0], chosen, overflow)}",
                 ))
             results.append(self._text_block(p, paragraphs, chosen, overflow))
         return results
@@ -192,3 +194,17 @@ _PLAIN = TextStyle()
 def plain_style(colour: str) -> TextStyle:
     """The look of a new text box or shape: the theme's text colour, top left."""
     return replace(_PLAIN, colour=colour)
+
+
+def _what_to_cut(paragraphs: Sequence[Paragraph], width_pt: float, size_pt: float,
+                 overflow_pt: float) -> str:
+    """What an author can act on: about how many lines (and characters) to cut at the
+    smallest size. Characters per line from the text's own mix: a CJK character is about
+    1 em wide, a Latin one about 0.55 em (an estimate; the fit check itself measures)."""
+    text = "".join(run.text for paragraph in paragraphs for run in paragraph.runs)
+    wide = sum(1 for char in text if ord(char) >= 0x2E80)
+    em_per_char = (wide + 0.55 * (len(text) - wide)) / len(text) if text else 1.0
+    per_line = max(1, int(width_pt / (size_pt * em_per_char)))
+    lines = max(1, math.ceil(overflow_pt / (LINE_HEIGHT * size_pt)))
+    return (f"cut about {lines} line{'s' if lines > 1 else ''} "
+            f"(~{lines * per_line} characters), or split the slide")

@@ -268,7 +268,8 @@ def test_it_fails_on_overflow_naming_the_slide_and_the_box(overlong: Path) -> No
     assert [p.path for p in problems] == ["chapters[0].slides[0].points"]
     message = problems[0].message
     assert message.startswith("slide 4 '要点版式': text overflows box 'body' by ")
-    assert message.endswith("pt at the smallest size 14 pt")
+    assert "pt at the smallest size 14 pt: cut about " in message
+    assert message.endswith("characters), or split the slide"), message
 
 
 def test_it_turns_overflow_into_a_warning_when_allowed(overlong: Path) -> None:
