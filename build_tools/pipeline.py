@@ -38,7 +38,7 @@ from build_tools.warm import Session
 BACKENDS = {
     "slides": "build_tools.backends.deck.backend:DeckBackend",
     "handout": "build_tools.backends.handout.backend:HandoutBackend",
-    "notes": "build_tools.backends.trainer_notes:TrainerNotesBackend",
+    "notes": "build_tools.backends.notes.backend:TrainerNotesBackend",
     "web": "build_tools.backends.web:WebBackend",
 }
 TARGETS = tuple(BACKENDS)

@@ -20,7 +20,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from build_tools.backends.base import Context
-from build_tools.backends.trainer_notes import TrainerNotesBackend
+from build_tools.backends.notes.backend import TrainerNotesBackend
 from build_tools.pipeline import prepare
 from tests.conftest import ALLKINDS, require_tool
 

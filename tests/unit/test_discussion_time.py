@@ -40,7 +40,7 @@ def test_the_discussion_follows_the_last_slide_and_moves_the_clock() -> None:
 
 
 def test_the_run_sheet_shows_it_as_its_own_row() -> None:
-    from build_tools.backends.trainer_view import _run_sheet
+    from build_tools.backends.notes.view import _run_sheet
 
     plan = make_plan(_outline(12))
     rows = _run_sheet(plan, [f"a{i}" for i in range(len(plan.sections))])
@@ -70,8 +70,8 @@ def test_stats_shows_the_discussion_row(
 
 
 def test_both_notes_files_show_the_row_with_its_clock_times() -> None:
-    from build_tools.backends.trainer_notes import render_html, render_markdown
-    from build_tools.backends.trainer_view import build_view
+    from build_tools.backends.notes.backend import render_html, render_markdown
+    from build_tools.backends.notes.view import build_view
     from build_tools.theme import load_theme
 
     theme = load_theme()

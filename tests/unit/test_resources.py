@@ -6,7 +6,7 @@ from pathlib import Path
 
 from build_tools import resources
 from build_tools.backends.deck.layouts import LayoutMap
-from build_tools.backends.trainer_notes import environment
+from build_tools.backends.notes.backend import environment
 from build_tools.theme import load_theme
 
 ROOT = Path(__file__).resolve().parents[2]

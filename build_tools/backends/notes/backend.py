@@ -2,7 +2,7 @@
 
 A builder in the Sphinx sense: it receives the resolved plan and writes its two formats,
 never reads the outline file, never numbers or times a slide. The formatting decisions live
-in :mod:`build_tools.backends.trainer_view`; the words live in the edition's locale file
+in :mod:`build_tools.backends.notes.view`; the words live in the edition's locale file
 (``L``, ``P`` in the templates) and the look in the templates and the theme.
 
 Both Jinja environments use ``StrictUndefined`` so a misspelt variable fails the build
@@ -28,7 +28,7 @@ from jinja2 import (
 
 from build_tools import inputs, resources
 from build_tools.backends.base import Context, Output, Result
-from build_tools.backends.trainer_view import NotesView, build_view
+from build_tools.backends.notes.view import NotesView, build_view
 from build_tools.locale import Locale
 from build_tools.outline.inline import RichText
 

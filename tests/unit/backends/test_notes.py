@@ -22,13 +22,13 @@ from hypothesis import strategies as st
 from jinja2 import UndefinedError
 
 from build_tools.backends.base import Context
-from build_tools.backends.trainer_notes import (
+from build_tools.backends.notes.backend import (
     TrainerNotesBackend,
     environment,
     escape_markdown,
     markdown_cell,
 )
-from build_tools.backends.trainer_view import RunRow, build_view, css_value
+from build_tools.backends.notes.view import RunRow, build_view, css_value
 from build_tools.outline.model import Outline
 from build_tools.pipeline import prepare
 from build_tools.plan import make_plan
