@@ -42,6 +42,9 @@ class Fonts(_Frozen):
     # `code` in outline text: the deck's Latin typeface (east-asian text keeps its font).
     # Measured as 0.6 em a character, as Courier New and Liberation Mono draw it.
     mono: str = "Courier New"
+    # The same `code` spans in the handout: embedded like every handout face (a subset of
+    # Liberation Mono, metric-compatible with Courier New; assets/fonts/make_fonts.py).
+    code: str = "fonts/LiberationMono-Regular.ttf"
 
 
 class TypeScale(_Frozen):
@@ -115,6 +118,10 @@ class Theme(_Frozen):
     @property
     def bold_font(self) -> Path:
         return self.path(self.fonts.bold)
+
+    @property
+    def code_font(self) -> Path:
+        return self.path(self.fonts.code)
 
 
 def load_theme(project: Path | None = None, path: Path | None = None) -> Theme:

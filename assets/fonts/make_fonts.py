@@ -148,6 +148,8 @@ def main() -> None:
     latin = Path("/usr/share/fonts/truetype/liberation2")
     make_latin(latin / "LiberationSans-Regular.ttf", HERE / "LiberationSans-Regular.ttf")
     make_latin(latin / "LiberationSans-Bold.ttf", HERE / "LiberationSans-Bold.ttf")
+    # The handout's `code` face (same licence file: LICENSE-LiberationSans.txt covers the family).
+    make_latin(latin / "LiberationMono-Regular.ttf", HERE / "LiberationMono-Regular.ttf")
 
 
 if __name__ == "__main__":

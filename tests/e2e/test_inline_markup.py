@@ -60,8 +60,11 @@ def test_the_handout_has_bold_monospace_and_a_link_annotation(outputs: Path) -> 
     pages = [page for page in reader.pages if "micros0ft.com 与官网" in page.extract_text()]
     assert len(pages) == 1
     page = pages[0]
-    fonts = {str(f.get_object()["/BaseFont"]) for f in page["/Resources"]["/Font"].values()}
-    assert "/Courier" in fonts and any(name.endswith("Bold") for name in fonts)
+    faces = [f.get_object() for f in page["/Resources"]["/Font"].values()]
+    fonts = {str(face["/BaseFont"]).split("+")[-1] for face in faces}
+    assert "LiberationMono" in fonts and any(name.endswith("Bold") for name in fonts)
+    # Every face embedded, the code face too (never a PDF standard face such as Courier).
+    assert all("/FontFile2" in face["/FontDescriptor"].get_object() for face in faces)
     links = [a.get_object()["/A"]["/URI"] for a in page["/Annots"]]
     assert URL in links
     assert "**" not in page.extract_text()

@@ -52,11 +52,16 @@ class HandoutFonts:
     bold: str
 
 
+CODE_FACE = "Handout-Code"  # the name reportlab knows the `code` face by
+
+
 @cache
-def _register(regular: Path, bold: Path, *_stamps: tuple[int, int]) -> HandoutFonts:
+def _register(regular: Path, bold: Path, code: Path, *_stamps: tuple[int, int]) -> HandoutFonts:
     names = HandoutFonts(f"Handout-{regular.stem}", f"Handout-{bold.stem}")
     pdfmetrics.registerFont(load_ttfont(names.regular, regular))
     pdfmetrics.registerFont(load_ttfont(names.bold, bold))
+    # `code` spans: embedded like the body faces, never a PDF standard (unembedded) face.
+    pdfmetrics.registerFont(load_ttfont(CODE_FACE, code))
     # A family, so <b> inside a Paragraph switches to the bold face instead of faking it.
     for bold_flag, italic_flag, name in (
         (0, 0, names.regular), (1, 0, names.bold), (0, 1, names.regular), (1, 1, names.bold)
@@ -69,8 +74,8 @@ def register_fonts(theme: Theme) -> HandoutFonts:
     """Register the theme's faces once per process (parsing a 4 MB font costs ~70 ms; the
     parsed face is cached on disk, see ``load_ttfont``); again when a file changed, so a
     long-lived ``course watch`` never embeds a font older than the one it measured with."""
-    regular, bold = theme.regular_font, theme.bold_font
-    return _register(regular, bold, _stamp(regular), _stamp(bold))
+    regular, bold, code = theme.regular_font, theme.bold_font, theme.code_font
+    return _register(regular, bold, code, _stamp(regular), _stamp(bold), _stamp(code))
 
 
 def _stamp(path: Path) -> tuple[int, int]:

@@ -42,6 +42,7 @@ from reportlab.platypus.paragraph import (
 from reportlab.platypus.paraparser import ParaFrag
 from reportlab.rl_config import _FUZZ, paraFontSizeHeightOffset
 
+from build_tools.backends.handout.fonts import CODE_FACE  # monospace, 0.6 em (MONO_EM)
 from build_tools.backends.handout.styles import colour
 from build_tools.measure import LINE_HEIGHT, PARAGRAPH_SPACE, Measurer, Run, is_cjk, size_steps
 from build_tools.measure import Paragraph as MeasuredText
@@ -71,13 +72,12 @@ class Span:
         return self.italic or self.code or self.href is not None
 
 
-CODE_FACE = "Courier"  # a PDF standard face: monospace, 0.6 em (MONO_EM), never embedded
 
 
 def expand(spans: Sequence[Span]) -> tuple[Span, ...]:
     """Spans with the outline's inline markup as spans of their own.
 
-    Courier has no Chinese: the CJK characters of a `code` span stay in the body face.
+    The code face has no Chinese: the CJK characters of a `code` span stay in the body face.
     """
     out: list[Span] = []
     for span in spans:
