@@ -30,6 +30,7 @@ from build_tools.backends.handout.text import (
     Span,
     drafting,
     draw_spans,
+    face_of,
     split_lines,
 )
 from build_tools.design import DeckDesign, SlideDesign, boxes
@@ -192,7 +193,8 @@ def draw_text(canvas: Canvas, text: boxes.TextBlock,
         pitch = text.line_height * size
         if index:
             cursor += para.space_before_pt
-        spans = [Span(s.text, s.bold, s.colour) for s in para.spans]
+        spans = [Span(s.text, s.bold, s.colour, code=s.font == "code", href=s.link)
+                 for s in para.spans]
         pieces = split_lines(spans, lines) if lines else []
         for line_index, line in enumerate(pieces):
             baseline = height - (cursor + pitch / 2) - GLYPH_CENTRE_EM * size
@@ -212,7 +214,7 @@ def draw_text(canvas: Canvas, text: boxes.TextBlock,
 def _width(fonts: CanvasFonts, line: Sequence[Span], size: float, canvas: Canvas) -> float:
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    return sum(stringWidth(s.text, fonts.bold if s.bold else fonts.regular, size) for s in line)
+    return sum(stringWidth(s.text, face_of(fonts, s), size) for s in line)
 
 
 def _bullet(canvas: Canvas, fonts: CanvasFonts, bullet: boxes.Bullet, x: float,

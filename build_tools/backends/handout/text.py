@@ -739,12 +739,24 @@ def draw_spans(
     """
     start = x
     for span in spans:
-        font = fonts.bold if span.bold else fonts.regular
+        font = face_of(fonts, span)
         canvas.setFont(font, size)
         canvas.setFillColor(colour(span.colour or hex_rgb))
         draw_string(canvas, x, y, span.text)
-        x += stringWidth(span.text, font, size)
+        width = stringWidth(span.text, font, size)
+        if span.href:  # a real link, as in the flowing text
+            canvas.linkURL(span.href, (x, y - size * 0.25, x + width, y + size * 0.9),
+                           relative=0)
+        x += width
     return x - start
+
+
+def face_of(fonts: CanvasFonts, span: Span) -> str:
+    """The face a placed span is drawn in: the code face for `code` without Chinese (the
+    code face has none), else the body face of its weight."""
+    if span.code and not any(is_cjk(char) for char in span.text):
+        return CODE_FACE
+    return fonts.bold if span.bold else fonts.regular
 
 
 def draw_string(canvas: Canvas, x: float, y: float, text: str) -> None:

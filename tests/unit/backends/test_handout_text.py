@@ -266,3 +266,33 @@ def test_an_unusable_face_cache_is_ignored(
     for cached in handout_fonts.face_cache_folder().glob("ttface-*.marshal"):
         cached.write_bytes(b"not marshal")
     assert load_ttfont("Corrupt", theme.bold_font).face.charWidths
+
+
+def test_a_placed_code_span_is_drawn_in_the_embedded_code_face_and_a_link_is_a_link() -> None:
+    """Miniatures and the cover place text with ``draw_spans``: `code` there is set in the
+    embedded monospace face (never a standard, unembedded one), Chinese in it stays in the
+    body face, and a link span carries a real URI annotation."""
+    import io
+
+    from pypdf import PdfReader
+    from reportlab.pdfgen.canvas import Canvas
+
+    from build_tools.backends.handout.fonts import register_fonts
+    from build_tools.backends.handout.text import CanvasFonts, Span, draw_spans
+    from build_tools.theme import load_theme
+
+    names = register_fonts(load_theme())
+    stream = io.BytesIO()
+    canvas = Canvas(stream, initialFontName=names.regular)  # as the handout makes them
+    spans = [Span("micros0ft.com", code=True), Span(" 官网", code=True),
+             Span("手册", href="https://example.com/guide")]
+    draw_spans(canvas, CanvasFonts(names.regular, names.bold), 72, 700, spans, 12, "000000")
+    canvas.showPage()
+    canvas.save()
+    page = PdfReader(io.BytesIO(stream.getvalue())).pages[0]
+    faces = [f.get_object() for f in page["/Resources"]["/Font"].values()]
+    assert {str(face["/BaseFont"]).split("+")[-1] for face in faces} == {
+        "LiberationMono", "NotoSansCJKsc-Regular"}
+    assert all("/FontFile2" in face["/FontDescriptor"].get_object() for face in faces)
+    assert [a.get_object()["/A"]["/URI"] for a in page["/Annots"]] == [
+        "https://example.com/guide"]
