@@ -17,6 +17,7 @@ from lxml import etree
 from pptx.util import Emu
 
 from build_tools.backends.ooxml import internals
+from build_tools.backends.ooxml.edition import set_theme_fonts
 from build_tools.backends.ooxml.schema import NAMESPACES, A, P, R, element, insert, qn, sub
 from build_tools.backends.ooxml.text import EMU_PER_PT, Bullet, autofit_off, set_body_insets
 
@@ -228,22 +229,6 @@ def edit_related_xml(owner: Any, reltype: str, edit: Callable[[Any], None]) -> N
     edit(root)
     internals.set_blob(target, etree.tostring(root, xml_declaration=True, encoding="UTF-8",
                                               standalone=True))
-
-
-def set_theme_fonts(theme: Any, latin: str, east_asian: str, name: str) -> None:
-    """Major and minor fonts: ``latin``, ``ea`` and the ``Hans`` script entry."""
-    scheme = theme.find(".//" + qn("a:fontScheme"))
-    scheme.set("name", name)
-    for tag in ("a:majorFont", "a:minorFont"):
-        font = scheme.find(qn(tag))
-        font.find(qn("a:latin")).set("typeface", latin)
-        font.find(qn("a:ea")).set("typeface", east_asian)
-        hans = [f for f in font.findall(qn("a:font")) if f.get("script") == "Hans"]
-        if hans:
-            hans[0].set("typeface", east_asian)
-        else:
-            font.find(qn("a:cs")).addnext(
-                element("a:font", script="Hans", typeface=east_asian))
 
 
 def set_theme_colours(theme: Any, name: str, colours: dict[str, str]) -> None:

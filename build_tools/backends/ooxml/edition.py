@@ -44,22 +44,8 @@ def restyle_theme(prs: Presentation, latin: str, east_asian: str, name: str) -> 
         colours = theme.find(".//" + qn("a:clrScheme"))
         if colours is not None:
             colours.set("name", name)
-        scheme = theme.find(".//" + qn("a:fontScheme"))
-        if scheme is None:
-            return
-        scheme.set("name", name)
-        for tag in ("a:majorFont", "a:minorFont"):
-            font = scheme.find(qn(tag))
-            if font is None:
-                continue
-            font.find(qn("a:latin")).set("typeface", latin)
-            font.find(qn("a:ea")).set("typeface", east_asian)
-            hans = [f for f in font.findall(qn("a:font")) if f.get("script") == "Hans"]
-            if hans:
-                hans[0].set("typeface", east_asian)
-            else:
-                font.find(qn("a:cs")).addnext(
-                    element("a:font", script="Hans", typeface=east_asian))
+        if theme.find(".//" + qn("a:fontScheme")) is not None:
+            set_theme_fonts(theme, latin, east_asian, name)
 
     for owner in (prs.slide_masters[0], prs.notes_master):
         _edit_related(owner, RT.THEME, edit)
@@ -76,3 +62,22 @@ def _edit_related(owner: Any, reltype: str, edit: Callable[[Any], None]) -> None
     edit(root)
     internals.set_blob(target, etree.tostring(root, xml_declaration=True, encoding="UTF-8",
                                               standalone=True))
+
+
+def set_theme_fonts(theme: Any, latin: str, east_asian: str, name: str) -> None:
+    """Major and minor fonts of a theme part: ``latin``, ``ea`` and the ``Hans`` script
+    entry (the house template's script uses it too, assets/template_xml.py)."""
+    scheme = theme.find(".//" + qn("a:fontScheme"))
+    scheme.set("name", name)
+    for tag in ("a:majorFont", "a:minorFont"):
+        font = scheme.find(qn(tag))
+        if font is None:
+            continue
+        font.find(qn("a:latin")).set("typeface", latin)
+        font.find(qn("a:ea")).set("typeface", east_asian)
+        hans = [f for f in font.findall(qn("a:font")) if f.get("script") == "Hans"]
+        if hans:
+            hans[0].set("typeface", east_asian)
+        else:
+            font.find(qn("a:cs")).addnext(
+                element("a:font", script="Hans", typeface=east_asian))
