@@ -75,7 +75,20 @@ def register_fonts(theme: Theme) -> HandoutFonts:
     parsed face is cached on disk, see ``load_ttfont``); again when a file changed, so a
     long-lived ``course watch`` never embeds a font older than the one it measured with."""
     regular, bold, code = theme.regular_font, theme.bold_font, theme.code_font
-    return _register(regular, bold, code, _stamp(regular), _stamp(bold), _stamp(code))
+    key = (regular, bold, code, _stamp(regular), _stamp(bold), _stamp(code))
+    # What registering reads is recorded as the handout's input on every build, also when
+    # the faces are registered already (a cached call reads nothing): replay the record.
+    with inputs.recording() as record:
+        names = _register(*key)
+    if record:
+        _READ[key] = dict(record)
+    else:
+        inputs.replay(_READ.get(key, {}))
+    return names
+
+
+_READ: dict[tuple[Path, Path, Path, tuple[int, int], tuple[int, int], tuple[int, int]],
+            inputs.Record] = {}
 
 
 def _stamp(path: Path) -> tuple[int, int]:

@@ -296,3 +296,19 @@ def test_a_placed_code_span_is_drawn_in_the_embedded_code_face_and_a_link_is_a_l
     assert all("/FontFile2" in face["/FontDescriptor"].get_object() for face in faces)
     assert [a.get_object()["/A"]["/URI"] for a in page["/Annots"]] == [
         "https://example.com/guide"]
+
+
+def test_registering_the_faces_again_still_records_them_as_inputs() -> None:
+    """The faces are registered once per process; a second build in the same process (watch,
+    serve, a library worker) must still list them among the handout's inputs."""
+    from build_tools import inputs
+    from build_tools.backends.handout.fonts import register_fonts
+    from build_tools.theme import load_theme
+
+    theme = load_theme()
+    with inputs.recording() as first:
+        register_fonts(theme)
+    with inputs.recording() as second:
+        register_fonts(theme)
+    for record in (first, second):
+        assert {str(theme.regular_font), str(theme.bold_font), str(theme.code_font)} <= set(record)
