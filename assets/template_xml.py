@@ -9,7 +9,7 @@ internals only through ``build_tools.backends.ooxml.internals``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -17,7 +17,7 @@ from lxml import etree
 from pptx.util import Emu
 
 from build_tools.backends.ooxml import internals
-from build_tools.backends.ooxml.edition import set_theme_fonts
+from build_tools.backends.ooxml.edition import edit_related_xml, set_theme_fonts
 from build_tools.backends.ooxml.schema import NAMESPACES, A, P, R, element, insert, qn, sub
 from build_tools.backends.ooxml.text import EMU_PER_PT, Bullet, autofit_off, set_body_insets
 
@@ -215,20 +215,6 @@ def set_slide_size(prs: Presentation, width: int, height: int) -> None:
     sldSz = internals.presentation_element(prs).find(qn("p:sldSz"))
     if "type" in sldSz.attrib:
         del sldSz.attrib["type"]
-
-
-def edit_related_xml(owner: Any, reltype: str, edit: Callable[[Any], None]) -> None:
-    """Edit, in place, an XML part related to ``owner``'s part (a theme, shared by several
-    owners). python-pptx keeps parts it has no class for (themes) as bytes: parse, edit,
-    write back."""
-    target = internals.related_part(internals.part_of(owner), reltype)
-    if internals.is_xml_part(target):
-        edit(internals.part_element(target))
-        return
-    root = etree.fromstring(internals.blob(target))
-    edit(root)
-    internals.set_blob(target, etree.tostring(root, xml_declaration=True, encoding="UTF-8",
-                                              standalone=True))
 
 
 def set_theme_colours(theme: Any, name: str, colours: dict[str, str]) -> None:

@@ -162,8 +162,9 @@ def _font(path: Path, sha: str, data: bytes) -> Font:
 
 
 def _metrics_folder() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "course-build"
+    from build_tools.resources import cache_folder
+
+    return cache_folder()
 
 
 def _read_font(path: Path, data: bytes) -> Font:

@@ -18,6 +18,10 @@ import contextlib
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from jinja2 import FileSystemBytecodeCache
 
 from build_tools import inputs
 
@@ -82,3 +86,30 @@ def template_folders(project: Path | None = None) -> list[Path]:
 def fontconfig() -> Path:
     """The fontconfig file that maps the deck's YaHei to Noto Sans CJK SC for Linux renders."""
     return package_assets() / "fontconfig" / "fonts.conf"
+
+
+def cache_folder() -> Path:
+    """Where builds keep what only saves time (font metrics, parsed faces, web font slices,
+    compiled templates): ``$XDG_CACHE_HOME/course-build``, else ``~/.cache/course-build``.
+    Every entry is keyed by the content it was made from; deleting the folder is safe."""
+    import os
+
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "course-build"
+
+
+def jinja_bytecode_cache(name: str) -> FileSystemBytecodeCache | None:
+    """Compiled Jinja templates on disk (compiling costs ~0.2 s a process, loading ~5 ms),
+    one folder per environment (``name``: they compile the same partials differently).
+    Jinja keys entries by the template source's checksum. Without a writable folder the
+    build just compiles."""
+    import os
+
+    from jinja2 import FileSystemBytecodeCache
+
+    folder = cache_folder() / f"jinja-{name}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder)) if os.access(folder, os.W_OK) else None

@@ -105,8 +105,9 @@ _NOT_STORED = frozenset({"_ttf_data", "_pdfScale"})  # the file itself; a functi
 
 
 def face_cache_folder() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "course-build"
+    from build_tools.resources import cache_folder
+
+    return cache_folder()
 
 
 def load_ttfont(name: str, path: Path) -> TTFont:

@@ -13,7 +13,6 @@ is escaped by default and a template cannot forget to do it.
 
 from __future__ import annotations
 
-import os
 import re
 from functools import cache
 from pathlib import Path
@@ -21,7 +20,6 @@ from typing import Any, ClassVar
 
 from jinja2 import (
     Environment,
-    FileSystemBytecodeCache,
     StrictUndefined,
     select_autoescape,
 )
@@ -86,22 +84,6 @@ def markdown_raw(value: str) -> MarkdownSafe:
     return MarkdownSafe(value)
 
 
-def _bytecode_cache(flavour: str) -> FileSystemBytecodeCache | None:
-    """Compiled templates on disk: compiling them costs ~0.2 s a process, loading ~5 ms.
-
-    Jinja keys entries by template source checksum; each flavour (HTML, Markdown) gets a
-    folder of its own because their environments compile the same partials differently.
-    Without a writable cache folder the build just compiles, as before.
-    """
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    folder = base / "course-build" / f"jinja-{flavour}"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return FileSystemBytecodeCache(str(folder)) if os.access(folder, os.W_OK) else None
-
-
 @cache
 def environment(markdown: bool, project: Path | None = None) -> Environment:
     """The Jinja environment for one output format; built once, templates cached by Jinja.
@@ -111,7 +93,7 @@ def environment(markdown: bool, project: Path | None = None) -> Environment:
     env = Environment(
         loader=inputs.jinja_loader(resources.template_folders(project)),
         cache_size=0,  # every render reads (and records) its templates; bytecode is cached
-        bytecode_cache=_bytecode_cache("markdown" if markdown else "html"),
+        bytecode_cache=resources.jinja_bytecode_cache("markdown" if markdown else "html"),
         autoescape=select_autoescape(enabled_extensions=("html", "html.j2"),
                                      default_for_string=False, default=False),
         undefined=StrictUndefined,

@@ -48,12 +48,13 @@ def restyle_theme(prs: Presentation, latin: str, east_asian: str, name: str) -> 
             set_theme_fonts(theme, latin, east_asian, name)
 
     for owner in (prs.slide_masters[0], prs.notes_master):
-        _edit_related(owner, RT.THEME, edit)
+        edit_related_xml(owner, RT.THEME, edit)
 
 
-def _edit_related(owner: Any, reltype: str, edit: Callable[[Any], None]) -> None:
-    """Edit an XML part related to ``owner``'s part in place; python-pptx keeps themes as
-    bytes (no part class): parse, edit, write back."""
+def edit_related_xml(owner: Any, reltype: str, edit: Callable[[Any], None]) -> None:
+    """Edit, in place, an XML part related to ``owner``'s part (a theme, shared by several
+    owners; the template script uses it too). python-pptx keeps parts it has no class for
+    (themes) as bytes: parse, edit, write back."""
     target = internals.related_part(internals.part_of(owner), reltype)
     if internals.is_xml_part(target):
         edit(internals.part_element(target))

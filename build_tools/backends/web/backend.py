@@ -9,7 +9,6 @@ process a one-slide edit re-renders one slide. Fonts are subset WOFF2 slices
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -17,10 +16,10 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any, ClassVar
 
-from jinja2 import Environment, FileSystemBytecodeCache, StrictUndefined
+from jinja2 import Environment, StrictUndefined
 from markupsafe import Markup
 
-from build_tools import inputs
+from build_tools import inputs, resources
 from build_tools.backends.base import Context, Output, Result
 from build_tools.backends.web import chart, fonts, view
 from build_tools.design.boxes import Box, SlideDesign, Table, TableCell
@@ -61,16 +60,6 @@ def fill(colour: str, alpha: float = 1.0) -> str:
     return f"rgba({red},{green},{blue},{alpha:.3f})"
 
 
-def _bytecode_cache() -> FileSystemBytecodeCache | None:
-    """Compiled templates on disk, as for the notes: compiling costs more than loading."""
-    folder = fonts.cache_folder() / "jinja-web"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return FileSystemBytecodeCache(str(folder)) if os.access(folder, os.W_OK) else None
-
-
 @cache
 def environment() -> Environment:
     env = Environment(
@@ -78,7 +67,7 @@ def environment() -> Environment:
         # comes from the bytecode cache), so an edited template rebuilds the web deck.
         loader=inputs.jinja_loader(_templates()),
         cache_size=0,
-        bytecode_cache=_bytecode_cache(),
+        bytecode_cache=resources.jinja_bytecode_cache("web"),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,

@@ -42,8 +42,9 @@ class Face:
 
 
 def cache_folder() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "course-build"
+    from build_tools.resources import cache_folder
+
+    return cache_folder()
 
 
 @cache
