@@ -425,11 +425,16 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _translate(args: argparse.Namespace) -> int:
+    from build_tools.locale import LANGUAGES
     from build_tools.outline.loader import load
     from build_tools.translation import update_translation
 
-    outline = load(args.source)[0]
-    file, update = update_translation(outline, args.source, args.lang)
+    if args.lang not in LANGUAGES:
+        raise InputError([Problem("", f"--lang: expected one of {', '.join(LANGUAGES)}; "
+                                      f"got {args.lang!r}")])
+    source = _one_source(args, "translate")
+    outline = load(source)[0]
+    file, update = update_translation(outline, source, args.lang)
     print(f"{file}: {update.total} strings, {update.translated} translated, {update.new} new, "
           f"{update.stale} stale, {update.dropped} dropped")
     return 0
@@ -552,21 +557,27 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
-def _watch(args: argparse.Namespace) -> int:
-    from build_tools.watch import watch
-
+def _one_source(args: argparse.Namespace, doing: str) -> Path:
+    """For commands that work on one course (watch, serve, translate): ``--source``, or
+    the library's only outline; several without ``--source`` is a located mistake."""
     sources = _sources(args)
     if len(sources) > 1:
         names = ", ".join(str(s) for s in sources)
-        raise InputError([Problem("", f"expected --source naming one outline to watch; "
+        raise InputError([Problem("", f"expected --source naming one outline to {doing}; "
                                       f"source/ holds {len(sources)}: {names}")])
-    return watch(sources[0], args.out, _options(args))
+    return sources[0]
+
+
+def _watch(args: argparse.Namespace) -> int:
+    from build_tools.watch import watch
+
+    return watch(_one_source(args, "watch"), args.out, _options(args))
 
 
 def _serve(args: argparse.Namespace) -> int:
     from build_tools.serve import serve
 
-    return serve(args.source, args.out, _options(args), args.host, args.port)
+    return serve(_one_source(args, "serve"), args.out, _options(args), args.host, args.port)
 
 
 def _print_warnings(warnings: list[Problem], every: bool = False) -> None:

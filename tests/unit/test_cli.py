@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 
 from build_tools import pipeline
 from build_tools.cli import main
+from tests.conftest import COURSE
 from tests.corpus import copy_project
 from tests.unit.test_pipeline import Echo
 
@@ -84,3 +86,30 @@ def test_stats_shows_minutes_per_chapter_against_the_duration(
 def test_schema_prints_the_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["schema"]) == 0
     assert json.loads(capsys.readouterr().out)["title"] == "Course outline"
+
+
+def test_translate_refuses_a_language_it_has_no_words_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "source").mkdir()
+    shutil.copy(COURSE, tmp_path / "source" / "course.yaml")
+    monkeypatch.chdir(tmp_path)
+    assert main(["translate", "--lang", "xx"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "error: --lang: expected one of zh-CN, zh-TW, zh-HK, en; got 'xx'"]
+    assert not (tmp_path / "source" / "course.xx.yaml").exists()
+
+
+def test_translate_without_source_takes_the_only_outline_and_refuses_several(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "source").mkdir()
+    shutil.copy(COURSE, tmp_path / "source" / "course.yaml")
+    monkeypatch.chdir(tmp_path)
+    assert main(["translate", "--lang", "en"]) == 0  # was a traceback (no --source)
+    assert (tmp_path / "source" / "course.en.yaml").is_file()
+    shutil.copy(COURSE, tmp_path / "source" / "other.yaml")
+    capsys.readouterr()
+    assert main(["translate", "--lang", "en"]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith("error: expected --source naming one outline to translate;")
