@@ -249,7 +249,13 @@ def _sources(args: argparse.Namespace) -> list[Path]:
 
 
 def _check_source(source: Path) -> None:
+    from build_tools.library import is_translation
+
     problem = regular_file_problem(source, "an outline file")
+    if problem is None and is_translation(source):
+        course = source.name.split(".")[0] + source.suffix
+        problem = (f"expected a course outline; got a file that belongs to {course} "
+                   "(a translation or terms file: build it with --edition LANG)")
     if problem:
         raise InputError([Problem("", problem, source)])
 

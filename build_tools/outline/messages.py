@@ -240,6 +240,8 @@ def _plain(value: Any) -> str:
 def _unknown_key(name: str, path: Path_, source: Source) -> str:
     siblings = _sibling_keys(source.data, path[:-1])
     allowed = _allowed_keys(siblings)
+    if name in allowed:  # the siblings matched another mapping's keys: no honest hint here
+        return f"unknown key '{name}'"
     close = difflib.get_close_matches(name, sorted(allowed), n=1, cutoff=0.6)
     if close:
         return f"unknown key '{name}'; did you mean '{close[0]}'?"

@@ -113,3 +113,13 @@ def test_translate_without_source_takes_the_only_outline_and_refuses_several(
     assert main(["translate", "--lang", "en"]) == 2
     (line,) = capsys.readouterr().err.splitlines()
     assert line.startswith("error: expected --source naming one outline to translate;")
+
+
+def test_a_translation_file_named_as_the_outline_is_refused_in_one_line(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    translation = COURSE.parent / "course.en.yaml"
+    assert main(["check", "--source", str(translation)]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"error: {translation}: expected a course outline; got a file that belongs to "
+        "course.yaml (a translation or terms file: build it with --edition LANG)"]
