@@ -73,7 +73,8 @@ def _placeholder(page: Page, box: boxes.Box) -> None:
 
 
 def draw_table(page: Page, box: boxes.Box, table: boxes.Table) -> None:
-    """A native table: the design's column widths, row heights and cell text."""
+    """A native table: the design's column widths, row heights, cell text and each
+    cell's vertical anchor (as the handout's miniature and the web deck draw it)."""
     rows, cols = len(table.cells), len(table.column_widths_pt)
     frame = page.native().add_table(rows, cols, *rect_of(box).emu())
     frame.name = f"Table {frame.shape_id}"
@@ -87,7 +88,8 @@ def draw_table(page: Page, box: boxes.Box, table: boxes.Table) -> None:
     for r, row in enumerate(table.cells):
         tcs = rows_of_tcs[r]
         for c, cell in enumerate(row):
-            kit_cell = page.kit.table_cell(tcs[c], cell.fill, pad_x, pad_y)
+            kit_cell = page.kit.table_cell(tcs[c], cell.fill, pad_x, pad_y,
+                                            cell.text.anchor)
             page.typesetter.write(kit_cell.txBody, cell.text, frame_settings=False,
                                   base=kit_cell.base)
 

@@ -339,3 +339,45 @@ def test_it_leaves_the_garbage_collector_as_it_found_it(context: Context) -> Non
     frozen = gc.get_freeze_count()
     DeckBackend().render(dataclasses.replace(context, options=Options(epoch=EPOCH)))
     assert gc.get_freeze_count() == frozen and gc.isenabled()
+
+
+def test_each_table_cell_keeps_the_designs_vertical_anchor(context: Context,
+                                                           tmp_path: Path) -> None:
+    """``a:tcPr/@anchor`` read back from the built deck is the design's cell anchor, for a
+    design mixing top, middle and bottom cells; the deck stays schema-valid."""
+    from build_tools.design import boxes
+    from build_tools.pipeline import designed
+    from tests.package_checks import problems
+
+    designed_context = designed(context)
+    assert designed_context.designs is not None
+    number = next(s.number for s in context.plan.slides if s.kind == "table")
+    slide = designed_context.designs.of(number)
+    cycle = ("t", "ctr", "b")
+
+    def mixed(box: boxes.Box) -> boxes.Box:
+        if box.table is None:
+            return box
+        cells = tuple(
+            tuple(dataclasses.replace(cell, text=dataclasses.replace(
+                cell.text, anchor=cycle[(r + c) % 3])) for c, cell in enumerate(row))
+            for r, row in enumerate(box.table.cells))
+        return dataclasses.replace(box, table=dataclasses.replace(box.table, cells=cells))
+
+    slides = list(designed_context.designs.slides)
+    slides[number - 1] = dataclasses.replace(slide, boxes=tuple(map(mixed, slide.boxes)))
+    changed = dataclasses.replace(designed_context, designs=dataclasses.replace(
+        designed_context.designs, slides=tuple(slides)))
+    data = DeckBackend().render(changed).outputs[0].data
+    xml = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read(
+        f"ppt/slides/slide{number}.xml"))
+    tables = xml.findall(f".//{qn('a:tbl')}")
+    assert len(tables) == 1
+    written = [[tc.find(qn("a:tcPr")).get("anchor") for tc in tr.findall(qn("a:tc"))]
+               for tr in tables[0].findall(qn("a:tr"))]
+    designed_table = next(b.table for b in slides[number - 1].boxes if b.table is not None)
+    assert written == [[cell.text.anchor for cell in row] for row in designed_table.cells]
+    assert {a for row in written for a in row} == set(cycle)
+    deck = tmp_path / "mixed.pptx"
+    deck.write_bytes(data)
+    assert problems(deck) == []
