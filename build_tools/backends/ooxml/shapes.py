@@ -192,7 +192,7 @@ class ShapeKit:
         self._textboxes: dict[Body, _KitEntry] = {}
         self._autoshapes: dict[tuple[object, ...], _KitEntry] = {}
         self._clones: dict[tuple[object, ...], _Clone] = {}
-        self._cells: dict[tuple[str, float, float], _KitEntry] = {}
+        self._cells: dict[tuple[str, float, float, str], _KitEntry] = {}
 
     def textbox(self, spTree: Any, shape_id: int, name: str, rect: tuple[int, int, int, int],
                 body: Body | None = None) -> KitShape:
