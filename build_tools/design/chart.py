@@ -70,8 +70,9 @@ def value_axis(values: Sequence[float]) -> Axis:
     """Zero and every value inside; a round step (1, 2, 2.5 or 5 x 10^n) giving about eight
     intervals, the ends on whole steps: what LibreOffice picks for the deck's charts."""
     low, high = min(min(values, default=0.0), 0.0), max(max(values, default=0.0), 0.0)
-    span = (high - low) or 1.0
-    raw = span / 8
+    if high == low:  # every value zero: an axis from 0 to 1, never an empty one
+        high = low + 1.0
+    raw = (high - low) / 8
     magnitude = 10 ** math.floor(math.log10(raw))
     step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
     return Axis(math.floor(low / step) * step, math.ceil(high / step) * step, step)

@@ -381,3 +381,44 @@ def test_each_table_cell_keeps_the_designs_vertical_anchor(context: Context,
     deck = tmp_path / "mixed.pptx"
     deck.write_bytes(data)
     assert problems(deck) == []
+
+
+def test_the_native_chart_shows_what_the_designs_marks_show(data: bytes,
+                                                            context: Context) -> None:
+    """Same value axis (ends, major unit), number formats, series colours as the design's
+    bars, no rotated axis title; the unit and the source are labelled text on the slide."""
+    from build_tools.design.chart_marks import ChartRect, ChartText
+    from build_tools.outline.model import ChartSlide
+    from build_tools.pipeline import designed
+
+    designs = designed(context).designs
+    assert designs is not None
+    planned = next(s for s in context.plan.slides if s.kind == "chart")
+    design = designs.of(planned.number)
+    spec = next(b.chart for b in design.boxes if b.chart is not None)
+    assert spec is not None and spec.axis is not None
+    package = zipfile.ZipFile(io.BytesIO(data))
+    (name,) = [n for n in package.namelist() if re.match(r"ppt/charts/chart\d+\.xml$", n)]
+    C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+    chart = etree.fromstring(package.read(name))
+    scaling = chart.find(f".//{C}valAx/{C}scaling")
+    written = (float(scaling.find(f"{C}min").get("val")), float(scaling.find(f"{C}max").get("val")),
+               float(chart.find(f".//{C}valAx/{C}majorUnit").get("val")))
+    assert written == spec.axis
+    ticks = [m.text for m in spec.marks if isinstance(m, ChartText) and m.anchor == "end"]
+    low, high, step = spec.axis
+    assert ticks == [f"{low + step * i:g}" for i in range(round((high - low) / step) + 1)]
+    assert chart.find(f".//{C}valAx/{C}numFmt").get("formatCode") == spec.number_format
+    assert chart.find(f".//{C}dLbls/{C}numFmt").get("formatCode") == spec.number_format
+    assert chart.find(f".//{C}valAx/{C}title") is None
+    fills = [ser.find(f"{C}spPr/{qn('a:solidFill')}/{qn('a:srgbClr')}").get("val")
+             for ser in chart.iter(f"{C}ser")]
+    bars = [m.fill for m in spec.marks if isinstance(m, ChartRect) and m.w != m.h]
+    assert fills == [s.colour for s in spec.series] and set(bars) == set(fills)
+    slide = Presentation(io.BytesIO(data)).slides[planned.number - 1]
+    deck_text = [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
+    assert isinstance(planned.content, ChartSlide)
+    chart_spec = planned.content.chart
+    words = context.plan.locale
+    assert words.chart_unit.format(unit=chart_spec.unit) in deck_text
+    assert words.chart_source.format(source=chart_spec.source) in deck_text
