@@ -155,19 +155,19 @@ def _axes(marks: list[Mark], kind: str, categories: Sequence[str],
     horizontal = kind == "bar"
     ticks = axis.ticks
     labels = [number(t) for t in ticks]
-    pad = size * 0.3
     if horizontal:
         band = min(max((widths.width_pt(c, size) for c in categories), default=0.0),
                    box.w * 0.35)
-        left = box.x + pad + band + size * 0.5
-        right = box.right - pad - widths.width_pt(labels[-1], size) / 2
+        left = box.x + size * 1.4 + band + size * 0.5
+        right = box.right - size * 1.2 - widths.width_pt(labels[-1], size) / 2
         top = box.y + size * 0.5
-        bottom = box.bottom - size * 1.6
-    else:
-        left = box.x + pad + max(widths.width_pt(label, size) for label in labels) + size * 0.5
-        right = box.right - pad - size * 0.5
+        bottom = box.bottom - size * 2.25
+    else:  # LibreOffice keeps about 1.4 em clear left of the tick labels
+        left = box.x + size * 1.4 + max(widths.width_pt(label, size) for label in labels) \
+            + size * 0.3
+        right = box.right - size * 0.8
         top = box.y + size * 1.2
-        bottom = box.bottom - size * 1.7
+        bottom = box.bottom - size * 2.5
     span = axis.high - axis.low
     length = (right - left) if horizontal else (bottom - top)
 
@@ -183,7 +183,7 @@ def _axes(marks: list[Mark], kind: str, categories: Sequence[str],
             marks.append(ChartText(p, _baseline(bottom + size * 0.8, size), label, size, text))
         else:
             marks.append(ChartLine(left, p, right, p, grid, GRID_PT))
-            marks.append(ChartText(left - size * 0.4, _baseline(p, size), label, size, text,
+            marks.append(ChartText(left - size * 0.3, _baseline(p, size), label, size, text,
                                    "end"))
     count = max(len(categories), 1)
     slot = ((bottom - top) if horizontal else (right - left)) / count
@@ -195,7 +195,7 @@ def _axes(marks: list[Mark], kind: str, categories: Sequence[str],
             marks.append(ChartText(left - size * 0.4, _baseline(middle, size), category, size,
                                    text, "end"))
         else:
-            marks.append(ChartText(middle, _baseline(bottom + size * 0.85, size), category,
+            marks.append(ChartText(middle, _baseline(bottom + size * 1.25, size), category,
                                    size, text))
     if kind == "line":
         for _, values, colour in series:

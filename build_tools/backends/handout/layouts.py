@@ -358,7 +358,7 @@ def key_points(parts: Parts, slide: PlannedSlide) -> list[Flowable]:
         caption = content.image.caption or content.image.alt
         return [KeepTogether([image, parts.text(caption, centred(styles.caption, "figure"))])]
     if isinstance(content, ChartSlide):
-        return [ChartFlowable(parts, slide.number, width * 0.8, 62 * mm),
+        return [ChartFlowable(parts, slide.number, width, 85 * mm),
                 *data_table(parts, content.chart)]
     return []
 
