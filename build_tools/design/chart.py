@@ -166,7 +166,7 @@ def _axes(marks: list[Mark], kind: str, categories: Sequence[str],
         left = box.x + size * 1.4 + max(widths.width_pt(label, size) for label in labels) \
             + size * 0.3
         right = box.right - size * 0.8
-        top = box.y + size * 1.2
+        top = box.y + size * (1.5 if kind == "line" else 1.3)  # a label over the highest
         bottom = box.bottom - size * 2.5
     span = axis.high - axis.low
     length = (right - left) if horizontal else (bottom - top)
