@@ -13,7 +13,7 @@ RGB without ``#``. A text mark is a single line set in the body font at ``size_p
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 TEXT_ANCHORS = ("start", "middle", "end")
 
@@ -27,6 +27,7 @@ class ChartRect:
     w: float
     h: float
     fill: str
+    kind: str = field(default="rect", init=False)  # names the mark in the JSON form
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class ChartLine:
     y2: float
     colour: str
     width_pt: float
+    kind: str = field(default="line", init=False)
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,7 @@ class ChartPolyline:
     points: tuple[tuple[float, float], ...]
     colour: str
     width_pt: float
+    kind: str = field(default="polyline", init=False)
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,7 @@ class ChartDot:
     cy: float
     r: float
     fill: str
+    kind: str = field(default="dot", init=False)
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,7 @@ class ChartWedge:
     fill: str
     line: str
     line_pt: float
+    kind: str = field(default="wedge", init=False)
 
 
 @dataclass(frozen=True)
@@ -85,6 +90,7 @@ class ChartText:
     size_pt: float
     colour: str
     anchor: str = "middle"  # one of TEXT_ANCHORS
+    kind: str = field(default="text", init=False)
 
 
 Mark = ChartRect | ChartLine | ChartPolyline | ChartDot | ChartWedge | ChartText

@@ -236,3 +236,13 @@ def test_web_deck_and_miniature_draw_the_very_marks_of_one_design(
     assert drawn_by_handout and all(m is chart_box.chart.marks for m in drawn_by_handout)
     assert len(drawn_by_web) == len(chart_box.chart.marks)
     assert all(a is b for a, b in zip(drawn_by_web, chart_box.chart.marks, strict=True))
+
+
+def test_each_mark_names_its_kind_in_the_json_form() -> None:
+    from build_tools.design.boxes import to_data
+
+    _, marks = _chart("line", [[1.0, 3.0], [2.0, 1.0]])
+    kinds = {item["kind"] for item in to_data(marks)}
+    assert kinds == {"line", "polyline", "dot", "text", "rect"}
+    _, marks = _chart("pie", [[1.0, 3.0]], ["甲", "乙"])
+    assert "wedge" in {item["kind"] for item in to_data(marks)}
