@@ -11,8 +11,9 @@ marks in the miniature; since the deck's native chart is given the design's axis
 marks follow LibreOffice's placement, a chart slide meets the same ``THRESHOLD`` (own 4.3
 and 6.4 when the marks came in, 18.5 and 21.0 before, nearest other 40 or more).
 
-Cases: the course, the every-kind fixture, and a customer template made here with
-``assets/make_template.py`` from other colours and a 4:3 geometry.
+Cases: the course, the every-kind fixture, the chart fixture (every chart type), and a
+customer template made here with ``assets/make_template.py`` from other colours and a 4:3
+geometry.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from build_tools.options import Options
 from build_tools.pipeline import designed, prepare
 from build_tools.resources import fontconfig
 from build_tools.theme import load_theme
-from tests.conftest import ALLKINDS, COURSE, ROOT, require_tool
+from tests.conftest import ALLKINDS, CHARTS, COURSE, ROOT, require_tool
 
 FONTCONFIG = fontconfig()
 SIZE = (160, 90)
@@ -122,10 +123,10 @@ def _build(source: Path, out: Path, template: Path | None,
     return deck, handout, where, charts
 
 
-@pytest.mark.parametrize("case", ["course", "allkinds", "customer-template"])
+@pytest.mark.parametrize("case", ["course", "allkinds", "charts", "customer-template"])
 def test_each_miniature_is_its_slide_in_small(case: str, tmp_path: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    source = ALLKINDS if case != "course" else COURSE
+    source = {"course": COURSE, "charts": CHARTS}.get(case, ALLKINDS)
     template = _make_template(tmp_path / "customer.pptx") if case == "customer-template" \
         else None
     deck, handout, where, _ = _build(source, tmp_path, template, monkeypatch)
