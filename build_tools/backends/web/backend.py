@@ -23,6 +23,7 @@ from build_tools import inputs, resources
 from build_tools.backends.base import Context, Output, Result
 from build_tools.backends.web import chart, fonts, view
 from build_tools.design.boxes import Box, SlideDesign, Table, TableCell
+from build_tools.design.chart_marks import ChartText
 from build_tools.errors import BuildFailure
 from build_tools.outline import inline
 from build_tools.plan import DeckPlan, PlannedSlide
@@ -83,7 +84,7 @@ def environment() -> Environment:
         radius=view.corner_radius,
         image=view.image_uri,
         cells_of=cells_of,
-        chart_of=chart.draw,
+        chart_svg=chart.svg,
         fill=fill,
     )
     return env
@@ -147,8 +148,7 @@ def _walk_text(box: Box) -> tuple[list[str], list[str]]:
         regular.append(r)
         bold.append(b)
     if box.chart is not None:
-        regular += [*box.chart.categories, *(s.name for s in box.chart.series),
-                    box.chart.unit or "", "0123456789.,-e+"]
+        regular += [mark.text for mark in box.chart.marks if isinstance(mark, ChartText)]
     return regular, bold
 
 
