@@ -28,6 +28,7 @@ from build_tools.outline.model import Outline
 from build_tools.pipeline import prepare
 from build_tools.plan import DeckPlan, make_plan
 from tests.conftest import ALLKINDS, COURSE, require_tool
+from tests.generated_course import objective_key, write_course
 
 LAYOUTS = ("notes", "article", "grid")
 FORBIDDEN_STARTS = "，。；：？！）」》"
@@ -499,3 +500,38 @@ def test_the_course_builds_with_every_title_and_no_trainer_text(layout: str) -> 
             assert squeeze(slide.handout or "") in text
     for secret in trainer_only(plan):
         assert squeeze(secret) not in text, secret
+
+
+# --- pagination of longer courses -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("layout", "chapters", "objectives"), [
+    *((layout, 4, 4) for layout in LAYOUTS),  # was: chapter 4 alone on page 3
+    *((layout, 6, 3) for layout in LAYOUTS),
+    ("notes", 6, 5),  # too many for one column or two: a page of their own
+    ("notes", 14, 4),  # more than a page even two to a row
+])
+def test_a_chapters_objectives_keep_their_heading_and_never_stand_alone_on_a_page(
+    tmp_path: Path, layout: str, chapters: int, objectives: int
+) -> None:
+    base = prepare(write_course(tmp_path, chapters, objectives))
+    built_context = replace(base, options=Options(layout=layout))
+    pdf = reader(HandoutBackend().render(built_context).outputs[0].data)
+    marks = {title: page for _, title, page in outline_items(pdf)}
+    first, contents = marks[base.locale.course_info], marks[base.locale.contents]
+    pages = [squeeze(pdf.pages[index].extract_text()) for index in range(first, contents)]
+    holding: dict[int, set[int]] = {}  # page -> chapters with objectives on it
+    for section in base.plan.chapter_sections():
+        assert section.chapter is not None
+        number = section.chapter.number
+        found = {index for index, text in enumerate(pages) for item in range(1, objectives + 1)
+                 if objective_key(number, item) in text}
+        assert len(found) == 1, f"chapter {number}'s objectives are split over pages {found}"
+        (page,) = found
+        assert squeeze(section.name) in pages[page], f"chapter {number} lost its heading"
+        holding.setdefault(page, set()).add(number)
+    for page, numbers in holding.items():
+        assert len(numbers) >= 2, f"page {first + page + 1} holds only chapter {numbers}"
+    # Fitting them in must not push them past a page they would have fitted on.
+    if chapters <= 6:
+        assert len(holding) == 1
