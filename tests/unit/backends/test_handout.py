@@ -535,3 +535,33 @@ def test_a_chapters_objectives_keep_their_heading_and_never_stand_alone_on_a_pag
     # Fitting them in must not push them past a page they would have fitted on.
     if chapters <= 6:
         assert len(holding) == 1
+
+
+def test_a_grid_page_header_names_the_chapter_filling_most_of_the_page(tmp_path: Path) -> None:
+    # Three slides a chapter (divider and two) take two grid rows, so pages begin with the
+    # last row of one chapter and go on with two rows of the next.
+    base = prepare(write_course(tmp_path, 6, 2, slides=2))
+    plan = base.plan
+    pdf = reader(HandoutBackend().render(replace(base, options=Options(layout="grid")))
+                 .outputs[0].data)
+    section_of = {squeeze(base.locale.bookmark.format(number=slide.number, title=slide.title)):
+                  section.name for section in plan.sections for slide in section.slides}
+    on_page: dict[int, list[str]] = {}
+    for level, title, page in outline_items(pdf):
+        if level == 1 and squeeze(title) in section_of:
+            on_page.setdefault(page, []).append(section_of[squeeze(title)])
+    # The page's header is drawn last: the last course title before the page number.
+    title = re.escape(squeeze(plan.course.title))
+    header = re.compile(r"^.*" + title + r"(.{1,40}?)第\d+页/共\d+页$")
+    checked = 0
+    for page, sections in on_page.items():
+        counts = {name: sections.count(name) for name in sections}
+        most = max(counts.values())
+        leaders = [name for name, count in counts.items() if count == most]
+        if len(counts) < 2 or len(leaders) > 1:
+            continue
+        found = header.search(squeeze(pdf.pages[page].extract_text()))
+        assert found is not None
+        assert found.group(1) == squeeze(leaders[0]), f"page {page + 1}: {counts}"
+        checked += 1
+    assert checked >= 3  # the course really has pages shared by two chapters
