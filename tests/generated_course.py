@@ -43,7 +43,7 @@ def outline(chapters: int, objectives: int, slides: int = 2) -> dict[str, Any]:
             "divider": {"notes": "进入本章。", "minutes": 1},
             "objectives": [objective(chapter, index) for index in range(1, objectives + 1)],
             "discussion": {"question": "你用过哪些服务？", "hint": "请两位学员回答。"},
-            "takeaways": ["互联网金融是新型金融业务模式"],
+            "takeaways": [f"第{chapter}章要点：互联网金融是新型金融业务模式"],
             "slides": [slide(chapter, index) for index in range(1, slides + 1)],
         } for chapter in range(1, chapters + 1)],
     }
