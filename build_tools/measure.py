@@ -76,10 +76,6 @@ class Measurement:
     width_pt: float  # the widest line
     cuts: int = 0  # Latin words cut with a hyphen because they are wider than a line
 
-    @property
-    def line_count(self) -> int:
-        return sum(len(lines) for lines in self.lines)
-
 
 @dataclass(frozen=True)
 class Fit:
@@ -512,11 +508,6 @@ def _gap_applies(left: str, right: str) -> bool:
     """LibreOffice's autospace: only between CJK and Latin letters or digits."""
     other = right if _is_cjk(left) else left
     return other.isalnum() and unicodedata.category(other)[0] in "LN" and not _is_cjk(other)
-
-
-def _breaks_after(char: str) -> bool:
-    """Can a line break follow this character, CJK-wise?"""
-    return _is_cjk(char) or char.isspace()
 
 
 def _tokens(runs: Iterable[Run], latin: bool = False) -> list[_Token]:
