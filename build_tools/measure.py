@@ -137,9 +137,12 @@ def _font(path: Path, sha: str, data: bytes) -> Font:
     import marshal
     import sys
 
+    from fontTools import version  # the package's __init__ only (~10 ms), not ttLib
+
+    # Keyed by the library that parsed the font too: a fontTools upgrade re-reads it.
     cached = _metrics_folder() / (
-        f"metrics-{METRICS_FORMAT}-py{sys.version_info[0]}{sys.version_info[1]}-{sha[:32]}"
-        ".marshal")
+        f"metrics-{METRICS_FORMAT}-fonttools{version}-py{sys.version_info[0]}"
+        f"{sys.version_info[1]}-{sha[:32]}.marshal")
     try:
         units_per_em, advances = marshal.loads(cached.read_bytes())
         if isinstance(units_per_em, int) and isinstance(advances, dict):
