@@ -48,6 +48,13 @@ from build_tools.measure import LINE_HEIGHT, PARAGRAPH_SPACE, Measurer, Run, is_
 from build_tools.measure import Paragraph as MeasuredText
 from build_tools.outline.inline import Inline, spans_of
 
+# The reportlab version every private name used by the handout was checked against: the
+# imports above and the text fast path here, the face cache in fonts.py (``_ttf_data``,
+# ``_pdfScale``, ``_asciiReadable``), the timestamp and multi-pass hooks in pages.py
+# (``canvas._doc._timeStamp``, ``_multiBuildEdits``). pyproject.toml pins the same version;
+# tests/unit/backends/test_handout_text.py fails on any other.
+CHECKED_REPORTLAB = "5.1.0"
+
 # Measured widths add LibreOffice's CJK/Latin autospace, which reportlab does not draw, so a
 # measured line is never wider than drawn; this slack also absorbs width rounding.
 SLACK_PT = 1.0

@@ -312,3 +312,19 @@ def test_registering_the_faces_again_still_records_them_as_inputs() -> None:
         register_fonts(theme)
     for record in (first, second):
         assert {str(theme.regular_font), str(theme.bold_font), str(theme.code_font)} <= set(record)
+
+
+def test_reportlab_is_the_version_the_private_names_were_checked_against() -> None:
+    import tomllib
+
+    import reportlab
+
+    from build_tools.backends.handout.text import CHECKED_REPORTLAB
+
+    assert reportlab.Version == CHECKED_REPORTLAB, (
+        f"reportlab {reportlab.Version} is installed; the handout's private reportlab names "
+        f"were checked against {CHECKED_REPORTLAB}: re-check each (handout/text.py lists "
+        "them), then update CHECKED_REPORTLAB and the pin in pyproject.toml")
+    project = tomllib.loads((Path(__file__).resolve().parents[3] / "pyproject.toml")
+                            .read_text(encoding="utf-8"))["project"]
+    assert f"reportlab=={CHECKED_REPORTLAB}" in project["dependencies"]
