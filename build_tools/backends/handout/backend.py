@@ -50,7 +50,7 @@ from build_tools.backends.handout.pages import (
 from build_tools.backends.handout.parts import Parts
 from build_tools.backends.handout.styles import make_styles
 from build_tools.backends.handout.text import Breaker, CanvasFonts
-from build_tools.errors import InputError, Problem
+from build_tools.errors import BuildFailure, InputError, Problem
 
 MAX_PASSES = 4  # the numbers settle on the second pass unless a number's width moves text
 
@@ -87,8 +87,9 @@ class HandoutBackend:
             parts.draft = attempt == 0
             data, learnt = self._build(context, parts, story, furniture, epoch)
             if learnt == parts.info and not parts.draft:
+                warnings = overflow_problems(kit.breaker, context.options.allow_overflow)
                 return Result([Output(context.output_name("-handout", "pdf"), data, learnt.pages,
-                                      "pages")])
+                                      "pages")], warnings)
             parts.info = learnt
         raise RuntimeError(f"handout page numbers did not settle in {MAX_PASSES} passes")
 
@@ -133,6 +134,18 @@ class HandoutBackend:
         with binary_streams():
             doc.build_pass(story, canvas_maker(epoch, parts.draft))
         return buffer.getvalue(), PageInfo(doc.page, dict(doc.anchor_pages))
+
+
+def overflow_problems(breaker: Breaker, allow_overflow: bool) -> list[Problem]:
+    """The handout's own boxes (cover, chapter banners) whose text did not fit: the build
+    fails on them as it does on a slide's, or, with --allow-overflow, they are warnings
+    (the text is drawn whole, past its box)."""
+    problems = [Problem(field, f"handout: text overflows its box at the smallest size "
+                               f"{size:g} pt: shorten it")
+                for field, size in sorted(breaker.overflows.items())]
+    if problems and not allow_overflow:
+        raise BuildFailure(problems)
+    return problems
 
 
 @contextmanager

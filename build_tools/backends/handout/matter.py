@@ -77,23 +77,26 @@ def paint_cover(canvas: Canvas, parts: Parts, page_size: tuple[float, float]) ->
     canvas.rect(margin, rule_y, 26 * mm, 3, stroke=0, fill=1)
     draw_blocks(canvas, kit.fonts, kit.breaker, [Block((Span(course.title, True),))],
                 (margin, rule_y + heading, text_width, field * 0.5 - margin - heading * 3),
-                (heading * 2.2, heading * 1.3), WHITE, valign="bottom", balance=True)
+                (heading * 2.2, heading * 1.3), WHITE, valign="bottom", balance=True,
+                field="course.title")
     if course.subtitle:
         draw_blocks(canvas, kit.fonts, kit.breaker, [Block((Span(course.subtitle),))],
                     (margin, rule_y - heading * 0.8 - heading * 3, text_width, heading * 3),
-                    (heading * 1.1, heading * 0.8), colours.light)
-    rows = [(labels.presenter, course.presenter), (labels.organisation, course.organisation),
-            (labels.date, parts.kit.date(course.date))]
+                    (heading * 1.1, heading * 0.8), colours.light, field="course.subtitle")
+    rows = [(labels.presenter, course.presenter, "course.presenter"),
+            (labels.organisation, course.organisation, "course.organisation"),
+            (labels.date, parts.kit.date(course.date), None)]
     row_height = heading * 2.4
     top = height - field - 24 * mm
-    for index, (label, value) in enumerate(rows):
+    for index, (label, value, source) in enumerate(rows):
         y = top - index * row_height
         draw_blocks(canvas, kit.fonts, kit.breaker, [Block((Span(label),))],
                     (margin, y, 34 * mm, row_height), (heading * 0.7, heading * 0.6),
                     colours.muted, valign="middle")
         draw_blocks(canvas, kit.fonts, kit.breaker, [Block((Span(value, True),))],
                     (margin + 36 * mm, y, width - 2 * margin - 36 * mm, row_height),
-                    (heading * 0.95, heading * 0.7), colours.primary, valign="middle")
+                    (heading * 0.95, heading * 0.7), colours.primary, valign="middle",
+                    field=source)
         canvas.setStrokeColor(colour(colours.light))
         canvas.setLineWidth(0.8)
         canvas.line(margin, y, width - margin, y)

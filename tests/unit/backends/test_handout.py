@@ -24,7 +24,7 @@ from pypdf.generic import Destination
 from build_tools.backends.base import Context, Options
 from build_tools.backends.handout.backend import HandoutBackend
 from build_tools.backends.handout.fonts import handout_texts
-from build_tools.errors import InputError
+from build_tools.errors import BuildFailure, InputError
 from build_tools.outline.model import Outline
 from build_tools.pipeline import prepare
 from build_tools.plan import DeckPlan, make_plan
@@ -590,3 +590,27 @@ def test_a_grid_page_header_names_the_chapter_filling_most_of_the_page(tmp_path:
         assert found.group(1) == squeeze(leaders[0]), f"page {page + 1}: {counts}"
         checked += 1
     assert checked >= 3  # the course really has pages shared by two chapters
+
+
+# --- text that does not fit the handout's own boxes ------------------------------------------
+
+
+def long_subtitle_outline() -> Outline:
+    outline = base_context().plan.outline
+    course = outline.course.model_copy(update={"subtitle": "每种幻灯片类型各一页，" * 30})
+    return outline.model_copy(update={"course": course})
+
+
+def test_a_cover_text_that_overflows_fails_the_build_naming_its_field() -> None:
+    """As the deck does; the cover used to leave the lines past its box out, silently."""
+    with pytest.raises(BuildFailure) as failure:
+        HandoutBackend().render(context("notes", long_subtitle_outline()))
+    assert [problem.path for problem in failure.value.problems] == ["course.subtitle"]
+
+
+def test_with_allow_overflow_the_cover_text_is_drawn_whole_and_warned_of() -> None:
+    outline = long_subtitle_outline()
+    result = HandoutBackend().render(context("notes", outline, allow_overflow=True))
+    assert [problem.path for problem in result.warnings] == ["course.subtitle"]
+    cover = squeeze(reader(result.outputs[0].data).pages[0].extract_text())
+    assert squeeze(outline.course.subtitle or "") in cover
