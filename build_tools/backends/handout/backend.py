@@ -62,9 +62,8 @@ class HandoutBackend:
         from build_tools.pipeline import designed  # the pipeline designs before rendering
 
         layout = self.layout(context)
-        context = designed(context)
+        context = designed(context)  # also checks every picture a slide shows exists
         check_coverage(context.plan, context.locale, context.measurer, context.theme)
-        check_images(context)
         theme, course = context.theme, context.plan.course
         fonts = register_fonts(theme)
         styles = make_styles(theme, fonts)
@@ -158,18 +157,3 @@ def binary_streams() -> Iterator[None]:
         yield
     finally:
         rl_config.useA85 = saved
-
-
-def check_images(context: Context) -> None:
-    """Every picture a slide shows must exist: a miniature cannot leave a hole."""
-    problems = []
-    for slide in context.plan.content_slides:
-        image = getattr(slide.content, "image", None)
-        if image is not None and not context.asset(image.path).is_file():
-            problems.append(Problem(
-                f"{slide.path}.image.path",
-                f"expected an image file at {image.path} (relative to {context.project}); "
-                "found none",
-            ))
-    if problems:
-        raise InputError(problems)

@@ -614,3 +614,23 @@ def test_with_allow_overflow_the_cover_text_is_drawn_whole_and_warned_of() -> No
     assert [problem.path for problem in result.warnings] == ["course.subtitle"]
     cover = squeeze(reader(result.outputs[0].data).pages[0].extract_text())
     assert squeeze(outline.course.subtitle or "") in cover
+
+
+def test_a_missing_picture_reads_as_validation_says_it() -> None:
+    """One fault, one message: validation, and the design step every slide-drawing backend
+    runs (for a plan made without validation), word it the same."""
+    from build_tools.outline.rules import check_outline
+
+    base = base_context()
+    outline = base.plan.outline
+    chapters = list(outline.chapters)
+    slides = [slide.model_copy(update={"image": slide.image.model_copy(
+                  update={"path": "assets/none.png"})}) if slide.kind == "image" else slide
+              for slide in chapters[1].slides]
+    chapters[1] = chapters[1].model_copy(update={"slides": slides})
+    edited = outline.model_copy(update={"chapters": chapters})
+    [validation] = [p for p in check_outline(edited, base.project) if "image" in p.path]
+    with pytest.raises(InputError) as failure:
+        HandoutBackend().render(context("notes", edited))
+    [problem] = failure.value.problems
+    assert (problem.path, problem.message) == (validation.path, validation.message)
