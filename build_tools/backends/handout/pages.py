@@ -121,7 +121,9 @@ class HandoutDoc(BaseDocTemplate):
     """A4 pages: a bare cover, then body pages with header and footer.
 
     Records on which page each ``Anchor`` landed (for the contents and the next pass) and
-    which section each page shows in its header.
+    which section each page shows in its header: the one that fills most of the page (a
+    grid page of one row of a chapter and two rows of the next names the next; naming the
+    first mark's section named the chapter the page was leaving).
     """
 
     def __init__(
@@ -143,7 +145,7 @@ class HandoutDoc(BaseDocTemplate):
         self._edits: list[tuple[Any, ...]] = []
         internals.collect_multibuild_edits(self, self._edits.append)
         self._running: str | None = None
-        self._page_section: str | None = None
+        self._shares: dict[str, float] = {}  # section -> height it fills on this page
         width, height = self.pagesize
         body = Frame(
             margin, margin + FOOTER_GAP_PT, width - 2 * margin,
@@ -171,15 +173,23 @@ class HandoutDoc(BaseDocTemplate):
     # --- bookkeeping ---------------------------------------------------------------------
 
     def _begin_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
-        self._page_section = None
+        self._shares = {}
 
     def afterFlowable(self, flowable: Flowable) -> None:
         for mark in getattr(flowable, "marks", ()):
             self.anchor_pages.setdefault(mark.key, self.page)
             if mark.section is not None:
-                if self._page_section is None:
-                    self._page_section = mark.section
                 self._running = mark.section
+        if self._running is not None:  # a flowable belongs to the section its marks open
+            height = getattr(flowable, "height", 0) or 0  # set by wrap; 0 for a bare mark
+            self._shares[self._running] = self._shares.get(self._running, 0.0) + height
+
+    def page_section(self) -> str | None:
+        """The section filling most of this page (the first of equals), else the one
+        running on from an earlier page."""
+        if not self._shares:
+            return self._running
+        return max(self._shares, key=lambda section: self._shares[section])
 
     # --- furniture -----------------------------------------------------------------------
 
@@ -196,7 +206,7 @@ class HandoutDoc(BaseDocTemplate):
         canvas.saveState()
         baseline = height - margin + size * 0.6
         left = [Span(furniture.course_title)]
-        section = self._page_section or self._running
+        section = self.page_section()
         draw_spans(canvas, fonts, margin, baseline, left, size, muted)
         if section:
             right = [Span(section, bold=True, colour=theme.colours.primary)]

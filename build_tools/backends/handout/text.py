@@ -175,6 +175,10 @@ class Breaker:
         self.measurer = measurer
         self._lines: dict[tuple[object, ...], list[list[Span]]] = {}
         self._fits: dict[tuple[object, ...], Placed] = {}
+        # Outline fields whose text overflowed a box drawn by ``draw_blocks`` (the cover, a
+        # chapter banner), with the smallest size tried: the backend fails the build on
+        # them as the deck does (or warns, with --allow-overflow).
+        self.overflows: dict[str, float] = {}
 
     def width_em(self, text: str, bold: bool = False) -> float:
         return self.measurer.width_em(text, bold)
@@ -426,18 +430,22 @@ def fit_blocks(
 def draw_blocks(
     canvas: Canvas, fonts: CanvasFonts, breaker: Breaker, blocks: Sequence[Block],
     box: tuple[float, float, float, float], sizes: tuple[float, float], hex_rgb: str,
-    align: str = "left", valign: str = "top", balance: bool = False,
+    align: str = "left", valign: str = "top", balance: bool = False, field: str | None = None,
 ) -> Placed:
     """Fit ``blocks`` into ``box`` (x, y, width, height; y is the bottom) and draw them.
 
     ``balance``: break the lines evenly (``Measurer.balanced_width``), for display text
     such as the cover's title, so no word is split with one character left alone.
 
-    Lines that still do not fit at the smallest size are left out rather than drawn over
-    the box's edge: a miniature is a summary, the full text is in the handout's text.
+    Text that does not fit at the smallest size: with ``field`` (the outline field it
+    comes from) it is recorded in ``breaker.overflows`` and drawn whole, as the deck
+    treats overflow (the build fails, or warns with --allow-overflow); without, the lines
+    past the box's edge are left out (a chart's labels: a summary of the table beside it).
     """
     x, y, width, height = box
     placed = breaker.fit_blocks(blocks, width, height, *sizes)
+    if field is not None and not placed.fits:
+        breaker.overflows[field] = placed.size_pt
     if balance and placed.fits:
         texts = [MeasuredText(tuple(Run(s.text, s.bold) for s in block.spans), block.scale,
                               block.indent_pt) for block in blocks]
@@ -457,7 +465,7 @@ def draw_blocks(
             cursor -= PARAGRAPH_SPACE * size
         for line_index, line in enumerate(lines):
             baseline = cursor - size
-            if baseline - size * 0.2 < y - 0.5:
+            if field is None and baseline - size * 0.2 < y - 0.5:
                 return placed
             left = x + block.indent_pt
             if align != "left":

@@ -12,6 +12,7 @@ import ast
 import importlib
 import inspect
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,8 @@ def test_reportlab_is_the_version_the_internals_were_checked_against() -> None:
         f" was checked against {internals.CHECKED_VERSION}: re-check every use listed in"
         " USES there, then update CHECKED_VERSION"
     )
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert f"reportlab=={internals.CHECKED_VERSION}" in project["dependencies"]
 
 
 def _sets(cls: type, attribute: str) -> bool:
