@@ -16,20 +16,22 @@ import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import Annotated, Any, Literal, cast
 
-import yaml
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.exc import PackageNotFoundError
 from pptx.presentation import Presentation as PresentationObject
 from pptx.slide import SlideLayout
 from pptx.util import Emu
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from build_tools import inputs, resources
 from build_tools.backends import ooxml
 from build_tools.errors import InputError, Problem
 from build_tools.limits import check_template
+from build_tools.outline.model import KINDS
+from build_tools.plan import GENERATED_KINDS
 
 LAYOUT_MAP_FILE = "deck-layouts.yaml"
 EMU_PER_PT = 12700
@@ -130,15 +132,55 @@ class LayoutMap:
 
     @classmethod
     def load(cls, path: Path | None = None, project: Path | None = None) -> LayoutMap:
-        """The project's ``assets/deck-layouts.yaml`` if it has one, else the package's."""
+        """The project's ``assets/deck-layouts.yaml`` if it has one, else the package's.
+
+        A bad file (a role without names, an unknown placeholder kind, a role left out) is
+        an input error located in it, never a traceback."""
+        from build_tools.outline.messages import problems_from
+        from build_tools.outline.source import read_source
+
         path = path or resources.asset(LAYOUT_MAP_FILE, project)
-        data = yaml.safe_load(inputs.read(path))
-        roles = {
-            name: Role(tuple(spec["names"]), tuple(spec.get("requires", ())))
-            for name, spec in data["roles"].items()
-        }
-        slots = data["slots"]
-        return cls(roles, slots["content"], slots["secondary"], slots["lead"])
+        source = read_source(path)
+        try:
+            data = _LayoutFile.model_validate(source.data)
+        except ValidationError as error:
+            raise InputError(problems_from(error, source)) from None
+        missing = [role for role in ROLES if role not in data.roles]
+        if missing:
+            line, column = source.locate(("roles",))
+            raise InputError([Problem("roles", (
+                f"expected a layout for every slide role; {', '.join(missing)} "
+                f"{'is' if len(missing) == 1 else 'are'} missing"), path, line, column)])
+        roles = {name: Role(tuple(spec.names), tuple(spec.requires))
+                 for name, spec in data.roles.items()}
+        slots = data.slots
+        return cls(roles, slots.content, slots.secondary, slots.lead)
+
+
+# Every role a deck plan gives a slide (generated slides and the outline's kinds).
+ROLES = (*GENERATED_KINDS, *KINDS)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class _RoleFile(_Strict):
+    names: list[Annotated[str, Field(min_length=1)]] = Field(min_length=1)
+    requires: list[Literal["title", "subtitle", "body", "footer", "slide_number"]] = []
+
+
+class _SlotsFile(_Strict):
+    content: int
+    secondary: int
+    lead: int
+
+
+class _LayoutFile(_Strict):
+    """``deck-layouts.yaml`` as it must be written."""
+
+    roles: dict[str, _RoleFile]
+    slots: _SlotsFile
 
 
 def _normalise(name: str) -> str:
@@ -209,10 +251,6 @@ class Template:
     @property
     def slide_rect(self) -> Rect:
         return Rect(0, 0, int(self.prs.slide_width or 0), int(self.prs.slide_height or 0))
-
-
-def placeholder_kinds(layout: SlideLayout) -> set[str]:
-    return _kinds(_Layouts()(layout))
 
 
 def _kinds(placeholders: list[_Placeholder]) -> set[str]:
