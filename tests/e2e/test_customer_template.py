@@ -177,3 +177,22 @@ def test_the_deck_on_the_bank_template_is_valid(tmp_path: Path) -> None:
     assert main(["build", "slides", "--source", str(ALLKINDS), "--out", str(out),
                  "--template", str(template), "--allow-overflow"]) == 0
     assert problems(out / "course.pptx") == []
+
+
+def test_an_edition_on_a_customer_template_names_a_face_for_its_script(
+        made: tuple[Context, dict[str, bytes]]) -> None:
+    """The template's east-asian face serves the language it was made for; a Traditional
+    Chinese edition takes the theme's Hant face, else the edition's own."""
+    from build_tools.backends.deck.layouts import DeckFaces, deck_faces
+
+    context, _ = made
+    layouts = context.layouts
+    assert layouts is not None and layouts.customer
+    assert deck_faces(layouts, "Arial", "YaHei", "zh-CN") == DeckFaces("+mn-lt", "+mn-ea",
+                                                                       "+mj-lt")
+    edition = deck_faces(layouts, "Arial", "Microsoft JhengHei", "zh-TW", edition=True)
+    assert edition.east_asian == (layouts.scheme.minor_scripts.get("Hant")
+                                  or "Microsoft JhengHei")
+    assert edition.latin == "+mn-lt"
+    house = replace(layouts, customer=False)
+    assert deck_faces(house, "Arial", "YaHei", "zh-CN") == DeckFaces("Arial", "YaHei")

@@ -132,12 +132,13 @@ class DeckBackend:
         ooxml.drop_thumbnail(prs)
         assert context.layouts is not None
         faces = deck_faces(context.layouts, theme.fonts.deck_latin, theme.fonts.deck_east_asian,
-                           context.plan.language)
+                           context.plan.language, bool(context.edition))
         script = ooxml.Script(faces.latin, faces.east_asian, context.plan.language)
         ooxml.reword_prompts(prs, prompt_replacements(context.locale))
-        if context.edition or path == theme.path(theme.deck.template):
+        if not context.layouts.customer:
             # The house template's theme: its fonts follow the edition (another script),
-            # its name the theme's (no word of another language left in it).
+            # its name the theme's (no word of another language left in it). A customer's
+            # theme stays theirs, fonts and names (``deck_faces`` picks an edition's face).
             ooxml.restyle_theme(prs, theme.fonts.deck_latin, theme.fonts.deck_east_asian,
                                 theme.name)
         typesetter = Typesetter(script, theme.fonts.mono, faces.heading)

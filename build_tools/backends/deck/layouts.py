@@ -553,12 +553,15 @@ class DeckFaces:
     heading: str | None = None
 
 
-def deck_faces(layouts: Any, latin: str, east_asian: str, language: str) -> DeckFaces:
-    """The house fonts (``latin``, ``east_asian``), or a customer template's own.
+def deck_faces(layouts: Any, latin: str, east_asian: str, language: str,
+               edition: bool = False) -> DeckFaces:
+    """The house fonts (``latin``, ``east_asian``: the edition's), or a customer
+    template's own.
 
     A customer theme's faces are written as references (``+mn-lt`` body, ``+mj-lt``
     titles, ``+mn-ea``), as PowerPoint writes them, so the deck follows the theme when a
-    trainer switches it. Where the theme leaves the east-asian face empty, its face for
+    trainer switches it. Where the theme leaves the east-asian face empty, or for an
+    ``edition`` in another language than the template was made for, the theme's face for
     the script (``Hans``/``Hant``) is named, else ours: an empty ``a:ea`` makes renderers
     fall back to arbitrary or Japanese faces for Chinese (field notes).
     """
@@ -566,9 +569,10 @@ def deck_faces(layouts: Any, latin: str, east_asian: str, language: str) -> Deck
         return DeckFaces(latin, east_asian)
     scheme = layouts.scheme
     script = "Hant" if language in ("zh-TW", "zh-HK") else "Hans"
+    own = scheme.minor_east_asian and not edition
     return DeckFaces(
         "+mn-lt" if scheme.minor_latin else latin,
-        "+mn-ea" if scheme.minor_east_asian else scheme.minor_scripts.get(script) or east_asian,
+        "+mn-ea" if own else scheme.minor_scripts.get(script) or east_asian,
         "+mj-lt" if scheme.major_latin else None,
     )
 
