@@ -30,6 +30,8 @@ TEXT, BACKGROUND = "1B2631", "FFFFFF"
 LOGO_COLOUR = (230, 0, 126)  # magenta: no colour of the scheme or of the house theme
 LOGO_RECT_IN = (8.55, 0.2, 1.1, 0.55)  # x, y, w, h on the 10 x 7.5 in master (top right)
 LOGO_NAME = "Bank logo"
+BAND_COLOUR = (0, 96, 100)  # the closing layout's background picture: a teal with a gold band
+BAND_LAYOUT = "Closing"
 
 _P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -55,8 +57,18 @@ def logo_png() -> bytes:
     return out.getvalue()
 
 
+def band_png() -> bytes:
+    """A teal picture with a gold band across its lower third: a layout's background."""
+    image = Image.new("RGB", (400, 300), BAND_COLOUR)
+    ImageDraw.Draw(image).rectangle((0, 200, 400, 215), fill=(212, 160, 23))
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()
+
+
 def make_customer_template(target: Path, logo: bool = True) -> Path:
-    """The template at ``target``: the bank's scheme on the house generator's layouts."""
+    """The template at ``target``: the bank's scheme on the house generator's layouts,
+    its logo on the master and a picture as the closing layout's background."""
     theme = load_theme()
     colours = theme.colours.model_copy(update={
         "primary": ACCENTS[0], "accent": ACCENTS[1], "secondary": "3D9970",
@@ -73,9 +85,21 @@ def make_customer_template(target: Path, logo: bool = True) -> Path:
 
 def _with_logo(data: bytes) -> bytes:
     """The logo as a picture on the slide master (every layout that shows the master's
-    shapes shows it)."""
+    shapes shows it), and a picture background on the closing layout."""
     prs = Presentation(io.BytesIO(data))
     master = prs.slide_master
+    closing = next(layout for layout in master.slide_layouts if layout.name == BAND_LAYOUT)
+    _, band = closing.part.get_or_add_image_part(io.BytesIO(band_png()))
+    c_sld = ooxml.element_of(closing).find(f"{{{_P}}}cSld")
+    old = c_sld.find(f"{{{_P}}}bg")
+    if old is not None:
+        c_sld.remove(old)
+    bg_pr = etree.SubElement(etree.Element(f"{{{_P}}}bg"), f"{{{_P}}}bgPr")
+    blip_fill = etree.SubElement(bg_pr, f"{{{_A}}}blipFill")
+    etree.SubElement(blip_fill, f"{{{_A}}}blip").set(f"{{{_R}}}embed", band)
+    etree.SubElement(etree.SubElement(blip_fill, f"{{{_A}}}stretch"), f"{{{_A}}}fillRect")
+    etree.SubElement(bg_pr, f"{{{_A}}}effectLst")
+    c_sld.insert(0, bg_pr.getparent())
     _, rid = master.part.get_or_add_image_part(io.BytesIO(logo_png()))
     tree = ooxml.element_of(master).find(f"{{{_P}}}cSld/{{{_P}}}spTree")
     ids = [int(e.get("id")) for e in tree.iter(f"{{{_P}}}cNvPr")]

@@ -36,7 +36,13 @@ from build_tools.options import Options
 from build_tools.pipeline import designed, prepare
 from build_tools.resources import fontconfig
 from tests.conftest import ALLKINDS, COURSE, require_tool
-from tests.customer import ACCENTS, LOGO_COLOUR, LOGO_NAME, make_customer_template
+from tests.customer import (
+    ACCENTS,
+    BAND_COLOUR,
+    LOGO_COLOUR,
+    LOGO_NAME,
+    make_customer_template,
+)
 
 FONTCONFIG = fontconfig()
 SIZE = (160, 90)
@@ -161,8 +167,8 @@ def _rgb(hex_rgb: str) -> tuple[int, int, int]:
 
 
 def _shows_the_template(design: SlideDesign, image: Image.Image, where: str) -> None:
-    """The logo where the design has it, and nowhere on a slide without it; accent 1 on
-    the large shapes the design fills with it."""
+    """The logo where the design has it, and nowhere on a slide without it; a layout's
+    background picture; accent 1 on the large shapes the design fills with it."""
     logos = [b for b in design.boxes if b.name == LOGO_NAME]
     for logo in logos:
         assert _share(image, logo.rect, LOGO_COLOUR, design) > 0.5, f"{where}: no logo"
@@ -170,6 +176,8 @@ def _shows_the_template(design: SlideDesign, image: Image.Image, where: str) -> 
         whole = (0.0, 0.0, design.width_pt * 5 / 3, design.height_pt * 5 / 3)
         assert _share(image, (-design.width_pt / 3, -design.height_pt / 3, *whole[2:]),
                       LOGO_COLOUR, design) < 0.001, f"{where}: a logo it does not have"
+    for band in (b for b in design.boxes if b.name == "Background picture"):
+        assert _share(image, band.rect, BAND_COLOUR, design) > 0.5, f"{where}: background"
     green = _rgb(ACCENTS[0])
     for box in design.boxes:
         if box.fill == ACCENTS[0] and not box.from_layout and box.text is None \

@@ -149,6 +149,19 @@ def test_the_masters_logo_is_a_box_of_every_slide_that_shows_it(
     assert not [b for b in context.designs.of(1).boxes if b.name == LOGO_NAME]
 
 
+def test_a_layouts_background_picture_is_a_box_under_everything(
+        made: tuple[Context, dict[str, bytes]]) -> None:
+    context, _ = made
+    assert context.designs is not None
+    closing = context.designs.slides[-1]
+    assert closing.role == "closing"
+    first = closing.boxes[0]
+    assert first.name == "Background picture" and first.image is not None
+    assert first.rect == (0.0, 0.0, closing.width_pt, closing.height_pt)
+    assert not any(b.name == "Background picture" for d in context.designs.slides[:-1]
+                   for b in d.boxes)
+
+
 def test_the_web_deck_shows_the_logo_once_for_every_slide(
         made: tuple[Context, dict[str, bytes]]) -> None:
     context, _ = made

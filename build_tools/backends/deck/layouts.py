@@ -466,18 +466,42 @@ class _Reader:
                    from_layout=True)
 
     def _picture(self, owner: Any, pic: Any) -> Any:
-        """A logo or band picture: its part in the template, drawn at its rectangle.
+        """A logo or band picture, drawn at its rectangle."""
+        from build_tools.design.boxes import Box
+
+        off = pic.find(f"{_P}spPr/{_DML}xfrm/{_DML}off")
+        ext = pic.find(f"{_P}spPr/{_DML}xfrm/{_DML}ext")
+        names = pic.find(f"{_P}nvPicPr/{_P}cNvPr")
+        image = self._image(owner, pic.find(f"{_P}blipFill/{_DML}blip"),
+                            names.get("descr", ""))
+        if off is None or ext is None or image is None:
+            return None
+        return Box("decoration", _pt(off.get("x")), _pt(off.get("y")), _pt(ext.get("cx")),
+                   _pt(ext.get("cy")), name=names.get("name", ""), image=image,
+                   from_layout=True)
+
+    def background_picture(self, owner: Any, width: float, height: float) -> Any:
+        """A picture filling the part's background (``p:bg`` with ``a:blipFill``,
+        stretched), as a from-layout box under everything else; or None."""
+        from build_tools.design.boxes import Box
+
+        blip = ooxml.element_of(owner).find(f"{_P}cSld/{_P}bg/{_P}bgPr/{_DML}blipFill/{_DML}blip")
+        image = self._image(owner, blip, "") if blip is not None else None
+        if image is None:
+            return None
+        return Box("decoration", 0.0, 0.0, width, height, name="Background picture",
+                   image=image, from_layout=True)
+
+    def _image(self, owner: Any, blip: Any, alt: str) -> Any:
+        """An ``a:blip``'s picture as the design's ``Image`` (its part in the template).
         Formats the handout and browsers cannot draw (EMF, WMF) are left out."""
         from PIL import Image as PILImage  # a dependency of python-pptx and reportlab
 
-        from build_tools.design.boxes import Box, Image
+        from build_tools.design.boxes import Image
 
-        blip = pic.find(f"{_P}blipFill/{_DML}blip")
-        off = pic.find(f"{_P}spPr/{_DML}xfrm/{_DML}off")
-        ext = pic.find(f"{_P}spPr/{_DML}xfrm/{_DML}ext")
         rid = blip.get(f"{_R}embed") if blip is not None else None
         related = ooxml.picture_part(owner, rid) if rid else None
-        if off is None or ext is None or related is None:
+        if related is None:
             return None
         part, blob = related
         try:
@@ -487,12 +511,7 @@ class _Reader:
                 width_px, height_px = opened.size
         except (OSError, ValueError):
             return None
-        names = pic.find(f"{_P}nvPicPr/{_P}cNvPr")
-        return Box("decoration", _pt(off.get("x")), _pt(off.get("y")), _pt(ext.get("cx")),
-                   _pt(ext.get("cy")), name=names.get("name", ""),
-                   image=Image(os.path.abspath(self.template), names.get("descr", ""), width_px,
-                               height_px, part),
-                   from_layout=True)
+        return Image(os.path.abspath(self.template), alt, width_px, height_px, part)
 
     def style(self, ph_type: str, idx: int, *elements: Any) -> Any:
         """A placeholder's text look: its own list style and body, then the master's."""
@@ -609,7 +628,13 @@ def describe(template: Template, customer: bool = False) -> Any:
             slots.append(Slot(ph_type, idx, PtRect(rect.x / EMU_PER_PT, rect.y / EMU_PER_PT,
                                                    rect.w_pt, rect.h_pt),
                               reader.style(ph_type, idx, sp, inherited)))
-        decorations = []
+        # The layout's background if it has one, else the master's: a colour or a picture.
+        owner = next((o for o in (layout, master)
+                      if ooxml.element_of(o).find(f"{_P}cSld/{_P}bg") is not None), None)
+        picture = (reader.background_picture(owner, template.slide_rect.w_pt,
+                                             template.slide_rect.h_pt)
+                   if owner is not None else None)
+        decorations = [picture] if picture is not None else []
         if ooxml.element_of(layout).get("showMasterSp") != "0":
             decorations += reader.decorations(master)
         decorations += reader.decorations(layout)
