@@ -4,12 +4,11 @@ print the report. The outline is written only when the loader accepts it."""
 from __future__ import annotations
 
 import argparse
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from build_tools.errors import InputError, Problem
+from build_tools.files import write_whole
 from build_tools.paths import project_folder
 
 if TYPE_CHECKING:
@@ -53,11 +52,11 @@ def import_deck(deck_file: Path, out: Path | None = None, force: bool = False) -
     def assembled(parts: dict[int, int]) -> Imported:
         imported = assemble(deck, deck_file.stem, parts=parts)
         for relative, blob in imported.images:  # the fit check opens the pictures
-            _write(project / relative, blob)
+            write_whole(project / relative, blob)
         return imported
 
     imported, text, still = fit(assembled, lambda imported: to_yaml(imported, out, header), out)
-    _write(out, text.encode("utf-8"))
+    write_whole(out, text.encode("utf-8"))
     from build_tools.outline.loader import load
 
     load(out)  # an importer bug, not the author's: it would show as a located problem
@@ -67,14 +66,3 @@ def import_deck(deck_file: Path, out: Path | None = None, force: bool = False) -
     return lines
 
 
-def _write(path: Path, data: bytes) -> None:
-    """Whole or not at all: a temporary file in the same folder, renamed into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

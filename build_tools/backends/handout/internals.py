@@ -15,11 +15,10 @@ reportlab's own output.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import marshal
-import os
 import re
-import tempfile
 import time
 from collections.abc import Callable, Sequence
 from fnmatch import fnmatch
@@ -54,6 +53,8 @@ from reportlab.platypus.paragraph import (
 )
 from reportlab.platypus.paraparser import ParaFrag
 from reportlab.rl_config import _FUZZ, paraFontSizeHeightOffset
+
+from build_tools.files import write_whole
 
 if TYPE_CHECKING:
     from build_tools.backends.handout.text import Span
@@ -562,19 +563,8 @@ def store_face(cached: Path, face: TTFontFace) -> None:
             names[attribute] = bytes(value)
         else:
             state[attribute] = value
-    try:
-        payload = marshal.dumps({"state": state, "names": names})
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(dir=cached.parent, prefix=".face-")
-        try:
-            with os.fdopen(descriptor, "wb") as stream:
-                stream.write(payload)
-            os.replace(temporary, cached)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except (OSError, ValueError):
-        pass  # unwritable or unmarshallable: parse again next time
+    with contextlib.suppress(OSError, ValueError):  # unwritable or unmarshallable: parse again
+        write_whole(cached, marshal.dumps({"state": state, "names": names}))
 
 
 def _pdf_scale(units_per_em: int) -> Callable[[float], float]:

@@ -17,15 +17,16 @@ so the browser must not kern either).
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import io
-import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from build_tools.files import write_whole
 
 SLICE = 512  # code points per slice
 CACHE_FORMAT = 1
@@ -145,11 +146,5 @@ def _build(master: Any, chars: str) -> bytes | None:
 
 def _store(path: Path, data: bytes) -> None:
     """Best effort: the cache only ever saves time."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".webfont-")
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except OSError:
-        return
+    with contextlib.suppress(OSError):
+        write_whole(path, data)
