@@ -11,7 +11,6 @@ from __future__ import annotations
 import ast
 import importlib
 import inspect
-import re
 import tomllib
 from pathlib import Path
 
@@ -19,6 +18,7 @@ import pytest
 import reportlab
 
 from build_tools.backends.handout import internals
+from tests.internal_names import missing, sets
 
 ROOT = Path(internals.__file__).parents[3]
 
@@ -34,24 +34,13 @@ def test_reportlab_is_the_version_the_internals_were_checked_against() -> None:
 
 
 def _sets(cls: type, attribute: str) -> bool:
-    """Whether reportlab's own code of ``cls`` (or a base) assigns ``self.<attribute>``."""
-    pattern = re.compile(rf"self\.{re.escape(attribute)}\s*=[^=]")
-    return any(pattern.search(inspect.getsource(klass))
-               for klass in inspect.getmro(cls) if klass.__module__.startswith("reportlab"))
+    return sets(cls, attribute, "reportlab")
 
 
 @pytest.mark.parametrize("use", internals.USES)
 def test_each_internal_name_still_exists(use: str) -> None:
-    module_name, _, path = use.partition(":")
-    found: object = importlib.import_module(module_name)
-    names, _, instance_attribute = path.partition("#")
-    for name in names.split("."):
-        assert hasattr(found, name), f"reportlab {reportlab.Version} has no {use}"
-        found = getattr(found, name)
-    if instance_attribute:
-        assert isinstance(found, type)
-        assert _sets(found, instance_attribute), (
-            f"reportlab {reportlab.Version}: {names} no longer sets {instance_attribute}")
+    problem = missing(use, "reportlab")
+    assert problem is None, f"reportlab {reportlab.Version}: {problem}"
 
 
 def test_the_check_of_instance_attributes_can_fail() -> None:
