@@ -102,11 +102,12 @@ def draw_agenda(sketch: Sketch, look: Look, planned: PlannedSlide, secondary: in
         y = top + row * row_h
         number = Block(f"agenda[{index}].number", f"agenda[{index}].number",
                        (Para.text(item.label),),
-                       (look.ts.divider, look.ts.title, look.ts.heading), look.c.accent,
-                       bold=True, anchor="ctr")
+                       (look.ts.divider, look.ts.title, look.ts.heading),
+                       look.ink(look.c.accent, sketch.layout.background), bold=True, anchor="ctr")
         sketch.textbox(Rect(column.x, y, 84, row_h), number, group="numbers")
         title = Block(f"agenda[{index}].title", f"agenda[{index}].title",
-                      (Para.text(item.title),), look.subtitle, look.c.primary, anchor="ctr",
+                      (Para.text(item.title),), look.subtitle,
+                      look.ink(look.c.primary, sketch.layout.background), anchor="ctr",
                       balance=True)
         sketch.textbox(Rect(column.x + 90, y, column.w - 90, row_h), title, group="titles")
         if row < per_column - 1 and index < len(items) - 1:

@@ -9,19 +9,21 @@ neither the template nor the renderer can reflow it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from build_tools.backends import ooxml
 from build_tools.design import boxes
+from build_tools.outline import inline
 
 
-def paragraph_specs(text: boxes.TextBlock, code_typeface: str | None = None
-                    ) -> list[ooxml.ParagraphSpec]:
+def paragraph_specs(text: boxes.TextBlock, code_typeface: str | None = None,
+                    heading_typeface: str | None = None) -> list[ooxml.ParagraphSpec]:
     """The block's paragraphs as the ooxml writer takes them, every property explicit.
 
-    ``code_typeface``: the Latin typeface of ``code`` spans (the theme's fonts.mono)."""
+    ``code_typeface``: the Latin typeface of ``code`` spans (the theme's fonts.mono);
+    ``heading_typeface``: of ``heading`` spans (titles: a customer theme's major font)."""
+    typefaces = {"code": code_typeface, "heading": heading_typeface}
     specs = []
     for para in text.paragraphs:
         size = text.size_pt * para.scale
@@ -31,7 +33,7 @@ def paragraph_specs(text: boxes.TextBlock, code_typeface: str | None = None
             # Not bold: inherit, so a layout's bold title style applies.
             ooxml.RunSpec(span.text, size, True if span.bold else None, span.colour,
                           True if span.italic else None,
-                          code_typeface if span.font == "code" else None, span.link)
+                          typefaces.get(span.font), span.link)
             for span in para.spans
         )
         specs.append(ooxml.ParagraphSpec(
@@ -47,6 +49,7 @@ class Typesetter:
 
     script: ooxml.Script
     code_typeface: str | None = None  # `code` spans (the theme's fonts.mono)
+    heading_typeface: str | None = None  # titles' Latin face (None: the script's)
     writer: ooxml.TextWriter = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -62,7 +65,7 @@ class Typesetter:
         ``prepared``: ``base`` is an ``ooxml.prepared_body`` for this block's insets and
         anchor already. Returns the text body, now in the tree.
         """
-        paragraphs = paragraph_specs(text, self.code_typeface)
+        paragraphs = paragraph_specs(text, self.code_typeface, self.heading_typeface)
         if base is not None:
             frame = (text.insets_pt, text.anchor) if frame_settings and not prepared else None
             return self.writer.replace(txBody, base, paragraphs, frame)
@@ -71,9 +74,20 @@ class Typesetter:
         self.writer.write(txBody, paragraphs)
         return txBody
 
-    def write_plain(self, txBody: Any, lines: Sequence[str]) -> None:
-        """Paragraphs that inherit every style (speaker notes): text, fonts and lang only."""
-        self.writer.write_plain(txBody, lines)
+    def notes_lines(self, notes: str) -> list[ooxml.PlainLine]:
+        """Speaker notes as paragraphs (one per non-blank line) of runs that inherit the
+        notes master's style, bold, italic, code and links kept from the markup."""
+        lines: list[ooxml.PlainLine] = []
+        for line in inline.lines(notes) or [notes]:
+            spans = inline.spans_of(line)
+            if len(spans) == 1 and spans[0] == inline.Inline(spans[0].text):
+                lines.append(spans[0].text)  # unstyled: the common case, one plain run
+                continue
+            lines.append(tuple(
+                ooxml.PlainRun(span.text, span.bold, span.italic,
+                               self.code_typeface if span.code else None, span.href)
+                for span in spans))
+        return lines
 
 
 _BODY_PR = "{http://schemas.openxmlformats.org/drawingml/2006/main}bodyPr"

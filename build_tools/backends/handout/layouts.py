@@ -258,11 +258,15 @@ class ChapterBanner(LeanFlowable):
                         (pad, pad, number_width, self.height - 2 * pad),
                         (heading * 3.2, heading * 2), colours.accent, valign="middle")
         blocks = [Block((Span(slide.title, True),))]
+        chapter = slide.path.rsplit(".", 1)[0]  # "chapters[0].divider" -> "chapters[0]"
+        field = f"{chapter}.title"
         if slide.lead:
             blocks.append(Block((Span(slide.lead, colour=colours.light),), 0.55))
+            field = f"{slide.path}.lead"  # the title fits the deck's divider; the lead adds
         draw_blocks(canvas, kit.fonts, kit.breaker, blocks,
                     (pad + number_width, pad * 0.8, self.width - number_width - 2 * pad,
-                     self.height - 1.6 * pad), (heading * 1.6, heading), WHITE, valign="middle")
+                     self.height - 1.6 * pad), (heading * 1.6, heading), WHITE, valign="middle",
+                    field=field)
         canvas.restoreState()
         place_marks(canvas, self.marks, self.height)
 

@@ -177,7 +177,7 @@ class Schedule:
 
 
 @dataclass(frozen=True)
-class Look:
+class CssTheme:
     """Theme values already made safe for a CSS context."""
 
     primary: str
@@ -215,7 +215,7 @@ class NotesView:
     quiz: tuple[QuizGroup, ...]
     glossary: tuple[Term, ...]
     references: tuple[Reference, ...]
-    look: Look
+    look: CssTheme
     labels: UiLabels
     lang: str  # the edition's language, for <html lang>
 
@@ -419,9 +419,9 @@ def _quiz(plan: DeckPlan, chapters: tuple[ChapterView, ...]) -> tuple[QuizGroup,
     )
 
 
-def _look(theme: Theme) -> Look:
+def _look(theme: Theme) -> CssTheme:
     colours = theme.colours
-    return Look(
+    return CssTheme(
         primary=css_colour(colours.primary),
         accent=css_colour(colours.accent),
         secondary=css_colour(colours.secondary),
