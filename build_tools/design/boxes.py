@@ -161,6 +161,7 @@ class Chart:
     axis: tuple[float, float, float] | None = None  # low, high, step
     number_format: str = "General"
     percent_format: str = "0%"
+    category_label_deg: float = 0.0  # category labels turned (-45: rising to the right)
     marks: tuple[Mark, ...] = ()
 
 

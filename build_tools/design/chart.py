@@ -43,6 +43,7 @@ SLICE_LINE = "FFFFFF"  # the outline between pie slices
 SLICE_LINE_PT = 0.75
 NUMBER_FORMAT = "General"  # data labels and value axis, in the deck as in the marks
 PERCENT_FORMAT = "0%"  # a pie slice's share
+TURN_DEG = -45.0  # category labels too long for their slot rise at this angle
 BASELINE_EM = 0.36  # a line's baseline sits this far below the middle of its glyphs
 
 
@@ -155,9 +156,10 @@ def _axes(marks: list[Mark], kind: str, categories: Sequence[str],
     horizontal = kind == "bar"
     ticks = axis.ticks
     labels = [number(t) for t in ticks]
+    longest = max((widths.width_pt(c, size) for c in categories), default=0.0)
+    turned = False
     if horizontal:
-        band = min(max((widths.width_pt(c, size) for c in categories), default=0.0),
-                   box.w * 0.35)
+        band = min(longest, box.w * 0.35)
         left = box.x + size * 1.4 + band + size * 0.5
         right = box.right - size * 1.2 - widths.width_pt(labels[-1], size) / 2
         top = box.y + size * 0.5
@@ -168,6 +170,11 @@ def _axes(marks: list[Mark], kind: str, categories: Sequence[str],
         right = box.right - size * 0.8
         top = box.y + size * (1.5 if kind == "line" else 1.3)  # a label over the highest
         bottom = box.bottom - size * 2.5
+        # Labels too long for their slots side by side are set at 45 degrees, as
+        # PowerPoint and LibreOffice set them, with room under the plot for the longest.
+        turned = longest > (right - left) / max(len(categories), 1) * 0.9
+        if turned:
+            bottom = box.bottom - size * 1.2 - (longest + size) * math.sqrt(0.5)
     span = axis.high - axis.low
     length = (right - left) if horizontal else (bottom - top)
 
@@ -194,6 +201,9 @@ def _axes(marks: list[Mark], kind: str, categories: Sequence[str],
         if horizontal:
             marks.append(ChartText(left - size * 0.4, _baseline(middle, size), category, size,
                                    text, "end"))
+        elif turned:  # the label's end under its category, rising to the left
+            marks.append(ChartText(middle + size * 0.3, bottom + size * 0.9, category, size,
+                                   text, "end", TURN_DEG))
         else:
             marks.append(ChartText(middle, _baseline(bottom + size * 1.25, size), category,
                                    size, text))

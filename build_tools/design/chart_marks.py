@@ -82,7 +82,8 @@ class ChartWedge:
 
 @dataclass(frozen=True)
 class ChartText:
-    """One line of label text; ``y`` is its baseline."""
+    """One line of label text; ``y`` is its baseline. Category labels too long for their
+    slot are turned (``rotate_deg`` -45), as PowerPoint and LibreOffice turn them."""
 
     x: float
     y: float
@@ -90,6 +91,7 @@ class ChartText:
     size_pt: float
     colour: str
     anchor: str = "middle"  # one of TEXT_ANCHORS
+    rotate_deg: float = 0.0  # about (x, y), clockwise as seen (SVG's rotate): -45 rises
     kind: str = field(default="text", init=False)
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from build_tools import inputs
 from build_tools.design import boxes
 from build_tools.design import chart as chart_layout
+from build_tools.design.chart_marks import ChartText
 from build_tools.design.geometry import Rect
 from build_tools.design.palette import Palette, house
 from build_tools.design.sketch import Sketch, text_rect
@@ -505,6 +506,8 @@ def draw_chart(sketch: Sketch, look: Look, content: ChartSlide) -> None:
         point_colours, spec.unit, size, look.c.text, look.c.light, look.c.muted, legend,
         axis=None if axis is None else (axis.low, axis.high, axis.step),
         number_format=chart_layout.NUMBER_FORMAT, percent_format=chart_layout.PERCENT_FORMAT,
+        category_label_deg=next((m.rotate_deg for m in marks
+                                 if isinstance(m, ChartText) and m.rotate_deg), 0.0),
         marks=marks)
     if spec.unit:
         unit = Block("chart.unit", "unit", (Para.text(words.chart_unit.format(unit=spec.unit)),),

@@ -159,18 +159,35 @@ def _chart(chart: ChartItem, texts: list[TextItem], dropped: list[str]) -> Mappe
         out.append({"name": fit_text(s.name) if s.name.strip() else f"{index}",
                     "values": [_number(v) for v in values]})
     fields: dict[str, Any] = {"type": family, "categories": categories, "series": out}
-    if chart.value_title:
+    unit = [t for t in texts if t.name.startswith("unit")]
+    if unit:  # our own decks: the unit as a labelled line above the chart
+        fields["unit"] = fit_text(_unlabelled(unit[0].text.strip(), "chart_unit"))
+        texts = [t for t in texts if t is not unit[0]]
+    elif chart.value_title:
         fields["unit"] = fit_text(chart.value_title)
     caption = [t for t in texts if t.name.startswith("caption")]
     if caption:
         text = caption[0].text.strip()
-        if family == "pie" and " · " in text:
+        if family == "pie" and " · " in text and not unit:  # decks made before labels
             fields["unit"], text = text.split(" · ", 1)
-        fields["source"] = fit_text(text)
+        fields["source"] = fit_text(_unlabelled(text, "chart_source"))
         texts = [t for t in texts if t is not caption[0]]
     for item in texts:
         dropped.append(f"text '{short(item.text)}'")
     return Mapped("chart", {"chart": fields}, f"{family} chart, {len(out)} series", dropped)
+
+
+def _unlabelled(text: str, word: str) -> str:
+    """The bare unit or source of a line our decks label with a locale's ``chart_unit``
+    or ``chart_source`` words ("单位：亿元" -> "亿元"), whichever locale wrote it."""
+    from build_tools.locale import LANGUAGES, load_locale
+
+    for language in LANGUAGES:
+        before, _, after = str(getattr(load_locale(language), word)).partition(
+            "{" + word.removeprefix("chart_") + "}")
+        if text.startswith(before) and text.endswith(after) and len(text) > len(before + after):
+            return text[len(before):len(text) - len(after)].strip()
+    return text
 
 
 def _number(value: float) -> int | float:

@@ -22,7 +22,7 @@ from build_tools.importer.command import import_deck
 from build_tools.outline.loader import load_outline
 from build_tools.pipeline import build
 from build_tools.resources import fontconfig
-from tests.conftest import ALLKINDS, COURSE, require_tool
+from tests.conftest import ALLKINDS, CHARTS, COURSE, require_tool
 
 NS14 = "{http://schemas.microsoft.com/office/powerpoint/2010/main}"
 
@@ -77,7 +77,8 @@ def test_round_trip_keeps_slides_titles_notes_tables_and_charts(tmp_path: Path,
     assert [s["charts"] for s in after["slides"]] == [s["charts"] for s in before["slides"]]
 
 
-@pytest.mark.parametrize("source", [COURSE, ALLKINDS], ids=["course", "allkinds"])
+@pytest.mark.parametrize("source", [COURSE, ALLKINDS, CHARTS], ids=["course", "allkinds",
+                                                                 "charts"])
 def test_round_trip_gives_back_every_kind_and_its_content(tmp_path: Path, source: Path) -> None:
     """Beyond the deck: the imported outline has the original's kinds and fields; only what
     a deck does not hold (handout, trainer notes, minutes, ids, the picture's name) differs."""

@@ -152,9 +152,15 @@ def test_pie_slices_sum_to_a_full_turn_clockwise_from_twelve(values: list[float]
 
 
 def _extent(text: ChartText) -> tuple[float, float, float, float]:
+    """The text's bounding box on the slide, turned about its anchor point."""
     width = Widths().width_pt(text.text, text.size_pt)
-    left = text.x - {"start": 0.0, "middle": width / 2, "end": width}[text.anchor]
-    return left, text.y - text.size_pt * 0.88, left + width, text.y + text.size_pt * 0.12
+    left = -{"start": 0.0, "middle": width / 2, "end": width}[text.anchor]
+    corners = [(left, -text.size_pt * 0.88), (left + width, -text.size_pt * 0.88),
+               (left, text.size_pt * 0.12), (left + width, text.size_pt * 0.12)]
+    turn = math.radians(text.rotate_deg)
+    xs = [text.x + x * math.cos(turn) - y * math.sin(turn) for x, y in corners]
+    ys = [text.y + x * math.sin(turn) + y * math.cos(turn) for x, y in corners]
+    return min(xs), min(ys), max(xs), max(ys)
 
 
 CASES = [
@@ -170,6 +176,7 @@ CASES = [
     ("bar", [[-3.0, 4.0]], ["甲", "乙"]),
     ("column", [[0.0, 0.0]], None),
     ("pie", [[3.0]], ["全部"]),
+    ("column", [[1.0] * 8], [f"2021年第{i}季度" for i in range(1, 9)]),  # turned labels
 ]
 
 
@@ -189,6 +196,19 @@ def test_every_mark_stays_inside_the_chart_box(kind: str, values: list[list[floa
         if isinstance(mark, ChartWedge):
             assert BOX.x <= mark.cx - mark.r and mark.cx + mark.r <= BOX.right
             assert BOX.y <= mark.cy - mark.r and mark.cy + mark.r <= BOX.bottom
+
+
+def test_category_labels_too_long_for_their_slots_rise_at_45_degrees() -> None:
+    long = [f"2021年第{i}季度" for i in range(1, 9)]
+    _, marks = _chart("column", [[1.0] * 8], long)
+    turned = [m for m in marks if isinstance(m, ChartText) and m.text in long]
+    assert [m.rotate_deg for m in turned] == [-45.0] * 8
+    assert all(m.anchor == "end" for m in turned)
+    axis_line = next(m for m in marks if isinstance(m, ChartLine) and m.width_pt == 1.0)
+    assert all(_extent(m)[1] >= axis_line.y1 for m in turned)  # all under the plot
+    assert all(m.x < n.x for m, n in itertools.pairwise(turned))
+    _, marks = _chart("column", [[1.0] * 3], ["2021", "2022", "2023"])
+    assert not any(isinstance(m, ChartText) and m.rotate_deg for m in marks)
 
 
 def test_the_legend_names_each_series_in_its_colour() -> None:

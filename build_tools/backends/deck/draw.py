@@ -199,6 +199,8 @@ def draw_chart(page: Page, box: boxes.Box, spec: boxes.Chart, script: ooxml.Scri
         category_axis.format.line.color.rgb = RGBColor.from_string(spec.axis_colour)
         category_axis.format.line.width = Pt(AXIS_PT)
         category_axis.tick_label_position = XL_TICK_LABEL_POSITION.LOW
+        ooxml.turn_category_labels(chart, spec.category_label_deg, script,
+                                   spec.label_size_pt, spec.text_colour)
         if spec.type == "bar":  # categories top to bottom, the value axis still below
             category_axis.reverse_order = True
             ooxml.value_axis_crosses_at_maximum(chart)

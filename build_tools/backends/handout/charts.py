@@ -74,5 +74,12 @@ def _draw(canvas: Canvas, mark: Mark, height: float, fonts: CanvasFonts) -> None
             spans = [Span(mark.text, False, mark.colour)]
             width = stringWidth(mark.text, face_of(fonts, spans[0]), mark.size_pt)
             shift = {"start": 0.0, "middle": width / 2, "end": width}[mark.anchor]
-            draw_spans(canvas, fonts, mark.x - shift, height - mark.y, spans, mark.size_pt,
-                       mark.colour)
+            if not mark.rotate_deg:
+                draw_spans(canvas, fonts, mark.x - shift, height - mark.y, spans,
+                           mark.size_pt, mark.colour)
+                return
+            canvas.saveState()  # turned about its anchor; y up here, so the angle flips
+            canvas.translate(mark.x, height - mark.y)
+            canvas.rotate(-mark.rotate_deg)
+            draw_spans(canvas, fonts, -shift, 0, spans, mark.size_pt, mark.colour)
+            canvas.restoreState()

@@ -29,6 +29,7 @@ the names below.
 
 from build_tools.backends.ooxml.charts import (
     chart_text,
+    turn_category_labels,
     unsigned_axis_ids,
     value_axis_crosses_at_maximum,
 )
@@ -171,6 +172,7 @@ __all__ = [
     "style_cell",
     "table_cells",
     "text_body",
+    "turn_category_labels",
     "unsigned_axis_ids",
     "value_axis_crosses_at_maximum",
     "write_paragraphs",

@@ -62,8 +62,10 @@ def element(mark: Mark) -> str:
             return (f'<path d="M{_f(mark.cx)},{_f(mark.cy)} L{_f(x1)},{_f(y1)} '
                     f'A{_f(mark.r)},{_f(mark.r)} 0 {large} 1 {_f(x2)},{_f(y2)} Z" {paint}/>')
         case ChartText():
+            turn = (f' transform="rotate({_f(mark.rotate_deg)} {_f(mark.x)} {_f(mark.y)})"'
+                    if mark.rotate_deg else "")
             return (f'<text x="{_f(mark.x)}" y="{_f(mark.y)}" font-size="{_f(mark.size_pt)}" '
-                    f'fill="#{mark.colour}" text-anchor="{mark.anchor}">'
+                    f'fill="#{mark.colour}" text-anchor="{mark.anchor}"{turn}>'
                     f'{escape(mark.text)}</text>')
     raise TypeError(f"not a chart mark: {mark!r}")  # pragma: no cover - the set is closed
 

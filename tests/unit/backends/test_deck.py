@@ -422,3 +422,29 @@ def test_the_native_chart_shows_what_the_designs_marks_show(data: bytes,
     words = context.plan.locale
     assert words.chart_unit.format(unit=chart_spec.unit) in deck_text
     assert words.chart_source.format(source=chart_spec.source) in deck_text
+
+
+def test_the_native_category_labels_turn_exactly_when_the_marks_do(tmp_path: Path) -> None:
+    """``c:catAx/c:txPr/a:bodyPr/@rot`` is the design's category label angle: -45 degrees
+    for the long quarter names of the chart fixture, level elsewhere."""
+    from build_tools.pipeline import designed
+    from tests.conftest import CHARTS
+
+    context = designed(prepare(CHARTS, Options(epoch=EPOCH)))
+    assert context.designs is not None
+    data = DeckBackend().render(context).outputs[0].data
+    package = zipfile.ZipFile(io.BytesIO(data))
+    C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+    angles = {}
+    for slide in context.designs.slides:
+        spec = next((b.chart for b in slide.boxes if b.chart is not None), None)
+        if spec is None or spec.type == "pie":
+            continue
+        rels = etree.fromstring(package.read(f"ppt/slides/_rels/slide{slide.number}.xml.rels"))
+        (target,) = [r.get("Target") for r in rels if r.get("Target").startswith("../charts/")]
+        chart = etree.fromstring(package.read(posixpath.normpath(
+            posixpath.join("ppt/slides", target))))
+        body = chart.find(f".//{C}catAx/{C}txPr/{qn('a:bodyPr')}")
+        angles[slide.number] = (int(body.get("rot")) / 60000, spec.category_label_deg)
+    assert all(written == designed for written, designed in angles.values())
+    assert {designed for _, designed in angles.values()} == {0.0, -45.0}
