@@ -11,10 +11,13 @@ nox.options.sessions = ["build"]
 PYPROJECT = nox.project.load_toml("pyproject.toml")
 
 
+CONSTRAINTS = ("-c", "constraints.txt")  # the versions the tests last passed with
+
+
 def _install(session: nox.Session, *groups: str) -> None:
-    session.install("-e", ".")
+    session.install(*CONSTRAINTS, "-e", ".")
     for group in groups:
-        session.install(*nox.project.dependency_groups(PYPROJECT, group))
+        session.install(*CONSTRAINTS, *nox.project.dependency_groups(PYPROJECT, group))
 
 
 def _build(session: nox.Session, target: str) -> None:

@@ -76,10 +76,6 @@ class Measurement:
     width_pt: float  # the widest line
     cuts: int = 0  # Latin words cut with a hyphen because they are wider than a line
 
-    @property
-    def line_count(self) -> int:
-        return sum(len(lines) for lines in self.lines)
-
 
 @dataclass(frozen=True)
 class Fit:
@@ -141,9 +137,12 @@ def _font(path: Path, sha: str, data: bytes) -> Font:
     import marshal
     import sys
 
+    from fontTools import version  # the package's __init__ only (~10 ms), not ttLib
+
+    # Keyed by the library that parsed the font too: a fontTools upgrade re-reads it.
     cached = _metrics_folder() / (
-        f"metrics-{METRICS_FORMAT}-py{sys.version_info[0]}{sys.version_info[1]}-{sha[:32]}"
-        ".marshal")
+        f"metrics-{METRICS_FORMAT}-fonttools{version}-py{sys.version_info[0]}"
+        f"{sys.version_info[1]}-{sha[:32]}.marshal")
     try:
         units_per_em, advances = marshal.loads(cached.read_bytes())
         if isinstance(units_per_em, int) and isinstance(advances, dict):
@@ -512,11 +511,6 @@ def _gap_applies(left: str, right: str) -> bool:
     """LibreOffice's autospace: only between CJK and Latin letters or digits."""
     other = right if _is_cjk(left) else left
     return other.isalnum() and unicodedata.category(other)[0] in "LN" and not _is_cjk(other)
-
-
-def _breaks_after(char: str) -> bool:
-    """Can a line break follow this character, CJK-wise?"""
-    return _is_cjk(char) or char.isspace()
 
 
 def _tokens(runs: Iterable[Run], latin: bool = False) -> list[_Token]:

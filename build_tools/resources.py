@@ -90,8 +90,9 @@ def fontconfig() -> Path:
 
 def cache_folder() -> Path:
     """Where builds keep what only saves time (font metrics, parsed faces, web font slices,
-    compiled templates): ``$XDG_CACHE_HOME/course-build``, else ``~/.cache/course-build``.
-    Every entry is keyed by the content it was made from; deleting the folder is safe."""
+    compiled templates): ``$XDG_CACHE_HOME/course-build``, else ``~/.cache/course-build``
+    (README: "Caches"). Every entry is keyed by the content it was made from and the
+    version of the library that made it; deleting the folder is safe."""
     import os
 
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
@@ -100,14 +101,15 @@ def cache_folder() -> Path:
 
 def jinja_bytecode_cache(name: str) -> FileSystemBytecodeCache | None:
     """Compiled Jinja templates on disk (compiling costs ~0.2 s a process, loading ~5 ms),
-    one folder per environment (``name``: they compile the same partials differently).
-    Jinja keys entries by the template source's checksum. Without a writable folder the
-    build just compiles."""
+    one folder per environment (``name``: they compile the same partials differently) and
+    per Jinja version (compiled code is Jinja's own; its magic number changes only with
+    the bytecode format). Jinja keys entries by the template source's checksum. Without a
+    writable folder the build just compiles."""
     import os
 
-    from jinja2 import FileSystemBytecodeCache
+    from jinja2 import FileSystemBytecodeCache, __version__
 
-    folder = cache_folder() / f"jinja-{name}"
+    folder = cache_folder() / f"jinja-{__version__}-{name}"
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:

@@ -23,6 +23,7 @@ from build_tools.backends.base import Context
 from build_tools.backends.notes.backend import TrainerNotesBackend
 from build_tools.pipeline import prepare
 from tests.conftest import ALLKINDS, require_tool
+from tests.generated_course import write_course
 
 pytestmark = pytest.mark.client
 
@@ -137,3 +138,45 @@ def test_the_console_check_catches_a_blocked_resource(browser: str, tmp_path: Pa
     run = chromium(browser, tmp_path, "--enable-logging=stderr", "--v=0", "--dump-dom",
                    page.as_uri())
     assert console_lines(run.stderr), run.stderr[-2000:]
+
+
+def printed_pages(browser: str, tmp_path: Path, context: Context) -> list[list[str]]:
+    """The notes of ``context`` printed by Chromium: each page's text lines (NFKC, see above)."""
+    [html] = [o for o in TrainerNotesBackend().render(context).outputs
+              if o.name.endswith(".html")]
+    page = tmp_path / html.name
+    page.write_bytes(html.data)
+    pdf = tmp_path / "printed.pdf"
+    run = chromium(browser, tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer",
+                   page.as_uri())
+    assert pdf.exists(), run.stderr[-2000:]
+    return [[line.strip() for line in unicodedata.normalize("NFKC", p.extract_text())
+             .splitlines() if line.strip()] for p in PdfReader(pdf).pages]
+
+
+def test_printed_headings_keep_their_text_and_chapter_ends_never_stand_alone(
+    browser: str, tmp_path: Path
+) -> None:
+    # Seen printed before: "学习目标" and chapter headings at the foot of a page with their
+    # lists on the next, a script label at the foot of a page, a chapter's closing boxes alone
+    # on a nearly blank page. A six-chapter course shows them; the fixtures are too short.
+    context = prepare(write_course(tmp_path / "course", 6, 5, slides=5))
+    pages = printed_pages(browser, tmp_path, context)
+    words = context.locale.notes_words.doc
+    fold = lambda text: unicodedata.normalize("NFKC", text)  # noqa: E731
+    # A slide's head prints as one line: its number, then its title.
+    heads = {f"{slide.number} {fold(slide.title)}" for slide in context.plan.slides}
+    headings = heads | {fold(words.objectives), fold(words.script), fold(words.on_slide),
+                        fold(words.discussion), fold(words.takeaways)}
+    for number, lines in enumerate(pages[:-1], 1):
+        assert lines, f"page {number} is blank"
+        assert lines[-1] not in headings, f"page {number} ends with the heading {lines[-1]!r}"
+        # A page without a slide head of its own holds a slide running on: a full page.
+        assert set(lines) & heads or len(lines) > 20, (
+            f"page {number} holds only the end of a slide: {lines}")
+    for section in context.plan.chapter_sections():
+        assert section.chapter is not None
+        [page] = [joined for joined in ("".join(lines) for lines in pages)
+                  if fold(section.chapter.takeaways[0]) in joined]
+        assert fold(section.slides[-1].title) in page, (
+            f"{section.name}: the closing boxes are printed without the last slide")

@@ -1,7 +1,10 @@
-"""Approval files: a normalised text summary of the built deck and handout.
+"""Approval files: a normalised text summary of the built deck, handout and trainer's notes.
 
 A change to what the outputs say, or to the sizes the fit check chose, shows up as a diff
-of ``tests/approved/*.txt`` in review. To accept an intended change, rebuild the files:
+of ``tests/approved/*.txt`` in review: every text line of every handout page, every
+slide's whole speaker notes, the notes' Markdown as written. Shape names are kept without
+their ids (python-pptx numbers shapes as they are added: an id says nothing a reviewer
+needs, and would churn with every added shape). To accept an intended change, rebuild the files:
 
     ACCEPT_APPROVALS=1 python -m pytest tests/e2e/test_approval.py
 
@@ -11,6 +14,7 @@ and commit them with the change that caused it.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -33,15 +37,20 @@ def deck_summary(path: Path) -> str:
                     sizes = {run.font.size for run in paragraph.runs if run.font.size}
                     size = "/".join(f"{Length(s).pt:g}" for s in sorted(sizes))
                     if paragraph.text.strip():
-                        lines.append(f"  {shape.name} [{size}] {paragraph.text}")
+                        lines.append(f"  {_named(shape.name)} [{size}] {paragraph.text}")
             if getattr(shape, "has_table", False) and shape.has_table:
                 for row in shape.table.rows:
                     lines.append("  | " + " | ".join(c.text for c in row.cells) + " |")
             if getattr(shape, "has_chart", False) and shape.has_chart:
                 lines.append(f"  chart {shape.chart.chart_type}")
         notes = slide.notes_slide.notes_text_frame.text
-        lines.append(f"  notes: {notes[:40]}…")
+        lines += [f"  notes: {line}" for line in notes.splitlines() if line.strip()]
     return "\n".join(lines) + "\n"
+
+
+def _named(name: str) -> str:
+    """A shape's name without the id python-pptx appends ("agenda[0].title 6")."""
+    return re.sub(r" \d+$", "", name)
 
 
 def handout_summary(path: Path) -> str:
@@ -61,14 +70,21 @@ def handout_summary(path: Path) -> str:
     walk(reader.outline, 0)
     for number, page in enumerate(reader.pages, start=1):
         text = [line for line in (page.extract_text() or "").splitlines() if line.strip()]
-        lines.append(f"## page {number}: {len(text)} lines; {' / '.join(text[:3])}")
+        lines.append(f"## page {number}: {len(text)} lines")
+        lines += [f"  {line}" for line in text]
     return "\n".join(lines) + "\n"
+
+
+def notes_summary(path: Path) -> str:
+    """The Markdown notes as written: plain text already, and byte-reproducible."""
+    return path.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(
     ("name", "output", "summary"),
     [("course.deck.txt", "course.pptx", deck_summary),
-     ("course.handout.txt", "course-handout.pdf", handout_summary)],
+     ("course.handout.txt", "course-handout.pdf", handout_summary),
+     ("course.notes.txt", "course-notes.md", notes_summary)],
 )
 def test_the_outputs_match_their_approved_summaries(name, output, summary, built: Path) -> None:  # type: ignore[no-untyped-def]
     actual = summary(built / output)

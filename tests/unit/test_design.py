@@ -103,6 +103,27 @@ class TestBalancedLines:
         assert abs(len(first) - len(last)) <= 4  # greedy would leave a short last line
         assert title.text.insets_pt[2] > 7.2  # the right inset narrows the text area
 
+    def test_it_balances_a_centred_two_line_step_caption(self, context: Context) -> None:
+        """Seen in renders: a centred step title or note wrapping into a ragged centred
+        second line (a long first line, one or two characters under it)."""
+        from build_tools.outline.model import Step
+
+        planned = slide_of(context, "process")
+        steps = [Step(title="数据预处理与清洗整理", text="清洗与整理原始数据并统一字段格式后入库"),
+                 Step(title="特征选择与降维处理", text="筛选变量"),
+                 Step(title="模型训练与参数调优"), Step(title="模型评估与上线监控")]
+        content = planned.content.model_copy(update={"steps": steps})
+        design = designer(context).design(dataclasses.replace(planned, content=content))
+        wrapped = []
+        for box in design.boxes:
+            if box.text is None or not box.field.startswith("steps["):
+                continue
+            lines = box.text.lines[-1]  # the title (after the step number), or the note
+            if len(lines) == 2:
+                wrapped.append(lines)
+                assert abs(len(lines[0]) - len(lines[1])) <= 2, (box.field, lines)
+        assert len(wrapped) >= 3  # the captions above really wrap
+
 
 class TestSlideDesigns:
     def test_it_sets_divider_objectives_at_18_pt_or_more(self, context: Context) -> None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
+
+import pytest
 
 from build_tools import resources
 from build_tools.backends.deck.layouts import LayoutMap
@@ -66,3 +69,42 @@ def test_it_lets_a_project_override_one_notes_template(tmp_path: Path) -> None:
 def test_it_keeps_only_the_generators_in_the_repository_assets_folder() -> None:
     shipped = {"theme.yaml", "deck-layouts.yaml", "template.pptx"}
     assert not shipped & {p.name for p in (ROOT / "assets").rglob("*")}
+
+
+# --- the cache folder: keyed by content and by the library that made an entry -----------------
+
+
+def test_font_metrics_are_cached_again_for_another_fonttools(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import fontTools
+
+    from build_tools import measure
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    font = load_theme().regular_font
+    data = font.read_bytes()
+    sha = hashlib.sha256(data).hexdigest()
+    measure._font.cache_clear()
+    measure._font(font, sha, data)
+    monkeypatch.setattr(fontTools, "version", "0.0.1")
+    measure._font.cache_clear()
+    measure._font(font, sha, data)
+    measure._font.cache_clear()
+    names = sorted(path.name for path in (tmp_path / "course-build").glob("metrics-*"))
+    assert len(names) == 2, names
+    assert any("0.0.1" in name for name in names)
+
+
+def test_compiled_templates_are_kept_per_jinja_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import jinja2
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    first = resources.jinja_bytecode_cache("html")
+    monkeypatch.setattr(jinja2, "__version__", "0.0.1")
+    second = resources.jinja_bytecode_cache("html")
+    assert first is not None and second is not None
+    assert first.directory != second.directory
+    assert "0.0.1" in second.directory

@@ -67,9 +67,9 @@ def check_assets(context: Context) -> None:
         if content is not None and content.kind == "image":
             path = context.asset(content.image.path)
             if not path.is_file():
+                # Validation's words (outline/rules.py): one message for one fault.
                 problems.append(Problem(f"{slide.path}.image.path", (
-                    f"expected an image file at {content.image.path!r} (relative to "
-                    f"{context.project}); found none")))
+                    f"expected an image file; {content.image.path!r} does not exist")))
     if problems:
         raise InputError(problems)
 
@@ -202,7 +202,6 @@ class DeckBackend:
 
     def _notes(self, adder: ooxml.SlideAdder, slide, notes: str,  # type: ignore[no-untyped-def]
                typesetter: Typesetter) -> Any:
-        """Speaker notes, one paragraph per line; styles come from the notes master.
-        Returns the notes part."""
-        lines = [line.strip() for line in notes.splitlines() if line.strip()] or [notes]
-        return adder.add_notes(slide, lines, typesetter.writer)
+        """Speaker notes, one paragraph per line; styles come from the notes master, bold,
+        italic, code and links from the markup. Returns the notes part."""
+        return adder.add_notes(slide, typesetter.notes_lines(notes), typesetter.writer)

@@ -50,7 +50,7 @@ from build_tools.backends.handout.pages import (
 from build_tools.backends.handout.parts import Parts
 from build_tools.backends.handout.styles import make_styles
 from build_tools.backends.handout.text import Breaker, CanvasFonts
-from build_tools.errors import InputError, Problem
+from build_tools.errors import BuildFailure, InputError, Problem
 
 MAX_PASSES = 4  # the numbers settle on the second pass unless a number's width moves text
 
@@ -62,9 +62,8 @@ class HandoutBackend:
         from build_tools.pipeline import designed  # the pipeline designs before rendering
 
         layout = self.layout(context)
-        context = designed(context)
+        context = designed(context)  # also checks every picture a slide shows exists
         check_coverage(context.plan, context.locale, context.measurer, context.theme)
-        check_images(context)
         theme, course = context.theme, context.plan.course
         fonts = register_fonts(theme)
         styles = make_styles(theme, fonts)
@@ -87,8 +86,9 @@ class HandoutBackend:
             parts.draft = attempt == 0
             data, learnt = self._build(context, parts, story, furniture, epoch)
             if learnt == parts.info and not parts.draft:
+                warnings = overflow_problems(kit.breaker, context.options.allow_overflow)
                 return Result([Output(context.output_name("-handout", "pdf"), data, learnt.pages,
-                                      "pages")])
+                                      "pages")], warnings)
             parts.info = learnt
         raise RuntimeError(f"handout page numbers did not settle in {MAX_PASSES} passes")
 
@@ -135,6 +135,18 @@ class HandoutBackend:
         return buffer.getvalue(), PageInfo(doc.page, dict(doc.anchor_pages))
 
 
+def overflow_problems(breaker: Breaker, allow_overflow: bool) -> list[Problem]:
+    """The handout's own boxes (cover, chapter banners) whose text did not fit: the build
+    fails on them as it does on a slide's, or, with --allow-overflow, they are warnings
+    (the text is drawn whole, past its box)."""
+    problems = [Problem(field, f"handout: text overflows its box at the smallest size "
+                               f"{size:g} pt: shorten it")
+                for field, size in sorted(breaker.overflows.items())]
+    if problems and not allow_overflow:
+        raise BuildFailure(problems)
+    return problems
+
+
 @contextmanager
 def binary_streams() -> Iterator[None]:
     """Compressed streams without reportlab's ASCII85 layer: 20% smaller, and the pure
@@ -145,18 +157,3 @@ def binary_streams() -> Iterator[None]:
         yield
     finally:
         rl_config.useA85 = saved
-
-
-def check_images(context: Context) -> None:
-    """Every picture a slide shows must exist: a miniature cannot leave a hole."""
-    problems = []
-    for slide in context.plan.content_slides:
-        image = getattr(slide.content, "image", None)
-        if image is not None and not context.asset(image.path).is_file():
-            problems.append(Problem(
-                f"{slide.path}.image.path",
-                f"expected an image file at {image.path} (relative to {context.project}); "
-                "found none",
-            ))
-    if problems:
-        raise InputError(problems)

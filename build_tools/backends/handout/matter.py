@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
 from build_tools.backends.handout.parts import ContentsLine, Parts, Rule, RuledLines
 from build_tools.backends.handout.styles import colour
@@ -77,23 +77,26 @@ def paint_cover(canvas: Canvas, parts: Parts, page_size: tuple[float, float]) ->
     canvas.rect(margin, rule_y, 26 * mm, 3, stroke=0, fill=1)
     draw_blocks(canvas, kit.fonts, kit.breaker, [Block((Span(course.title, True),))],
                 (margin, rule_y + heading, text_width, field * 0.5 - margin - heading * 3),
-                (heading * 2.2, heading * 1.3), WHITE, valign="bottom", balance=True)
+                (heading * 2.2, heading * 1.3), WHITE, valign="bottom", balance=True,
+                field="course.title")
     if course.subtitle:
         draw_blocks(canvas, kit.fonts, kit.breaker, [Block((Span(course.subtitle),))],
                     (margin, rule_y - heading * 0.8 - heading * 3, text_width, heading * 3),
-                    (heading * 1.1, heading * 0.8), colours.light)
-    rows = [(labels.presenter, course.presenter), (labels.organisation, course.organisation),
-            (labels.date, parts.kit.date(course.date))]
+                    (heading * 1.1, heading * 0.8), colours.light, field="course.subtitle")
+    rows = [(labels.presenter, course.presenter, "course.presenter"),
+            (labels.organisation, course.organisation, "course.organisation"),
+            (labels.date, parts.kit.date(course.date), None)]
     row_height = heading * 2.4
     top = height - field - 24 * mm
-    for index, (label, value) in enumerate(rows):
+    for index, (label, value, source) in enumerate(rows):
         y = top - index * row_height
         draw_blocks(canvas, kit.fonts, kit.breaker, [Block((Span(label),))],
                     (margin, y, 34 * mm, row_height), (heading * 0.7, heading * 0.6),
                     colours.muted, valign="middle")
         draw_blocks(canvas, kit.fonts, kit.breaker, [Block((Span(value, True),))],
                     (margin + 36 * mm, y, width - 2 * margin - 36 * mm, row_height),
-                    (heading * 0.95, heading * 0.7), colours.primary, valign="middle")
+                    (heading * 0.95, heading * 0.7), colours.primary, valign="middle",
+                    field=source)
         canvas.setStrokeColor(colour(colours.light))
         canvas.setLineWidth(0.8)
         canvas.line(margin, y, width - margin, y)
@@ -126,18 +129,67 @@ def front_matter(parts: Parts, entries: Sequence[Entry]) -> list[Flowable]:
          for when, what, bold in schedule(parts, plan)],
         [width * 0.22, width * 0.78], header=False,
     ))
-    story += [Spacer(1, styles.body_pt), parts.text(labels.objectives, styles.h2)]
-    for section in plan.chapter_sections():
-        assert section.chapter is not None
-        story.append(CondPageBreak(styles.body_pt * 6))
-        story.append(parts.text(section.name, styles.h3))
-        story += parts.bullets(section.chapter.objectives)
+    story += objectives(parts, story)
     story += [PageBreak(), *parts.part_heading(CONTENTS_KEY, labels.contents)]
     for entry in entries:
         style = styles.contents_chapter if entry.chapter else styles.contents_entry
         story.append(ContentsLine(parts, [Span(entry.title)], entry.key, style,
                                   0 if entry.chapter else styles.body_pt * 1.5))
     return story
+
+
+def objectives(parts: Parts, above: Sequence[Flowable]) -> list[Flowable]:
+    """Every chapter's objectives, ending the course-information page that ``above`` begins.
+
+    The contents start a new page, so what does not fit here would sit alone on an
+    otherwise empty page (a 4-chapter course printed one chapter's objectives by
+    themselves). So: a chapter's heading and its list are one block; the blocks stay in one
+    column when the page holds them, go two to a row when only that fits, and otherwise
+    start a page of their own (two to a row when one column overflows that page too), so
+    the facts and schedule fill one page and the objectives the next.
+    """
+    styles, width, height = parts.styles, parts.frame_width, parts.frame_height
+    heading: list[Flowable] = [Spacer(1, styles.body_pt), parts.text(parts.labels.objectives,
+                                                                      styles.h2)]
+    blocks = [[parts.text(section.name, styles.h3), *parts.bullets(section.chapter.objectives)]
+              for section in parts.kit.plan.chapter_sections() if section.chapter is not None]
+    column = [KeepTogether(block) for block in blocks]
+    column_height = sum(stack_height(block, width, height) for block in blocks)
+    paired = [_paired(parts, blocks)]
+    room = height - stack_height(above, width, height) - stack_height(heading, width, height)
+    if column_height <= room:
+        return [*heading, *column]
+    if stack_height(paired, width, height) <= room:
+        return [*heading, *paired]
+    if column_height <= height - stack_height(heading[1:], width, height):
+        return [PageBreak(), *heading[1:], *column]
+    return [PageBreak(), *heading[1:], *paired]
+
+
+def _paired(parts: Parts, blocks: Sequence[Sequence[Flowable]]) -> Table:
+    """The blocks two to a row, in reading order; a row never splits (a block keeps its
+    heading), the table does between rows."""
+    gap = parts.styles.body_pt * 1.5
+    half = (parts.frame_width - gap) / 2
+    rows = [[list(blocks[index]), list(blocks[index + 1]) if index + 1 < len(blocks) else ""]
+            for index in range(0, len(blocks), 2)]
+    return Table(rows, colWidths=[half + gap, half], hAlign="LEFT", style=TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (0, -1), gap),
+        ("RIGHTPADDING", (1, 0), (1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), parts.styles.body_pt * 0.5),
+    ]))
+
+
+def stack_height(flowables: Sequence[Flowable], width: float, height: float) -> float:
+    """The height ``flowables`` take in a frame ``width`` wide, spaces included: an upper
+    bound (a frame drops the space before its first flowable), so what fits by this
+    measure fits on the page. Wrapping here is safe: the build wraps every flowable again.
+    """
+    return sum(flowable.wrap(width, height)[1] + flowable.getSpaceBefore()
+               + flowable.getSpaceAfter() for flowable in flowables)
 
 
 def schedule(parts: Parts, plan: DeckPlan) -> list[tuple[str, str, bool]]:

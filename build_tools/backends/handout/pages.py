@@ -13,18 +13,16 @@ clock or a process-wide ``SOURCE_DATE_EPOCH``, so two builds give the same bytes
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.lib.utils import TimeStamp
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
+from build_tools.backends.handout import internals
 from build_tools.backends.handout.styles import colour
 from build_tools.backends.handout.text import (
     CanvasFonts,
@@ -93,18 +91,6 @@ class Anchor(LeanFlowable):
             place_marks(self.canv, self.marks, 4)
 
 
-def fixed_timestamp(epoch: int) -> TimeStamp:
-    """A reportlab TimeStamp for ``epoch`` (UTC), whatever the environment says."""
-    stamp = TimeStamp(invariant=True)
-    moment = time.gmtime(epoch)
-    stamp.t = epoch
-    stamp.lt = moment
-    stamp.YMDhms = tuple(moment)[:6]
-    stamp.dhh = stamp.dmm = 0
-    stamp.tzname = "UTC"
-    return stamp
-
-
 def epoch_of(date: dt.date) -> int:
     return int(dt.datetime.combine(date, dt.time(), dt.UTC).timestamp())
 
@@ -115,11 +101,7 @@ def canvas_maker(epoch: int, draft: bool = False) -> Callable[..., Canvas]:
 
     def make(*args: Any, **kwargs: Any) -> Canvas:
         canvas = (DraftCanvas if draft else Canvas)(*args, **kwargs)
-        document = canvas._doc
-        document._timeStamp = fixed_timestamp(epoch)
-        signature = hashlib.md5(usedforsecurity=False)
-        signature.update(f"handout {epoch}".encode())
-        document.signature = signature
+        internals.fix_identity(canvas, epoch)
         return canvas
 
     return make
@@ -139,7 +121,9 @@ class HandoutDoc(BaseDocTemplate):
     """A4 pages: a bare cover, then body pages with header and footer.
 
     Records on which page each ``Anchor`` landed (for the contents and the next pass) and
-    which section each page shows in its header.
+    which section each page shows in its header: the one that fills most of the page (a
+    grid page of one row of a chapter and two rows of the next names the next; naming the
+    first mark's section named the chapter the page was leaving).
     """
 
     def __init__(
@@ -159,9 +143,9 @@ class HandoutDoc(BaseDocTemplate):
         # The story is reused by the next pass (as in reportlab's multiBuild): reportlab
         # marks a flowable it moved to the next frame, and asks here how to undo the mark.
         self._edits: list[tuple[Any, ...]] = []
-        self._multiBuildEdits = self._edits.append
+        internals.collect_multibuild_edits(self, self._edits.append)
         self._running: str | None = None
-        self._page_section: str | None = None
+        self._shares: dict[str, float] = {}  # section -> height it fills on this page
         width, height = self.pagesize
         body = Frame(
             margin, margin + FOOTER_GAP_PT, width - 2 * margin,
@@ -189,15 +173,23 @@ class HandoutDoc(BaseDocTemplate):
     # --- bookkeeping ---------------------------------------------------------------------
 
     def _begin_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
-        self._page_section = None
+        self._shares = {}
 
     def afterFlowable(self, flowable: Flowable) -> None:
         for mark in getattr(flowable, "marks", ()):
             self.anchor_pages.setdefault(mark.key, self.page)
             if mark.section is not None:
-                if self._page_section is None:
-                    self._page_section = mark.section
                 self._running = mark.section
+        if self._running is not None:  # a flowable belongs to the section its marks open
+            height = getattr(flowable, "height", 0) or 0  # set by wrap; 0 for a bare mark
+            self._shares[self._running] = self._shares.get(self._running, 0.0) + height
+
+    def page_section(self) -> str | None:
+        """The section filling most of this page (the first of equals), else the one
+        running on from an earlier page."""
+        if not self._shares:
+            return self._running
+        return max(self._shares, key=lambda section: self._shares[section])
 
     # --- furniture -----------------------------------------------------------------------
 
@@ -214,7 +206,7 @@ class HandoutDoc(BaseDocTemplate):
         canvas.saveState()
         baseline = height - margin + size * 0.6
         left = [Span(furniture.course_title)]
-        section = self._page_section or self._running
+        section = self.page_section()
         draw_spans(canvas, fonts, margin, baseline, left, size, muted)
         if section:
             right = [Span(section, bold=True, colour=theme.colours.primary)]

@@ -177,7 +177,7 @@ class Schedule:
 
 
 @dataclass(frozen=True)
-class Look:
+class CssTheme:
     """Theme values already made safe for a CSS context."""
 
     primary: str
@@ -215,7 +215,7 @@ class NotesView:
     quiz: tuple[QuizGroup, ...]
     glossary: tuple[Term, ...]
     references: tuple[Reference, ...]
-    look: Look
+    look: CssTheme
     labels: UiLabels
     lang: str  # the edition's language, for <html lang>
 
@@ -315,8 +315,12 @@ def summarise(slide: PlannedSlide, words: Locale) -> tuple[Item, ...]:
             )
         case ChartSlide():
             chart = content.chart
+            labelled = (  # as the slide labels them (design.kinds.draw_chart)
+                words.chart_unit.format(unit=chart.unit) if chart.unit else None,
+                words.chart_source.format(source=chart.source) if chart.source else None,
+            )
             items.append(Item("chart", listed.join(chart.categories), key=chart.type,
-                              sub=tuple(s for s in (chart.unit, chart.source) if s)))
+                              sub=tuple(s for s in labelled if s)))
             items += [
                 Item(
                     "series",
@@ -415,9 +419,9 @@ def _quiz(plan: DeckPlan, chapters: tuple[ChapterView, ...]) -> tuple[QuizGroup,
     )
 
 
-def _look(theme: Theme) -> Look:
+def _look(theme: Theme) -> CssTheme:
     colours = theme.colours
-    return Look(
+    return CssTheme(
         primary=css_colour(colours.primary),
         accent=css_colour(colours.accent),
         secondary=css_colour(colours.secondary),

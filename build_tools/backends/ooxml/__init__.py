@@ -27,7 +27,11 @@ No XML is ever concatenated as text. The template script's own helpers live besi
 the names below.
 """
 
-from build_tools.backends.ooxml.charts import chart_text, unsigned_axis_ids
+from build_tools.backends.ooxml.charts import (
+    chart_text,
+    unsigned_axis_ids,
+    value_axis_crosses_at_maximum,
+)
 from build_tools.backends.ooxml.colours import scheme_colours, scheme_colours_of_charts
 from build_tools.backends.ooxml.edition import restyle_theme, reword_prompts
 from build_tools.backends.ooxml.ids import Ids, ShapeIds, max_shape_id, next_shape_id
@@ -82,11 +86,14 @@ from build_tools.backends.ooxml.text import (
     Body,
     Bullet,
     ParagraphSpec,
+    PlainLine,
+    PlainRun,
     RunSpec,
     TextWriter,
     autofit_off,
     autofit_off_everywhere,
     link_hyperlinks,
+    link_part_hyperlinks,
     prepared_body,
     set_body,
     set_body_insets,
@@ -111,6 +118,8 @@ __all__ = [
     "NewSlide",
     "ParagraphSpec",
     "Placeholder",
+    "PlainLine",
+    "PlainRun",
     "Properties",
     "RunSpec",
     "Script",
@@ -131,6 +140,7 @@ __all__ = [
     "has_text",
     "inert",
     "link_hyperlinks",
+    "link_part_hyperlinks",
     "localise",
     "max_shape_id",
     "next_shape_id",
@@ -162,6 +172,7 @@ __all__ = [
     "table_cells",
     "text_body",
     "unsigned_axis_ids",
+    "value_axis_crosses_at_maximum",
     "write_paragraphs",
     "write_plain_paragraphs",
     "write_sections",

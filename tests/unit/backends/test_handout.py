@@ -17,17 +17,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from pypdf import PdfReader
 from pypdf.generic import Destination
 
 from build_tools.backends.base import Context, Options
 from build_tools.backends.handout.backend import HandoutBackend
 from build_tools.backends.handout.fonts import handout_texts
-from build_tools.errors import InputError
+from build_tools.errors import BuildFailure, InputError
 from build_tools.outline.model import Outline
 from build_tools.pipeline import prepare
 from build_tools.plan import DeckPlan, make_plan
 from tests.conftest import ALLKINDS, COURSE, require_tool
+from tests.generated_course import objective_key, write_course
 
 LAYOUTS = ("notes", "article", "grid")
 FORBIDDEN_STARTS = "，。；：？！）」》"
@@ -109,14 +111,38 @@ def assert_in_order(haystack: str, needles: list[str]) -> None:
         position = found + len(squeeze(needle))
 
 
-def trainer_only(plan: DeckPlan) -> list[str]:
+# The outline's keys whose text is for the trainer only; everything else may be printed.
+TRAINER_KEYS = frozenset({"notes", "trainer", "hint", "explanation", "answer"})
+
+
+def attendee_strings(source: Path) -> str:
+    """Every string of the outline file outside a trainer-only key, read from the YAML
+    itself: not from ``handout_texts``, the code under test, whose slip would hide itself."""
+    found: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key not in TRAINER_KEYS:
+                    walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+        elif isinstance(node, str):
+            found.append(node)
+
+    walk(yaml.safe_load(source.read_text(encoding="utf-8")))
+    return squeeze("\n".join(found))
+
+
+def trainer_only(plan: DeckPlan, source: Path = ALLKINDS) -> list[str]:
     """Every string that is for the trainer only (unless the author also wrote the very same
     words for attendees, as a trainer note quoting a slide does)."""
     strings = [slide.notes for slide in plan.slides]
     strings += [note.text for slide in plan.slides for note in slide.trainer]
     strings += [question.explanation for question in plan.outline.quiz]
     strings += [chapter.discussion.hint for chapter in plan.outline.chapters]
-    public = squeeze("\n".join(text for _, text in handout_texts(plan)))
+    public = attendee_strings(source)
     return [text for text in strings if squeeze(text) not in public]
 
 
@@ -497,5 +523,114 @@ def test_the_course_builds_with_every_title_and_no_trainer_text(layout: str) -> 
     if layout != "grid":
         for slide in plan.content_slides:
             assert squeeze(slide.handout or "") in text
-    for secret in trainer_only(plan):
+    for secret in trainer_only(plan, COURSE):
         assert squeeze(secret) not in text, secret
+
+
+# --- pagination of longer courses -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("layout", "chapters", "objectives"), [
+    *((layout, 4, 4) for layout in LAYOUTS),  # was: chapter 4 alone on page 3
+    *((layout, 6, 3) for layout in LAYOUTS),
+    ("notes", 6, 5),  # too many for one column or two: a page of their own
+    ("notes", 14, 4),  # more than a page even two to a row
+])
+def test_a_chapters_objectives_keep_their_heading_and_never_stand_alone_on_a_page(
+    tmp_path: Path, layout: str, chapters: int, objectives: int
+) -> None:
+    base = prepare(write_course(tmp_path, chapters, objectives))
+    built_context = replace(base, options=Options(layout=layout))
+    pdf = reader(HandoutBackend().render(built_context).outputs[0].data)
+    marks = {title: page for _, title, page in outline_items(pdf)}
+    first, contents = marks[base.locale.course_info], marks[base.locale.contents]
+    pages = [squeeze(pdf.pages[index].extract_text()) for index in range(first, contents)]
+    holding: dict[int, set[int]] = {}  # page -> chapters with objectives on it
+    for section in base.plan.chapter_sections():
+        assert section.chapter is not None
+        number = section.chapter.number
+        found = {index for index, text in enumerate(pages) for item in range(1, objectives + 1)
+                 if objective_key(number, item) in text}
+        assert len(found) == 1, f"chapter {number}'s objectives are split over pages {found}"
+        (page,) = found
+        assert squeeze(section.name) in pages[page], f"chapter {number} lost its heading"
+        holding.setdefault(page, set()).add(number)
+    for page, numbers in holding.items():
+        assert len(numbers) >= 2, f"page {first + page + 1} holds only chapter {numbers}"
+    # Fitting them in must not push them past a page they would have fitted on.
+    if chapters <= 6:
+        assert len(holding) == 1
+
+
+def test_a_grid_page_header_names_the_chapter_filling_most_of_the_page(tmp_path: Path) -> None:
+    # Three slides a chapter (divider and two) take two grid rows, so pages begin with the
+    # last row of one chapter and go on with two rows of the next.
+    base = prepare(write_course(tmp_path, 6, 2, slides=2))
+    plan = base.plan
+    pdf = reader(HandoutBackend().render(replace(base, options=Options(layout="grid")))
+                 .outputs[0].data)
+    section_of = {squeeze(base.locale.bookmark.format(number=slide.number, title=slide.title)):
+                  section.name for section in plan.sections for slide in section.slides}
+    on_page: dict[int, list[str]] = {}
+    for level, title, page in outline_items(pdf):
+        if level == 1 and squeeze(title) in section_of:
+            on_page.setdefault(page, []).append(section_of[squeeze(title)])
+    # The page's header is drawn last: the last course title before the page number.
+    title = re.escape(squeeze(plan.course.title))
+    header = re.compile(r"^.*" + title + r"(.{1,40}?)第\d+页/共\d+页$")
+    checked = 0
+    for page, sections in on_page.items():
+        counts = {name: sections.count(name) for name in sections}
+        most = max(counts.values())
+        leaders = [name for name, count in counts.items() if count == most]
+        if len(counts) < 2 or len(leaders) > 1:
+            continue
+        found = header.search(squeeze(pdf.pages[page].extract_text()))
+        assert found is not None
+        assert found.group(1) == squeeze(leaders[0]), f"page {page + 1}: {counts}"
+        checked += 1
+    assert checked >= 3  # the course really has pages shared by two chapters
+
+
+# --- text that does not fit the handout's own boxes ------------------------------------------
+
+
+def long_subtitle_outline() -> Outline:
+    outline = base_context().plan.outline
+    course = outline.course.model_copy(update={"subtitle": "每种幻灯片类型各一页，" * 30})
+    return outline.model_copy(update={"course": course})
+
+
+def test_a_cover_text_that_overflows_fails_the_build_naming_its_field() -> None:
+    """As the deck does; the cover used to leave the lines past its box out, silently."""
+    with pytest.raises(BuildFailure) as failure:
+        HandoutBackend().render(context("notes", long_subtitle_outline()))
+    assert [problem.path for problem in failure.value.problems] == ["course.subtitle"]
+
+
+def test_with_allow_overflow_the_cover_text_is_drawn_whole_and_warned_of() -> None:
+    outline = long_subtitle_outline()
+    result = HandoutBackend().render(context("notes", outline, allow_overflow=True))
+    assert [problem.path for problem in result.warnings] == ["course.subtitle"]
+    cover = squeeze(reader(result.outputs[0].data).pages[0].extract_text())
+    assert squeeze(outline.course.subtitle or "") in cover
+
+
+def test_a_missing_picture_reads_as_validation_says_it() -> None:
+    """One fault, one message: validation, and the design step every slide-drawing backend
+    runs (for a plan made without validation), word it the same."""
+    from build_tools.outline.rules import check_outline
+
+    base = base_context()
+    outline = base.plan.outline
+    chapters = list(outline.chapters)
+    slides = [slide.model_copy(update={"image": slide.image.model_copy(
+                  update={"path": "assets/none.png"})}) if slide.kind == "image" else slide
+              for slide in chapters[1].slides]
+    chapters[1] = chapters[1].model_copy(update={"slides": slides})
+    edited = outline.model_copy(update={"chapters": chapters})
+    [validation] = [p for p in check_outline(edited, base.project) if "image" in p.path]
+    with pytest.raises(InputError) as failure:
+        HandoutBackend().render(context("notes", edited))
+    [problem] = failure.value.problems
+    assert (problem.path, problem.message) == (validation.path, validation.message)

@@ -19,7 +19,14 @@ from reportlab.platypus.paraparser import ParaParser
 
 from build_tools.backends.handout import fonts as handout_fonts
 from build_tools.backends.handout.fonts import HandoutFonts, load_ttfont, register_fonts
-from build_tools.backends.handout.pages import epoch_of, fixed_timestamp
+from build_tools.backends.handout.internals import (
+    counted_height,
+    draw_counted,
+    draw_string,
+    fixed_timestamp,
+    parse_markup,
+)
+from build_tools.backends.handout.pages import epoch_of
 from build_tools.backends.handout.styles import Styles, make_styles
 from build_tools.backends.handout.text import (
     Block,
@@ -27,12 +34,8 @@ from build_tools.backends.handout.text import (
     MeasuredParagraph,
     Span,
     _drawing_only,
-    counted_height,
-    draw_counted,
-    draw_string,
     escape_text,
     line_markup,
-    parse_markup,
     split_lines,
 )
 from build_tools.measure import NO_START, Measurer

@@ -28,8 +28,8 @@ from build_tools.backends.notes.backend import (
     escape_markdown,
     markdown_cell,
 )
-from build_tools.backends.notes.view import RunRow, build_view, css_value
-from build_tools.outline.model import Outline
+from build_tools.backends.notes.view import build_view, css_value
+from build_tools.outline.model import ChartSlide, Outline
 from build_tools.pipeline import prepare
 from build_tools.plan import make_plan
 from tests.conftest import ALLKINDS
@@ -192,9 +192,6 @@ class TestOutputs:
             assert output.unit == "slides"
         assert result.warnings == []
 
-    def test_it_is_the_notes_target(self) -> None:
-        assert TrainerNotesBackend.name == "notes"
-
     def test_two_renders_are_byte_identical(self, allkinds: Context) -> None:
         first = TrainerNotesBackend().render(allkinds)
         second = TrainerNotesBackend().render(allkinds)
@@ -285,14 +282,25 @@ class TestRunSheet:
     def test_markdown_table_matches_the_html(
         self, allkinds: Context, allkinds_notes: tuple[str, str]
     ) -> None:
-        rows = build_view(allkinds.plan, allkinds.theme).run_sheet
-        markdown = allkinds_notes[1]
-        for row in rows:
-            assert f"| {row.minutes} | {row.start} | {row.end} |" in markdown
+        """Both files read back, cell by cell (not the view both are made from)."""
+        html, markdown = allkinds_notes
+        table = TableCells("run-sheet")
+        table.feed(html)
+        from_html = [cells for part, cells in table.rows if part in ("tbody", "tfoot")]
+        heading = f"## {allkinds.locale.notes_words.doc.run_sheet}\n"
+        block = markdown.split(heading, 1)[1].strip().split("\n\n", 1)[0]
+        lines = [line for line in block.splitlines() if line.startswith("|")][2:]
+        from_markdown = [
+            [re.sub(r"^\*+|\*+$", "", cell.strip()).replace("\\|", "|")
+             for cell in re.split(r"(?<!\\)\|", line.strip()[1:-1])]
+            for line in lines
+        ]
+        assert len(from_html) >= 5
+        assert from_markdown == from_html
 
     def test_slide_ranges_cover_the_deck_without_gaps(self, allkinds: Context) -> None:
         rows = [r for r in build_view(allkinds.plan, allkinds.theme).run_sheet
-                if isinstance(r, RunRow) and r.kind == "section"]
+                if r.kind == "section"]
         assert rows[0].first == 1
         for previous, row in itertools.pairwise(rows):
             assert row.first == (previous.last or 0) + 1
@@ -326,6 +334,17 @@ class TestSlideContent:
     def test_chart_values_are_written_as_authored(self, allkinds: Context) -> None:
         html = render(allkinds)[0]
         assert "2021 10；2022 12.5；2023 15" in html
+
+    def test_a_charts_unit_and_source_are_labelled_as_on_the_slide(
+        self, allkinds: Context, allkinds_notes: tuple[str, str]
+    ) -> None:
+        html, markdown = allkinds_notes
+        words = allkinds.plan.locale
+        chart = next(s.content.chart for s in allkinds.plan.slides
+                     if isinstance(s.content, ChartSlide))
+        for text in (words.chart_unit.format(unit=chart.unit),
+                     words.chart_source.format(source=chart.source)):
+            assert escape(text, quote=False) in html and text in markdown
 
     def test_trainer_notes_are_styled_by_label(self, allkinds_notes: tuple[str, str]) -> None:
         html, markdown = allkinds_notes
