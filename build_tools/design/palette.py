@@ -16,8 +16,8 @@ primary        Accent 1
 accent         Accent 2, darker where it is too pale for text on the background
                (highlights: numbers, labels, bullets, rules, markers)
 secondary      Accent 1, darker 25% (lighter 40% if Accent 1 is nearly black)
-light          Background 2 where it is pale, else Accent 1, lighter 80% (panels,
-               alternating table rows)
+light          Background 2 where body text reads on it, else Accent 1, lighter 80%
+               (darker 50% on a dark theme): panels, alternating table rows
 muted          Text 1, lighter 35% (or darker 25% on a dark theme): footers, captions
 series         Accent 1 … Accent 6 (what PowerPoint gives a chart in this theme)
 =============  ==========================================================================
@@ -45,9 +45,9 @@ SCHEME_SLOTS = ("dk1", "lt1", "dk2", "lt2", "accent1", "accent2", "accent3", "ac
 # The master's colour map default (p:clrMap): what tx1, bg1 … stand for.
 DEFAULT_COLOUR_MAP = MappingProxyType({"bg1": "lt1", "tx1": "dk1", "bg2": "lt2", "tx2": "dk2"})
 DARKEST = 0.12  # HSL lightness under which accent 1's darker shade would look the same
-PALE = 0.7  # relative luminance from which Background 2 serves as the panels' colour
-# WCAG 2: large text (the shapes' labels are 14 pt bold or more) needs 3:1.
+# WCAG 2: large text (the shapes' labels are 14 pt bold or more) needs 3:1, body text 4.5:1.
 LARGE_TEXT_CONTRAST = 3.0
+BODY_TEXT_CONTRAST = 4.5
 
 
 @dataclass(frozen=True)
@@ -141,10 +141,14 @@ def from_scheme(theme: Theme, scheme: Scheme) -> Palette:
     # unless it is nearly black already.
     secondary = take(SchemeRef("accent1", 60000, 40000) if _lightness(primary) < DARKEST
                      else SchemeRef("accent1", 75000))
-    # The template designer's own light colour where it is one, else a pale accent 1.
-    bg2 = scheme.rgb("bg2")
-    light = take(SchemeRef("bg2") if luminance(bg2) >= PALE and bg2 != background
-                 else SchemeRef("accent1", 20000, 80000))
+    # Panels carry body text: the template designer's Background 2 where text reads on
+    # it, else accent 1's palest shade (its darkest on a dark theme), else the background.
+    tint = (SchemeRef("accent1", 20000, 80000) if luminance(background) >= 0.5
+            else SchemeRef("accent1", 50000))
+    light = take(next((ref for ref in (SchemeRef("bg2"), tint)
+                       if (rgb := shade(scheme.rgb(ref.slot), ref.lum_mod, ref.lum_off))
+                       != background and contrast(rgb, text) >= BODY_TEXT_CONTRAST),
+                      SchemeRef("bg1")))
     muted = take(SchemeRef("tx1", 65000, 35000) if luminance(text) < 0.5
                  else SchemeRef("tx1", 75000))
     series = [take(SchemeRef(f"accent{i}")) for i in range(1, 7)]
