@@ -13,8 +13,8 @@ role           customer template
 text           Text 1 (``tx1``, through the master's colour map)
 background     Background 1 (``bg1``)
 primary        Accent 1
-accent         Accent 2, darker where it is too pale for text on the background
-               (highlights: numbers, labels, bullets, rules, markers)
+accent         Accent 2, darker (lighter on a dark theme) where it does not stand out
+               on the background (highlights: numbers, labels, bullets, rules, markers)
 secondary      Accent 1, darker 25% (lighter 40% if Accent 1 is nearly black)
 light          Background 2 where body text reads on it, else Accent 1, lighter 80%
                (darker 50% on a dark theme): panels, alternating table rows
@@ -132,19 +132,21 @@ def from_scheme(theme: Theme, scheme: Scheme) -> Palette:
     background = take(SchemeRef("bg1"))
     primary = take(SchemeRef("accent1"))
     # Highlights are mostly text (numbers, labels, bullets): accent 2, or a darker shade
-    # of it where it would not stand out on the background (a gold on white).
-    accent = take(next((ref for ref in (SchemeRef("accent2"), SchemeRef("accent2", 75000),
-                                        SchemeRef("accent2", 50000))
-                        if contrast(shade(scheme.rgb(ref.slot), ref.lum_mod), background)
-                        >= LARGE_TEXT_CONTRAST), SchemeRef("accent2", 50000)))
+    # of it where it would not stand out on the background (a gold on white; a lighter
+    # one on a dark background).
+    dark = luminance(background) < 0.5
+    shades = ((SchemeRef("accent2", 60000, 40000), SchemeRef("accent2", 40000, 60000)) if dark
+              else (SchemeRef("accent2", 75000), SchemeRef("accent2", 50000)))
+    accent = take(next((ref for ref in (SchemeRef("accent2"), *shades)
+                        if contrast(shade(scheme.rgb(ref.slot), ref.lum_mod, ref.lum_off),
+                                    background) >= LARGE_TEXT_CONTRAST), shades[-1]))
     # HSL lightening saturates a brand colour (a green turns neon): a darker shade of it,
     # unless it is nearly black already.
     secondary = take(SchemeRef("accent1", 60000, 40000) if _lightness(primary) < DARKEST
                      else SchemeRef("accent1", 75000))
     # Panels carry body text: the template designer's Background 2 where text reads on
     # it, else accent 1's palest shade (its darkest on a dark theme), else the background.
-    tint = (SchemeRef("accent1", 20000, 80000) if luminance(background) >= 0.5
-            else SchemeRef("accent1", 50000))
+    tint = SchemeRef("accent1", 50000) if dark else SchemeRef("accent1", 20000, 80000)
     light = take(next((ref for ref in (SchemeRef("bg2"), tint)
                        if (rgb := shade(scheme.rgb(ref.slot), ref.lum_mod, ref.lum_off))
                        != background and contrast(rgb, text) >= BODY_TEXT_CONTRAST),
