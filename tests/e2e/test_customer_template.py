@@ -22,6 +22,7 @@ import pytest
 from lxml import etree
 from pypdf import PdfReader
 
+from build_tools.backends import ooxml
 from build_tools.backends.base import Context
 from build_tools.backends.deck.backend import DeckBackend
 from build_tools.backends.handout.backend import HandoutBackend
@@ -209,3 +210,23 @@ def test_an_edition_on_a_customer_template_names_a_face_for_its_script(
     assert edition.latin == "+mn-lt"
     house = replace(layouts, customer=False)
     assert deck_faces(house, "Arial", "YaHei", "zh-CN") == DeckFaces("Arial", "YaHei")
+
+
+def test_a_background_that_refers_to_the_themes_styles_takes_their_colour(
+        tmp_path: Path) -> None:
+    """python-pptx's stock template: the master's background is ``p:bgRef`` to Background
+    2 here (Office's tan, EEECE1); the designs' background says so (was white)."""
+    from pptx import Presentation as open_deck
+
+    prs = open_deck()
+    names = {"Title Slide": "标题幻灯片", "Title and Content": "标题和内容",
+             "Section Header": "节标题", "Title Only": "仅标题", "Blank": "空白"}
+    for layout in prs.slide_layouts:
+        layout.name = names.get(layout.name, layout.name)
+    bg_ref = ooxml.element_of(prs.slide_master).find(f"{P}cSld/{P}bg/{P}bgRef")
+    bg_ref[0].set("val", "bg2")
+    template = tmp_path / "stock.pptx"
+    prs.save(str(template))
+    context = designed(prepare(ALLKINDS, Options(template=template, allow_overflow=True)))
+    assert context.designs is not None
+    assert {d.background for d in context.designs.slides} == {"EEECE1"}

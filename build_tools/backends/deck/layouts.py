@@ -10,6 +10,7 @@ that cannot serve, as with a malformed outline; nothing about the course is wron
 
 from __future__ import annotations
 
+import copy
 import io
 import os
 import zipfile
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal, cast
 
+from lxml import etree
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.exc import PackageNotFoundError
@@ -362,8 +364,6 @@ def _faces(font: Any) -> tuple[str, str, dict[str, str]]:
 
 def read_scheme(master: Any) -> Any:
     """The master's theme: colour scheme (hex RGB by slot), colour map, font scheme."""
-    from lxml import etree
-
     from build_tools.design.palette import DEFAULT_COLOUR_MAP, Scheme
 
     theme = etree.fromstring(ooxml.related_blob(master, ooxml.RT.THEME))
@@ -431,8 +431,15 @@ class _Reader:
         return None
 
     def background(self, element: Any) -> str | None:
+        """The part's background colour: its own fill, or the colour its reference to
+        the theme's background styles carries (``p:bgRef``, taken as a solid fill)."""
         bg = element.find(f"{_P}cSld/{_P}bg/{_P}bgPr")
         found = self.colour(bg) if bg is not None else None
+        ref = element.find(f"{_P}cSld/{_P}bg/{_P}bgRef")
+        if found is None and ref is not None and len(ref):
+            solid = etree.Element(f"{_DML}solidFill")
+            solid.append(copy.deepcopy(ref[0]))
+            found = self.colour(solid)
         return found[0] if found else None
 
     def decorations(self, owner: Any) -> list[Any]:
