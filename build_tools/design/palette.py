@@ -3,9 +3,10 @@
 The design layer names colours by role (``theme.Colours``: primary, accent, secondary,
 light, text, muted, background, chart series). With the house template the roles keep
 the values of ``theme.yaml`` (the house template is generated from them). With a
-customer's template (``--template`` or ``course.template``) each role is mapped onto the
-template's own colour scheme, the way PowerPoint's palette offers it, so chevrons,
-table headers, pillars and chart series come out in *their* colours:
+customer's template (``--template``, ``course.template`` or a project's own
+``assets/template.pptx`` whose colour scheme is not the theme's: ``is_customers``) each
+role is mapped onto the template's own colour scheme, the way PowerPoint's palette offers
+it, so chevrons, table headers, pillars and chart series come out in *their* colours:
 
 =============  ==========================================================================
 role           customer template
@@ -104,6 +105,25 @@ class Palette:
         series: the one place chart colours come from."""
         colours = self.colours.series
         return tuple(colours[i % len(colours)] for i in range(count))
+
+
+def theme_scheme(colours: Colours) -> dict[str, str]:
+    """The colour scheme the house template is made with from ``theme.yaml``'s colours
+    (``assets/make_template.py``): text and background, primary and light as the second
+    pair, the series as the six accents."""
+    c = colours
+    return {"dk1": c.text, "lt1": c.background, "dk2": c.primary, "lt2": c.light,
+            **{f"accent{i + 1}": colour for i, colour in enumerate((c.series * 6)[:6])},
+            "hlink": c.secondary, "folHlink": c.muted}
+
+
+def is_customers(theme: Theme, scheme: Scheme) -> bool:
+    """Whether a template's scheme is a customer's: not the one the house template script
+    makes from this theme (the package's template, or a project's own made from its
+    ``theme.yaml``), wherever the template comes from (``--template``, ``course.template``
+    or the project's ``assets/template.pptx``)."""
+    return any(scheme.colours.get(slot, "").upper() != value.upper()
+               for slot, value in theme_scheme(theme.colours).items())
 
 
 def themed(theme: Theme, palette: Palette | None) -> Theme:
