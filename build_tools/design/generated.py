@@ -129,8 +129,12 @@ def draw_divider(sketch: Sketch, look: Look, planned: PlannedSlide, secondary: i
     if number_slot is not None:
         largest = look.display[0] * NUMBER_SCALE
         sizes = (largest, largest * 5 / 6, largest * 2 / 3)
+        # The layout's colour for the number (the accent), made legible on the layout's
+        # background if it is not (the house red on navy: 2:1, WCAG wants 3:1 for large text).
+        colour = look.palette.legible(number_slot.style.colour or look.c.accent,
+                                      sketch.layout.background)
         sketch.in_slot(number_slot, Block("number", "number", (Para.text(number_text),),
-                                          sizes, bold=True), role="subtitle")
+                                          sizes, colour, bold=True), role="subtitle")
     objectives = sketch.slot_or_body(content_idx, {secondary, lead_idx})
     lead_slot = sketch.slot(lead_idx)
     lead = (Para((Span(planned.lead),)),) if planned.lead else ()

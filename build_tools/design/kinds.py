@@ -19,7 +19,7 @@ from build_tools.design import boxes
 from build_tools.design import chart as chart_layout
 from build_tools.design.geometry import Rect
 from build_tools.design.palette import Palette, house
-from build_tools.design.sketch import Sketch
+from build_tools.design.sketch import Sketch, text_rect
 from build_tools.design.text import Block, Para, Span
 from build_tools.errors import Problem
 from build_tools.locale import Locale
@@ -406,8 +406,13 @@ def draw_process(sketch: Sketch, look: Look, content: ProcessSlide) -> None:
         )
         sketch.shape(preset, rect, fill, block=label, group="steps", adjust=adjust)
         if step.text:
-            inner = Rect(x + (point if index else 0), rect.bottom + 10,
-                         width - point - (0 if index else point / 2), text_h)
+            # Centred under the step's label (the shape's text rectangle: a chevron's is
+            # inset by its point at both ends, the first step's only at its tip), as wide
+            # as the step's share of the row.
+            label_rect = text_rect(preset, rect, adjust)
+            centre = label_rect.x + label_rect.w / 2
+            note_w = width - overlap - 4
+            inner = Rect(centre - note_w / 2, rect.bottom + 10, note_w, text_h)
             note = Block(f"steps[{index}].text", f"steps[{index}].text",
                          (Para.text(step.text, align="ctr"),), look.small, look.c.text,
                          insets_pt=(4, 2, 4, 2), balance=True)

@@ -100,6 +100,21 @@ class Palette:
         """``colour`` for text on ``ground`` if it stands out enough, else ``on(ground)``."""
         return colour if contrast(colour, ground) >= minimum else self.on(ground)
 
+    def legible(self, colour: str, ground: str, minimum: float = LARGE_TEXT_CONTRAST) -> str:
+        """``colour`` for large text on ``ground``, else the nearest tint or shade of it that
+        stands out enough (lighter on a dark ground, darker on a light one: the house red
+        on the navy divider becomes a lighter red, still the brand's), else ``on(ground)``.
+        """
+        if contrast(colour, ground) >= minimum:
+            return colour
+        lighten = luminance(ground) < luminance(colour) or luminance(ground) < 0.5
+        for step in range(5, 100, 5):
+            candidate = (shade(colour, 100000 - step * 1000, step * 1000) if lighten
+                         else shade(colour, 100000 - step * 1000))
+            if contrast(candidate, ground) >= minimum:
+                return candidate
+        return self.on(ground)
+
     def series(self, count: int) -> tuple[str, ...]:
         """``count`` chart colours in order (series, or pie slices), repeating the palette's
         series: the one place chart colours come from."""

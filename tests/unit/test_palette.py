@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from build_tools.design.palette import (
+    Palette,
     Scheme,
     SchemeRef,
     contrast,
@@ -101,3 +102,36 @@ def test_text_on_a_fill_is_chosen_by_contrast() -> None:
     assert palette.readable("4472C4", "FFFFFF") == "4472C4"
     house_palette = house(load_theme())
     assert house_palette.on(house_palette.colours.primary) == house_palette.colours.background
+
+
+def test_large_text_too_faint_on_its_ground_takes_a_legible_tint_of_its_colour() -> None:
+    import colorsys
+
+    palette = Palette(load_theme().colours)
+    red, navy = "C8102E", "1F3A5F"
+    assert contrast(red, navy) < 3  # the house divider's number before
+    tint = palette.legible(red, navy)
+    assert contrast(tint, navy) >= 3 and tint != palette.on(navy)
+
+    def hue(rgb: str) -> float:
+        value = int(rgb, 16)
+        return colorsys.rgb_to_hls(value >> 16 & 255, value >> 8 & 255, value & 255)[0]
+
+    assert abs(hue(tint) - hue(red)) < 0.02  # still the brand's red
+    assert palette.legible(red, "FFFFFF") == red  # legible already: unchanged
+    assert contrast(palette.legible("F2E6A0", "FFFFFF"), "FFFFFF") >= 3  # darker on white
+
+
+def test_the_house_divider_number_is_legible_on_its_background() -> None:
+    from build_tools.pipeline import designed, prepare
+    from tests.conftest import COURSE
+
+    context = designed(prepare(COURSE))
+    assert context.designs is not None
+    dividers = [d for d in context.designs.slides if d.role == "divider"]
+    assert dividers
+    for design in dividers:
+        [number] = [b for b in design.boxes if b.field == "number" and b.role == "subtitle"]
+        assert number.text is not None
+        colours = {span.colour for p in number.text.paragraphs for span in p.spans}
+        assert all(contrast(c, design.background) >= 3 for c in colours if c), colours
