@@ -230,3 +230,21 @@ def test_a_background_that_refers_to_the_themes_styles_takes_their_colour(
     context = designed(prepare(ALLKINDS, Options(template=template, allow_overflow=True)))
     assert context.designs is not None
     assert {d.background for d in context.designs.slides} == {"EEECE1"}
+
+
+def test_a_projects_own_template_is_a_customers_when_its_scheme_is_not_the_themes(
+        tmp_path: Path) -> None:
+    """A department may drop its template in as ``assets/template.pptx`` (the house
+    template's override): it is told by its colour scheme, not by where it is; a template
+    made from the theme by the house script is the house's."""
+    from tests.corpus import copy_project
+
+    source = copy_project(tmp_path / "project")
+    project = source.parent.parent
+    (project / "assets").mkdir(exist_ok=True)
+    make_customer_template(project / "assets" / "template.pptx")
+    context = designed(prepare(source, Options()))
+    assert context.layouts is not None and context.layouts.customer
+    assert context.theme.colours.primary == GREEN
+    house = designed(prepare(ALLKINDS, Options()))
+    assert house.layouts is not None and not house.layouts.customer
