@@ -248,3 +248,19 @@ def test_a_projects_own_template_is_a_customers_when_its_scheme_is_not_the_theme
     assert context.theme.colours.primary == GREEN
     house = designed(prepare(ALLKINDS, Options()))
     assert house.layouts is not None and not house.layouts.customer
+
+
+def test_a_project_that_changes_its_theme_colours_keeps_them_on_the_house_template(
+        tmp_path: Path) -> None:
+    """``course new`` writes colours into the project's theme.yaml: with the package's
+    template (not regenerated) the shapes take those colours, as before."""
+    from tests.corpus import copy_project
+
+    source = copy_project(tmp_path / "project")
+    project = source.parent.parent
+    (project / "assets").mkdir(exist_ok=True)
+    (project / "assets" / "theme.yaml").write_text('colours:\n  primary: "6A1B9A"\n',
+                                                   encoding="utf-8")
+    context = designed(prepare(source, Options()))
+    assert context.layouts is not None and not context.layouts.customer
+    assert context.theme.colours.primary == "6A1B9A"

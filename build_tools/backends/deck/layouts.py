@@ -605,8 +605,9 @@ def deck_faces(layouts: Any, latin: str, east_asian: str, language: str,
 
 def describe(template: Template, theme: Any = None) -> Any:
     """The template's chosen layouts as ``design.layouts.Layouts`` (plain data), with its
-    theme; a customer's if its colour scheme is not the one made from ``theme`` (the
-    design then draws in its colours, the deck writes its fonts)."""
+    theme; a customer's if it is not the package's and its colour scheme is not the one
+    made from ``theme`` (the design then draws in its colours, the deck writes its
+    fonts)."""
     from build_tools.design.geometry import Rect as PtRect
     from build_tools.design.layouts import Layouts, LayoutSpec, Slot
     from build_tools.design.palette import is_customers
@@ -659,7 +660,12 @@ def describe(template: Template, theme: Any = None) -> Any:
     scheme = (next(iter(readers.values())).scheme if readers
               else read_scheme(masters[0]) if masters else None)
     extra = {"scheme": scheme} if scheme is not None else {}
-    customer = scheme is not None and theme is not None and is_customers(theme, scheme)
+    # The package's own template is the house's whatever the project's theme.yaml says
+    # (a project that changes colours without `nox -s template` keeps its colours).
+    packaged = theme is not None and os.path.samefile(
+        template.path, resources.package_assets() / theme.deck.template)
+    customer = (scheme is not None and theme is not None and not packaged
+                and is_customers(theme, scheme))
     return Layouts(slide.w_pt, slide.h_pt, roles, template.map.content_idx,
                    template.map.secondary_idx, template.map.lead_idx, customer=customer,
                    **extra)
