@@ -33,6 +33,7 @@ from template_xml import LevelStyle  # noqa: E402
 
 from build_tools.backends import ooxml  # noqa: E402
 from build_tools.backends.ooxml import RT, Bullet  # noqa: E402
+from build_tools.design.palette import theme_scheme  # noqa: E402
 from build_tools.locale import load_locale  # noqa: E402
 from build_tools.reproducible import rewrite_zip  # noqa: E402
 from build_tools.theme import Theme, load_theme  # noqa: E402
@@ -164,11 +165,7 @@ def build(theme: Theme) -> bytes:
     def retheme(element) -> None:  # type: ignore[no-untyped-def]
         tx.set_theme_fonts(element, theme.fonts.deck_latin, theme.fonts.deck_east_asian,
                               theme.name)
-        tx.set_theme_colours(element, theme.name, {
-            "dk1": c.text, "lt1": c.background, "dk2": c.primary, "lt2": c.light,
-            **{f"accent{i + 1}": colour for i, colour in enumerate((c.series * 6)[:6])},
-            "hlink": c.secondary, "folHlink": c.muted,
-        })
+        tx.set_theme_colours(element, theme.name, theme_scheme(c))
 
     tx.edit_related_xml(master, RT.THEME, retheme)
 

@@ -64,11 +64,7 @@ class Session:
         """As ``pipeline.designed``, with the layouts and the unchanged slides kept."""
         if context.designs is not None:
             return context
-        from build_tools.backends.deck.backend import (
-            check_assets,
-            customer_template,
-            template_path,
-        )
+        from build_tools.backends.deck.backend import check_assets, template_path
         from build_tools.backends.deck.layouts import LayoutMap, describe, open_template
         from build_tools.design.palette import themed
 
@@ -83,7 +79,7 @@ class Session:
             with inputs.recording() as record:
                 layout_map = LayoutMap.load(project=context.project)
                 layouts = describe(open_template(template_file, layout_map, margin),
-                                   customer_template(context))
+                                   context.theme)
             self._layouts = _Kept(key, record, layouts)
             self._designs.clear()
         check_assets(context)

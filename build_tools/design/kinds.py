@@ -44,7 +44,9 @@ GAP = 18.0  # points between sibling panels
 
 
 class Look:
-    """Sizes and paragraph shapes shared by every kind, all derived from the theme."""
+    """Sizes and paragraph shapes shared by every kind, derived from the theme; colours
+    from the palette (the house theme's, or a customer template's scheme), text colours
+    on fills by contrast (``on``, ``ink``)."""
 
     def __init__(self, theme: Theme, words: Locale, palette: Palette | None = None) -> None:
         self.words = words  # the edition's punctuation and words (versus, quote source)

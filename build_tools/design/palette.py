@@ -3,9 +3,10 @@
 The design layer names colours by role (``theme.Colours``: primary, accent, secondary,
 light, text, muted, background, chart series). With the house template the roles keep
 the values of ``theme.yaml`` (the house template is generated from them). With a
-customer's template (``--template`` or ``course.template``) each role is mapped onto the
-template's own colour scheme, the way PowerPoint's palette offers it, so chevrons,
-table headers, pillars and chart series come out in *their* colours:
+customer's template (``--template``, ``course.template`` or a project's own
+``assets/template.pptx`` whose colour scheme is not the theme's: ``is_customers``) each
+role is mapped onto the template's own colour scheme, the way PowerPoint's palette offers
+it, so chevrons, table headers, pillars and chart series come out in *their* colours:
 
 =============  ==========================================================================
 role           customer template
@@ -13,11 +14,11 @@ role           customer template
 text           Text 1 (``tx1``, through the master's colour map)
 background     Background 1 (``bg1``)
 primary        Accent 1
-accent         Accent 2, darker where it is too pale for text on the background
-               (highlights: numbers, labels, bullets, rules, markers)
+accent         Accent 2, darker (lighter on a dark theme) where it does not stand out
+               on the background (highlights: numbers, labels, bullets, rules, markers)
 secondary      Accent 1, darker 25% (lighter 40% if Accent 1 is nearly black)
-light          Background 2 where it is pale, else Accent 1, lighter 80% (panels,
-               alternating table rows)
+light          Background 2 where body text reads on it, else Accent 1, lighter 80%
+               (darker 50% on a dark theme): panels, alternating table rows
 muted          Text 1, lighter 35% (or darker 25% on a dark theme): footers, captions
 series         Accent 1 … Accent 6 (what PowerPoint gives a chart in this theme)
 =============  ==========================================================================
@@ -45,9 +46,9 @@ SCHEME_SLOTS = ("dk1", "lt1", "dk2", "lt2", "accent1", "accent2", "accent3", "ac
 # The master's colour map default (p:clrMap): what tx1, bg1 … stand for.
 DEFAULT_COLOUR_MAP = MappingProxyType({"bg1": "lt1", "tx1": "dk1", "bg2": "lt2", "tx2": "dk2"})
 DARKEST = 0.12  # HSL lightness under which accent 1's darker shade would look the same
-PALE = 0.7  # relative luminance from which Background 2 serves as the panels' colour
-# WCAG 2: large text (the shapes' labels are 14 pt bold or more) needs 3:1.
+# WCAG 2: large text (the shapes' labels are 14 pt bold or more) needs 3:1, body text 4.5:1.
 LARGE_TEXT_CONTRAST = 3.0
+BODY_TEXT_CONTRAST = 4.5
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,25 @@ class Palette:
         return tuple(colours[i % len(colours)] for i in range(count))
 
 
+def theme_scheme(colours: Colours) -> dict[str, str]:
+    """The colour scheme the house template is made with from ``theme.yaml``'s colours
+    (``assets/make_template.py``): text and background, primary and light as the second
+    pair, the series as the six accents."""
+    c = colours
+    return {"dk1": c.text, "lt1": c.background, "dk2": c.primary, "lt2": c.light,
+            **{f"accent{i + 1}": colour for i, colour in enumerate((c.series * 6)[:6])},
+            "hlink": c.secondary, "folHlink": c.muted}
+
+
+def is_customers(theme: Theme, scheme: Scheme) -> bool:
+    """Whether a template's scheme is a customer's: not the one the house template script
+    makes from this theme (the package's template, or a project's own made from its
+    ``theme.yaml``), wherever the template comes from (``--template``, ``course.template``
+    or the project's ``assets/template.pptx``)."""
+    return any(scheme.colours.get(slot, "").upper() != value.upper()
+               for slot, value in theme_scheme(theme.colours).items())
+
+
 def themed(theme: Theme, palette: Palette | None) -> Theme:
     """The theme with the palette's colours: what every backend that draws the slides
     (and the handout's and web deck's own headings, rules and charts) uses."""
@@ -147,19 +167,25 @@ def from_scheme(theme: Theme, scheme: Scheme) -> Palette:
     background = take(SchemeRef("bg1"))
     primary = take(SchemeRef("accent1"))
     # Highlights are mostly text (numbers, labels, bullets): accent 2, or a darker shade
-    # of it where it would not stand out on the background (a gold on white).
-    accent = take(next((ref for ref in (SchemeRef("accent2"), SchemeRef("accent2", 75000),
-                                        SchemeRef("accent2", 50000))
-                        if contrast(shade(scheme.rgb(ref.slot), ref.lum_mod), background)
-                        >= LARGE_TEXT_CONTRAST), SchemeRef("accent2", 50000)))
+    # of it where it would not stand out on the background (a gold on white; a lighter
+    # one on a dark background).
+    dark = luminance(background) < 0.5
+    shades = ((SchemeRef("accent2", 60000, 40000), SchemeRef("accent2", 40000, 60000)) if dark
+              else (SchemeRef("accent2", 75000), SchemeRef("accent2", 50000)))
+    accent = take(next((ref for ref in (SchemeRef("accent2"), *shades)
+                        if contrast(shade(scheme.rgb(ref.slot), ref.lum_mod, ref.lum_off),
+                                    background) >= LARGE_TEXT_CONTRAST), shades[-1]))
     # HSL lightening saturates a brand colour (a green turns neon): a darker shade of it,
     # unless it is nearly black already.
     secondary = take(SchemeRef("accent1", 60000, 40000) if _lightness(primary) < DARKEST
                      else SchemeRef("accent1", 75000))
-    # The template designer's own light colour where it is one, else a pale accent 1.
-    bg2 = scheme.rgb("bg2")
-    light = take(SchemeRef("bg2") if luminance(bg2) >= PALE and bg2 != background
-                 else SchemeRef("accent1", 20000, 80000))
+    # Panels carry body text: the template designer's Background 2 where text reads on
+    # it, else accent 1's palest shade (its darkest on a dark theme), else the background.
+    tint = SchemeRef("accent1", 50000) if dark else SchemeRef("accent1", 20000, 80000)
+    light = take(next((ref for ref in (SchemeRef("bg2"), tint)
+                       if (rgb := shade(scheme.rgb(ref.slot), ref.lum_mod, ref.lum_off))
+                       != background and contrast(rgb, text) >= BODY_TEXT_CONTRAST),
+                      SchemeRef("bg1")))
     muted = take(SchemeRef("tx1", 65000, 35000) if luminance(text) < 0.5
                  else SchemeRef("tx1", 75000))
     series = [take(SchemeRef(f"accent{i}")) for i in range(1, 7)]

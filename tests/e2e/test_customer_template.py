@@ -22,6 +22,7 @@ import pytest
 from lxml import etree
 from pypdf import PdfReader
 
+from build_tools.backends import ooxml
 from build_tools.backends.base import Context
 from build_tools.backends.deck.backend import DeckBackend
 from build_tools.backends.handout.backend import HandoutBackend
@@ -209,3 +210,57 @@ def test_an_edition_on_a_customer_template_names_a_face_for_its_script(
     assert edition.latin == "+mn-lt"
     house = replace(layouts, customer=False)
     assert deck_faces(house, "Arial", "YaHei", "zh-CN") == DeckFaces("Arial", "YaHei")
+
+
+def test_a_background_that_refers_to_the_themes_styles_takes_their_colour(
+        tmp_path: Path) -> None:
+    """python-pptx's stock template: the master's background is ``p:bgRef`` to Background
+    2 here (Office's tan, EEECE1); the designs' background says so (was white)."""
+    from pptx import Presentation as open_deck
+
+    prs = open_deck()
+    names = {"Title Slide": "标题幻灯片", "Title and Content": "标题和内容",
+             "Section Header": "节标题", "Title Only": "仅标题", "Blank": "空白"}
+    for layout in prs.slide_layouts:
+        layout.name = names.get(layout.name, layout.name)
+    bg_ref = ooxml.element_of(prs.slide_master).find(f"{P}cSld/{P}bg/{P}bgRef")
+    bg_ref[0].set("val", "bg2")
+    template = tmp_path / "stock.pptx"
+    prs.save(str(template))
+    context = designed(prepare(ALLKINDS, Options(template=template, allow_overflow=True)))
+    assert context.designs is not None
+    assert {d.background for d in context.designs.slides} == {"EEECE1"}
+
+
+def test_a_projects_own_template_is_a_customers_when_its_scheme_is_not_the_themes(
+        tmp_path: Path) -> None:
+    """A department may drop its template in as ``assets/template.pptx`` (the house
+    template's override): it is told by its colour scheme, not by where it is; a template
+    made from the theme by the house script is the house's."""
+    from tests.corpus import copy_project
+
+    source = copy_project(tmp_path / "project")
+    project = source.parent.parent
+    (project / "assets").mkdir(exist_ok=True)
+    make_customer_template(project / "assets" / "template.pptx")
+    context = designed(prepare(source, Options()))
+    assert context.layouts is not None and context.layouts.customer
+    assert context.theme.colours.primary == GREEN
+    house = designed(prepare(ALLKINDS, Options()))
+    assert house.layouts is not None and not house.layouts.customer
+
+
+def test_a_project_that_changes_its_theme_colours_keeps_them_on_the_house_template(
+        tmp_path: Path) -> None:
+    """``course new`` writes colours into the project's theme.yaml: with the package's
+    template (not regenerated) the shapes take those colours, as before."""
+    from tests.corpus import copy_project
+
+    source = copy_project(tmp_path / "project")
+    project = source.parent.parent
+    (project / "assets").mkdir(exist_ok=True)
+    (project / "assets" / "theme.yaml").write_text('colours:\n  primary: "6A1B9A"\n',
+                                                   encoding="utf-8")
+    context = designed(prepare(source, Options()))
+    assert context.layouts is not None and not context.layouts.customer
+    assert context.theme.colours.primary == "6A1B9A"

@@ -76,10 +76,22 @@ def test_a_scheme_without_a_pale_background_2_tints_accent_1() -> None:
 
 
 def test_a_dark_colour_map_swaps_text_and_background() -> None:
-    """A master whose clrMap maps bg1 to dk1 (a dark theme): white text on black."""
+    """A master whose clrMap maps bg1 to dk1 (a dark theme): white text on black, and
+    panels dark enough for that text."""
     dark = {"bg1": "dk1", "tx1": "lt1", "bg2": "dk2", "tx2": "lt2"}
     palette = from_scheme(load_theme(), Scheme(OFFICE, dark))
-    assert (palette.colours.text, palette.colours.background) == ("FFFFFF", "000000")
+    c = palette.colours
+    assert (c.text, c.background) == ("FFFFFF", "000000")
+    assert c.light == "44546A"  # Background 2 (dk2 under this map): white text reads on it
+    assert contrast(c.text, c.light) >= 4.5
+    assert c.accent == "ED7D31"  # orange stands out on black as it is
+    navy = from_scheme(load_theme(), Scheme({**OFFICE, "accent2": "1F3864"}, dark))
+    # A navy accent 2 on black: its lighter 40% shade, which stands out (not a darker one).
+    assert navy.refs[navy.colours.accent] == SchemeRef("accent2", 60000, 40000)
+    assert contrast(navy.colours.accent, "000000") >= 3
+    grey = from_scheme(load_theme(), Scheme({**OFFICE, "dk2": "A0A0A0"}, dark))
+    assert grey.colours.light == "203864"  # Blue, Accent 1, Darker 50%: not a pale panel
+    assert contrast(grey.colours.text, grey.colours.light) >= 4.5
 
 
 def test_text_on_a_fill_is_chosen_by_contrast() -> None:

@@ -42,13 +42,6 @@ def template_path(context: Context) -> Path:
     return context.theme.path(context.theme.deck.template)
 
 
-def customer_template(context: Context) -> bool:
-    """Whether the template in use is a customer's (``--template``, ``course.template``),
-    not the house one (the package's or the project's own ``assets/template.pptx``, made
-    from ``theme.yaml``): the slides then take its colours and fonts."""
-    return template_path(context) != context.theme.path(context.theme.deck.template)
-
-
 def prompt_replacements(locale: Locale) -> dict[str, str]:
     """Every house prompt in another language -> this edition's prompt."""
     wanted = locale.prompts

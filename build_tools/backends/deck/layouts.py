@@ -10,6 +10,7 @@ that cannot serve, as with a malformed outline; nothing about the course is wron
 
 from __future__ import annotations
 
+import copy
 import io
 import os
 import zipfile
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal, cast
 
+from lxml import etree
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.exc import PackageNotFoundError
@@ -362,8 +364,6 @@ def _faces(font: Any) -> tuple[str, str, dict[str, str]]:
 
 def read_scheme(master: Any) -> Any:
     """The master's theme: colour scheme (hex RGB by slot), colour map, font scheme."""
-    from lxml import etree
-
     from build_tools.design.palette import DEFAULT_COLOUR_MAP, Scheme
 
     theme = etree.fromstring(ooxml.related_blob(master, ooxml.RT.THEME))
@@ -431,8 +431,15 @@ class _Reader:
         return None
 
     def background(self, element: Any) -> str | None:
+        """The part's background colour: its own fill, or the colour its reference to
+        the theme's background styles carries (``p:bgRef``, taken as a solid fill)."""
         bg = element.find(f"{_P}cSld/{_P}bg/{_P}bgPr")
         found = self.colour(bg) if bg is not None else None
+        ref = element.find(f"{_P}cSld/{_P}bg/{_P}bgRef")
+        if found is None and ref is not None and len(ref):
+            solid = etree.Element(f"{_DML}solidFill")
+            solid.append(copy.deepcopy(ref[0]))
+            found = self.colour(solid)
         return found[0] if found else None
 
     def decorations(self, owner: Any) -> list[Any]:
@@ -596,11 +603,14 @@ def deck_faces(layouts: Any, latin: str, east_asian: str, language: str,
     )
 
 
-def describe(template: Template, customer: bool = False) -> Any:
+def describe(template: Template, theme: Any = None) -> Any:
     """The template's chosen layouts as ``design.layouts.Layouts`` (plain data), with its
-    theme; ``customer``: a customer's template (the design then uses its colours)."""
+    theme; a customer's if it is not the package's and its colour scheme is not the one
+    made from ``theme`` (the design then draws in its colours, the deck writes its
+    fonts)."""
     from build_tools.design.geometry import Rect as PtRect
     from build_tools.design.layouts import Layouts, LayoutSpec, Slot
+    from build_tools.design.palette import is_customers
 
     roles = {}
     readers: dict[int, _Reader] = {}
@@ -650,6 +660,12 @@ def describe(template: Template, customer: bool = False) -> Any:
     scheme = (next(iter(readers.values())).scheme if readers
               else read_scheme(masters[0]) if masters else None)
     extra = {"scheme": scheme} if scheme is not None else {}
+    # The package's own template is the house's whatever the project's theme.yaml says
+    # (a project that changes colours without `nox -s template` keeps its colours).
+    packaged = theme is not None and os.path.samefile(
+        template.path, resources.package_assets() / theme.deck.template)
+    customer = (scheme is not None and theme is not None and not packaged
+                and is_customers(theme, scheme))
     return Layouts(slide.w_pt, slide.h_pt, roles, template.map.content_idx,
                    template.map.secondary_idx, template.map.lead_idx, customer=customer,
                    **extra)
