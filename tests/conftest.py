@@ -12,6 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 COURSE = ROOT / "source" / "course.yaml"
 ALLKINDS = FIXTURES / "valid" / "allkinds" / "source" / "course.yaml"
+CHARTS = FIXTURES / "valid" / "charts" / "source" / "course.yaml"  # every chart type
 
 
 def require_tool(name: str) -> str:

@@ -28,6 +28,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from build_tools.design.chart_marks import Mark
+
 # Box roles (the closed list every backend must know how to draw).
 ROLES = (
     "title",  # the slide title (a title placeholder in the deck)
@@ -137,7 +139,14 @@ class Series:
 
 @dataclass(frozen=True)
 class Chart:
-    """A chart's data and look; backends draw it natively (deck) or as vectors."""
+    """A chart's data and look, and its interior laid out (``design.chart``).
+
+    ``marks`` are the positioned axis, gridlines, bars, lines, slices, labels and legend
+    (slide points): the web deck and the handout draw exactly these. The deck draws a
+    native chart from the data and is told the same choices: ``axis`` (value axis
+    minimum, maximum and major unit; None for a pie), ``number_format`` for values and
+    ticks, ``percent_format`` for a pie's shares, categories top to bottom in a bar chart.
+    """
 
     type: str  # "column" | "bar" | "line" | "pie"
     categories: tuple[str, ...]
@@ -149,6 +158,10 @@ class Chart:
     grid_colour: str
     axis_colour: str
     legend: bool
+    axis: tuple[float, float, float] | None = None  # low, high, step
+    number_format: str = "General"
+    percent_format: str = "0%"
+    marks: tuple[Mark, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from build_tools import inputs
 from build_tools.design import boxes
+from build_tools.design import chart as chart_layout
 from build_tools.design.geometry import Rect
 from build_tools.design.sketch import Sketch
 from build_tools.design.text import Block, Para, Span
@@ -460,24 +461,39 @@ def draw_image(sketch: Sketch, look: Look, content: ImageSlide, project: Path) -
 
 
 def draw_chart(sketch: Sketch, look: Look, content: ChartSlide) -> None:
-    """A chart from the outline's numbers, in the theme's series colours."""
+    """A chart from the outline's numbers, in the theme's series colours: its unit as a
+    labelled line above it (not a rotated axis title), its interior laid out once
+    (``design.chart``), its source as a labelled caption below."""
     area = sketch.content
     spec = content.chart
-    pie = spec.type == "pie"
-    caption_parts = [part for part in ((spec.unit if pie else None), spec.source) if part]
-    caption_h = 30.0 if caption_parts else 0.0
+    words = look.words
+    size = look.ts.body_min
+    unit_h = round(size * 1.2 + 7.2, 1) if spec.unit else 0.0
+    caption_h = 30.0 if spec.source else 0.0
     colours = look.c.series
-    rect = Rect(area.x, area.y, area.w, area.h - caption_h)
+    rect = Rect(area.x, area.y + unit_h, area.w, area.h - unit_h - caption_h)
+    series = [(s.name, tuple(s.values), colours[i % len(colours)])
+              for i, s in enumerate(spec.series)]
+    point_colours = tuple(colours[i % len(colours)] for i in range(len(spec.categories)))
+    legend = spec.type == "pie" or len(spec.series) > 1
+    axis, marks = chart_layout.lay_out(
+        spec.type, spec.categories, series, point_colours, legend, rect, size,
+        (look.c.text, look.c.light, look.c.muted), sketch.fitter.measurer)
     chart = boxes.Chart(
         spec.type, tuple(spec.categories),
-        tuple(boxes.Series(s.name, tuple(s.values), colours[i % len(colours)])
-              for i, s in enumerate(spec.series)),
-        tuple(colours[i % len(colours)] for i in range(len(spec.categories))),
-        spec.unit, look.ts.body_min, look.c.text, look.c.light, look.c.muted,
-        pie or len(spec.series) > 1)
+        tuple(boxes.Series(name, values, colour) for name, values, colour in series),
+        point_colours, spec.unit, size, look.c.text, look.c.light, look.c.muted, legend,
+        axis=None if axis is None else (axis.low, axis.high, axis.step),
+        number_format=chart_layout.NUMBER_FORMAT, percent_format=chart_layout.PERCENT_FORMAT,
+        marks=marks)
+    if spec.unit:
+        unit = Block("chart.unit", "unit", (Para.text(words.chart_unit.format(unit=spec.unit)),),
+                     (size,), look.c.muted, anchor="b")
+        sketch.textbox(Rect(area.x, area.y, area.w, unit_h), unit)
     sketch.add(boxes.Box("chart", rect.x, rect.y, rect.w, rect.h, name="Chart", field="chart",
                          chart=chart))
-    if caption_parts:
-        caption = Block("chart.source", "caption", (Para.text(" · ".join(caption_parts)),),
+    if spec.source:
+        caption = Block("chart.source", "caption",
+                        (Para.text(words.chart_source.format(source=spec.source)),),
                         look.caption, look.c.muted, anchor="t")
         sketch.textbox(Rect(area.x, rect.bottom + 4, area.w, caption_h - 4), caption)

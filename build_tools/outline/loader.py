@@ -42,12 +42,18 @@ def load(file: Path, project: Path | None = None) -> tuple[Outline, Source]:
     try:
         outline = Outline.model_validate(source.data)
     except ValidationError as error:
-        raise InputError(problems_from(error, source)) from None
+        raise InputError(in_file_order(problems_from(error, source))) from None
     problems = check_outline(outline, project or project_folder(file))
     if problems:
-        raise InputError([locate(problem, source) for problem in problems])
+        raise InputError(in_file_order([locate(problem, source) for problem in problems]))
     source.warnings = [locate(warning, source) for warning in advise_outline(outline)]
     return outline, source
+
+
+def in_file_order(problems: list[Problem]) -> list[Problem]:
+    """Problems as the author meets them reading the file, top to bottom (the model's
+    field order would put a slide's ``minutes`` before its ``steps`` above it)."""
+    return sorted(problems, key=lambda problem: (problem.line or 0, problem.column or 0))
 
 
 def locate(problem: Problem, source: Source) -> Problem:

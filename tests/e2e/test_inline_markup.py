@@ -15,6 +15,8 @@ from tests.conftest import ALLKINDS
 
 URL = "https://example.com/phish_test"
 POINT = f"**及时**报告 *可疑* 邮件：`micros0ft.com`，见[手册]({URL})，\\\\* 号"
+NOTES = f"先讲**定义**，再讲*特点*：`micros0ft.com` 不是官网，见[手册]({URL})。"
+FIRST_NOTES = "欢迎，今天**先看**版式。"
 HANDOUT = f"**互联网金融**是*新型*业务，注意 `micros0ft.com` 与[官网]({URL})。"
 
 
@@ -31,7 +33,11 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert old_point in text and old_handout in text
     text = text.replace(old_point, f'{{lead: 定义, text: "{POINT}"}}')
     text = text.replace(old_handout, f'handout: "{HANDOUT}"')
-    text = text.replace("notes: 先讲定义，再讲特点；", "notes: 先讲**定义**，再讲特点；")
+    text = text.replace("notes: 先讲定义，再讲特点；", f'notes: "{NOTES}"\n        #')
+    # The first notes page is made by python-pptx, the others from a prototype: both ways.
+    old_first = "notes: 欢迎大家参加测试课程，今天我们看一遍所有版式。,"
+    assert old_first in text
+    text = text.replace(old_first, f'notes: "{FIRST_NOTES}",')
     source.write_text(text, encoding="utf-8")
     out = project / "build"
     build(source, out, TARGETS, force=True)
@@ -55,6 +61,28 @@ def test_the_deck_has_bold_italic_monospace_and_a_real_hyperlink(outputs: Path) 
     assert not any("**" in run.text or "`" in run.text for run in runs)
 
 
+def _notes_runs(deck: Presentation, marker: str) -> dict[str, object]:
+    """The runs of the one notes page holding ``marker``, by their text."""
+    pages = [slide.notes_slide for slide in deck.slides
+             if slide.has_notes_slide and marker in slide.notes_slide.notes_text_frame.text]
+    assert len(pages) == 1
+    return {run.text: run for paragraph in pages[0].notes_text_frame.paragraphs
+            for run in paragraph.runs}
+
+
+def test_the_deck_notes_have_bold_italic_monospace_and_a_real_hyperlink(outputs: Path) -> None:
+    deck = Presentation(str(outputs / "course.pptx"))
+    runs = _notes_runs(deck, "micros0ft.com")
+    assert runs["定义"].font.bold is True  # type: ignore[attr-defined]
+    assert runs["特点"].font.italic is True  # type: ignore[attr-defined]
+    assert runs["micros0ft.com"].font.name == "Courier New"  # type: ignore[attr-defined]
+    assert runs["手册"].hyperlink.address == URL  # type: ignore[attr-defined]
+    assert runs["先讲"].font.bold is None  # type: ignore[attr-defined]  # the master's style
+    assert not any("**" in text or "`" in text for text in runs)
+    first = _notes_runs(deck, "今天先看版式")
+    assert first["先看"].font.bold is True  # type: ignore[attr-defined]
+
+
 def test_the_handout_has_bold_monospace_and_a_link_annotation(outputs: Path) -> None:
     reader = PdfReader(outputs / "course-handout.pdf")
     pages = [page for page in reader.pages if "micros0ft.com 与官网" in page.extract_text()]
@@ -74,13 +102,13 @@ def test_the_notes_html_has_strong_em_code_and_a(outputs: Path) -> None:
     html = (outputs / "course-notes.html").read_text(encoding="utf-8")
     assert "<strong>及时</strong>报告 <em>可疑</em> 邮件：<code>micros0ft.com</code>" in html
     assert f'<a href="{URL}">手册</a>，* 号' in html
-    assert "先讲<strong>定义</strong>，再讲特点" in html
+    assert "先讲<strong>定义</strong>，再讲<em>特点</em>" in html
 
 
 def test_the_notes_markdown_keeps_the_markup(outputs: Path) -> None:
     markdown = (outputs / "course-notes.md").read_text(encoding="utf-8")
     assert f"**及时**报告 *可疑* 邮件：`micros0ft.com`，见[手册](<{URL}>)，\\* 号" in markdown
-    assert "先讲**定义**，再讲特点" in markdown
+    assert "先讲**定义**，再讲*特点*" in markdown
 
 
 def test_the_fit_check_measures_code_in_the_monospace_face() -> None:

@@ -188,7 +188,6 @@ class DeckBackend:
 
     def _notes(self, adder: ooxml.SlideAdder, slide, notes: str,  # type: ignore[no-untyped-def]
                typesetter: Typesetter) -> Any:
-        """Speaker notes, one paragraph per line; styles come from the notes master.
-        Returns the notes part."""
-        lines = [line.strip() for line in notes.splitlines() if line.strip()] or [notes]
-        return adder.add_notes(slide, lines, typesetter.writer)
+        """Speaker notes, one paragraph per line; styles come from the notes master, bold,
+        italic, code and links from the markup. Returns the notes part."""
+        return adder.add_notes(slide, typesetter.notes_lines(notes), typesetter.writer)

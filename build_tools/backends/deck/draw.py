@@ -73,7 +73,8 @@ def _placeholder(page: Page, box: boxes.Box) -> None:
 
 
 def draw_table(page: Page, box: boxes.Box, table: boxes.Table) -> None:
-    """A native table: the design's column widths, row heights and cell text."""
+    """A native table: the design's column widths, row heights, cell text and each
+    cell's vertical anchor (as the handout's miniature and the web deck draw it)."""
     rows, cols = len(table.cells), len(table.column_widths_pt)
     frame = page.native().add_table(rows, cols, *rect_of(box).emu())
     frame.name = f"Table {frame.shape_id}"
@@ -87,7 +88,8 @@ def draw_table(page: Page, box: boxes.Box, table: boxes.Table) -> None:
     for r, row in enumerate(table.cells):
         tcs = rows_of_tcs[r]
         for c, cell in enumerate(row):
-            kit_cell = page.kit.table_cell(tcs[c], cell.fill, pad_x, pad_y)
+            kit_cell = page.kit.table_cell(tcs[c], cell.fill, pad_x, pad_y,
+                                            cell.text.anchor)
             page.typesetter.write(kit_cell.txBody, cell.text, frame_settings=False,
                                   base=kit_cell.base)
 
@@ -109,12 +111,32 @@ _CHART_TYPES = {
 
 
 def draw_chart(page: Page, box: boxes.Box, spec: boxes.Chart, script: ooxml.Script) -> None:
-    """A native, editable chart from the design's data and colours."""
+    """A native, editable chart from the design's data, colours and choices.
+
+    The handout and the web deck draw the design's marks (``design.chart``); PowerPoint
+    and LibreOffice are told what those marks show, so all three agree: the same value
+    axis (minimum, maximum, major unit), number formats, colours, data labels, legend
+    below, categories top to bottom in a bar chart, category labels under the plot. The
+    unit and the source are the design's labelled text boxes around the chart (not a
+    rotated axis title).
+    """
     # Imported here: it pulls in XlsxWriter (~70 ms), which only decks with charts need.
     from pptx.chart.data import CategoryChartData
+    from pptx.enum.chart import XL_MARKER_STYLE, XL_TICK_LABEL_POSITION
+
+    from build_tools.design.chart import (
+        AXIS_PT,
+        GAP_WIDTH,
+        GRID_PT,
+        LINE_WIDTH_PT,
+        MARKER_SIZE_PT,
+        OVERLAP,
+        SLICE_LINE,
+        SLICE_LINE_PT,
+    )
 
     pie = spec.type == "pie"
-    data = CategoryChartData(number_format="General")
+    data = CategoryChartData(number_format=spec.number_format)
     data.categories = spec.categories
     for series in spec.series:
         data.add_series(series.name, series.values)
@@ -130,37 +152,56 @@ def draw_chart(page: Page, box: boxes.Box, spec: boxes.Chart, script: ooxml.Scri
         labels.show_percentage = True
         labels.show_value = False
         labels.show_category_name = True
+        labels.number_format = spec.percent_format
+        labels.number_format_is_linked = False
         labels.position = XL_LABEL_POSITION.OUTSIDE_END
         for index, point in enumerate(plot.series[0].points):
             point.format.fill.solid()
             point.format.fill.fore_color.rgb = RGBColor.from_string(spec.point_colours[index])
+            point.format.line.color.rgb = RGBColor.from_string(SLICE_LINE)
+            point.format.line.width = Pt(SLICE_LINE_PT)
     else:
         labels.show_value = True
+        labels.number_format = spec.number_format
+        labels.number_format_is_linked = False
         labels.position = (XL_LABEL_POSITION.ABOVE if spec.type == "line"
                            else XL_LABEL_POSITION.OUTSIDE_END)
         if spec.type != "line":
-            plot.gap_width = 70
-            plot.overlap = -10
+            plot.gap_width = GAP_WIDTH
+            plot.overlap = OVERLAP
         for series, designed in zip(plot.series, spec.series, strict=True):
             colour = RGBColor.from_string(designed.colour)
             if spec.type == "line":
                 series.format.line.color.rgb = colour
-                series.format.line.width = Pt(2.5)
+                series.format.line.width = Pt(LINE_WIDTH_PT)
                 series.smooth = False
+                series.marker.style = XL_MARKER_STYLE.CIRCLE
+                series.marker.size = MARKER_SIZE_PT
                 series.marker.format.fill.solid()
                 series.marker.format.fill.fore_color.rgb = colour
+                series.marker.format.line.fill.background()
             else:
                 series.format.fill.solid()
                 series.format.fill.fore_color.rgb = colour
         value_axis = chart.value_axis
+        if spec.axis is not None:
+            value_axis.minimum_scale, value_axis.maximum_scale, value_axis.major_unit = \
+                spec.axis
+        value_axis.tick_labels.number_format = spec.number_format
+        value_axis.tick_labels.number_format_is_linked = False
         value_axis.has_major_gridlines = True
-        value_axis.major_gridlines.format.line.color.rgb = RGBColor.from_string(spec.grid_colour)
+        gridlines = value_axis.major_gridlines.format.line
+        gridlines.color.rgb = RGBColor.from_string(spec.grid_colour)
+        gridlines.width = Pt(GRID_PT)
         value_axis.format.line.fill.background()
+        value_axis.has_title = False
         category_axis = chart.category_axis
         category_axis.format.line.color.rgb = RGBColor.from_string(spec.axis_colour)
-        if spec.unit:
-            value_axis.has_title = True
-            value_axis.axis_title.text_frame.text = spec.unit
+        category_axis.format.line.width = Pt(AXIS_PT)
+        category_axis.tick_label_position = XL_TICK_LABEL_POSITION.LOW
+        if spec.type == "bar":  # categories top to bottom, the value axis still below
+            category_axis.reverse_order = True
+            ooxml.value_axis_crosses_at_maximum(chart)
     chart.has_legend = spec.legend
     if chart.has_legend:
         chart.legend.position = XL_LEGEND_POSITION.BOTTOM

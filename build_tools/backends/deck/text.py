@@ -9,12 +9,12 @@ neither the template nor the renderer can reflow it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from build_tools.backends import ooxml
 from build_tools.design import boxes
+from build_tools.outline import inline
 
 
 def paragraph_specs(text: boxes.TextBlock, code_typeface: str | None = None
@@ -71,9 +71,20 @@ class Typesetter:
         self.writer.write(txBody, paragraphs)
         return txBody
 
-    def write_plain(self, txBody: Any, lines: Sequence[str]) -> None:
-        """Paragraphs that inherit every style (speaker notes): text, fonts and lang only."""
-        self.writer.write_plain(txBody, lines)
+    def notes_lines(self, notes: str) -> list[ooxml.PlainLine]:
+        """Speaker notes as paragraphs (one per non-blank line) of runs that inherit the
+        notes master's style, bold, italic, code and links kept from the markup."""
+        lines: list[ooxml.PlainLine] = []
+        for line in inline.lines(notes) or [notes]:
+            spans = inline.spans_of(line)
+            if len(spans) == 1 and spans[0] == inline.Inline(spans[0].text):
+                lines.append(spans[0].text)  # unstyled: the common case, one plain run
+                continue
+            lines.append(tuple(
+                ooxml.PlainRun(span.text, span.bold, span.italic,
+                               self.code_typeface if span.code else None, span.href)
+                for span in spans))
+        return lines
 
 
 _BODY_PR = "{http://schemas.openxmlformats.org/drawingml/2006/main}bodyPr"

@@ -11,27 +11,21 @@ purpose (they never reach the PDF, so they need not be drawable).
 from __future__ import annotations
 
 import hashlib
-import marshal
-import os
 import sys
-import tempfile
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
-from fnmatch import fnmatch
 from functools import cache
 from pathlib import Path
-from typing import Any
-from weakref import WeakKeyDictionary
 
 import reportlab
 from pydantic import BaseModel
-from reportlab import rl_config
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace
+from reportlab.pdfbase.ttfonts import TTFont
 
 from build_tools import inputs
+from build_tools.backends.handout import internals
 from build_tools.errors import InputError, Problem
 from build_tools.locale import Locale
 from build_tools.measure import Measurer
@@ -101,7 +95,6 @@ def _stamp(path: Path) -> tuple[int, int]:
 # Bump when what is stored changes. The key also names reportlab's and Python's versions: the
 # stored attributes are reportlab's parse of the file, and marshal's format is Python's.
 FACE_CACHE_FORMAT = 1
-_NOT_STORED = frozenset({"_ttf_data", "_pdfScale"})  # the file itself; a function
 
 
 def face_cache_folder() -> Path:
@@ -122,72 +115,11 @@ def load_ttfont(name: str, path: Path) -> TTFont:
     key = (f"ttface-{FACE_CACHE_FORMAT}-{reportlab.Version}-py{sys.version_info[0]}"
            f"{sys.version_info[1]}-{hashlib.sha256(data).hexdigest()}.marshal")
     cached = face_cache_folder() / key
-    face = _cached_face(cached, data, str(path))
+    face = internals.cached_face(cached, data, str(path))
     if face is not None:
-        return _font_with_face(name, face)
+        return internals.font_with_face(name, face)
     font = TTFont(name, str(path))
-    _store_face(cached, font.face)
-    return font
-
-
-def _cached_face(cached: Path, data: bytes, filename: str) -> TTFontFace | None:
-    try:
-        stored = marshal.loads(cached.read_bytes())
-        state: dict[str, Any] = stored["state"]
-        face = TTFontFace.__new__(TTFontFace)
-        face.__dict__.update(state)
-        for attribute, raw in stored["names"].items():
-            setattr(face, attribute, TTFNameBytes(raw))
-        face.filename = filename
-        face._ttf_data = data
-        face._pdfScale = _pdf_scale(face.unitsPerEm)
-        return face
-    except (OSError, EOFError, ValueError, TypeError, KeyError, AttributeError):
-        return None
-
-
-def _store_face(cached: Path, face: TTFontFace) -> None:
-    state: dict[str, Any] = {}
-    names: dict[str, bytes] = {}
-    for attribute, value in face.__dict__.items():
-        if attribute in _NOT_STORED:
-            continue
-        if isinstance(value, TTFNameBytes):
-            names[attribute] = bytes(value)
-        else:
-            state[attribute] = value
-    try:
-        payload = marshal.dumps({"state": state, "names": names})
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(dir=cached.parent, prefix=".face-")
-        try:
-            with os.fdopen(descriptor, "wb") as stream:
-                stream.write(payload)
-            os.replace(temporary, cached)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except (OSError, ValueError):
-        pass  # unwritable or unmarshallable: parse again next time
-
-
-def _pdf_scale(units_per_em: int) -> Callable[[float], float]:
-    """The face's font-units to PDF-units scale, as ``TTFontFile.extractInfo`` makes it."""
-    if units_per_em == 1000:
-        return lambda x: x
-    factor = 1000 / units_per_em
-    return lambda x: x * factor
-
-
-def _font_with_face(name: str, face: TTFontFace) -> TTFont:
-    """What ``TTFont.__init__`` does, with a face already parsed."""
-    font = TTFont.__new__(TTFont)
-    font.fontName = name
-    font.face = face
-    font.encoding = TTEncoding()
-    font.state = WeakKeyDictionary()
-    font._asciiReadable = rl_config.ttfAsciiReadable
-    font.shapable = not any(fnmatch(name, pattern) for pattern in rl_config.unShapedFontGlob)
+    internals.store_face(cached, font.face)
     return font
 
 

@@ -19,9 +19,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Image, KeepTogether, PageBreak, Spacer, Table
 
 from build_tools import inputs
-from build_tools.backends.handout.charts import draw_chart
 from build_tools.backends.handout.matter import Entry, section_key, slide_key
-from build_tools.backends.handout.miniature import Miniature
+from build_tools.backends.handout.miniature import Miniature, draw_box
 from build_tools.backends.handout.pages import Anchor, Mark, place_marks
 from build_tools.backends.handout.parts import Parts, draw_ruled
 from build_tools.backends.handout.styles import centred, colour
@@ -363,15 +362,28 @@ def key_points(parts: Parts, slide: PlannedSlide) -> list[Flowable]:
         caption = content.image.caption or content.image.alt
         return [KeepTogether([image, parts.text(caption, centred(styles.caption, "figure"))])]
     if isinstance(content, ChartSlide):
-        return [ChartFlowable(parts, content.chart, width * 0.8, 62 * mm),
+        return [ChartFlowable(parts, slide.number, width, 85 * mm),
                 *data_table(parts, content.chart)]
     return []
 
 
 class ChartFlowable(LeanFlowable):
-    def __init__(self, parts: Parts, chart: Chart, width: float, height: float) -> None:
+    """The slide's chart as a figure: its unit line, chart box and source caption as the
+    design laid them out (the very boxes the deck and the miniature draw), scaled to fit."""
+
+    def __init__(self, parts: Parts, number: int, width: float, height: float) -> None:
         super().__init__()
-        self.parts, self.chart, self.width, self.height = parts, chart, width, height
+        self.parts, self.number = parts, number
+        design = parts.kit.design(number)
+        self.boxes = [b for b in design.boxes if b.field.split(".")[0] == "chart"]
+        x0 = min(b.x_pt for b in self.boxes)
+        y0 = min(b.y_pt for b in self.boxes)
+        x1 = max(b.x_pt + b.width_pt for b in self.boxes)
+        y1 = max(b.y_pt + b.height_pt for b in self.boxes)
+        self.area = (x0, y0, x1 - x0, y1 - y0)
+        self.page_height = design.height_pt
+        self.scale = min(width / self.area[2], height / self.area[3])
+        self.width, self.height = self.area[2] * self.scale, self.area[3] * self.scale
         self.hAlign = "CENTER"
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
@@ -380,8 +392,14 @@ class ChartFlowable(LeanFlowable):
     def draw(self) -> None:
         if drafting(self.canv):
             return
-        draw_chart(self.canv, self.chart, (0, 0, self.width, self.height), self.parts.kit,
-                   self.parts.styles.body_pt * 0.8)
+        canvas = self.canv
+        x, y, _, h = self.area
+        canvas.saveState()
+        canvas.scale(self.scale, self.scale)
+        canvas.translate(-x, -(self.page_height - y - h))
+        for box in self.boxes:
+            draw_box(canvas, box, self.page_height, self.parts.kit)
+        canvas.restoreState()
 
 
 def data_table(parts: Parts, chart: Chart) -> list[Flowable]:

@@ -21,7 +21,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from build_tools import inputs
-from build_tools.backends.handout.charts import draw_chart
+from build_tools.backends.handout.charts import draw_marks
 from build_tools.backends.handout.styles import colour
 from build_tools.backends.handout.text import (
     Breaker,
@@ -110,9 +110,7 @@ def draw_box(canvas: Canvas, box: boxes.Box, height: float, kit: Kit) -> None:
     if box.table is not None:
         _table(canvas, box, box.table, height, kit)
     elif box.chart is not None:
-        size = box.chart.label_size_pt
-        draw_chart(canvas, box.chart, (box.x_pt, height - box.y_pt - box.height_pt,
-                                       box.width_pt, box.height_pt), kit, size)
+        draw_marks(canvas, box.chart.marks, height, kit.fonts)
     elif box.image is not None:
         reader = ImageReader(io.BytesIO(inputs.read(kit.image_path(box.image.path))))
         canvas.drawImage(reader, box.x_pt, height - box.y_pt - box.height_pt, box.width_pt,

@@ -13,18 +13,16 @@ clock or a process-wide ``SOURCE_DATE_EPOCH``, so two builds give the same bytes
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.lib.utils import TimeStamp
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
+from build_tools.backends.handout import internals
 from build_tools.backends.handout.styles import colour
 from build_tools.backends.handout.text import (
     CanvasFonts,
@@ -93,18 +91,6 @@ class Anchor(LeanFlowable):
             place_marks(self.canv, self.marks, 4)
 
 
-def fixed_timestamp(epoch: int) -> TimeStamp:
-    """A reportlab TimeStamp for ``epoch`` (UTC), whatever the environment says."""
-    stamp = TimeStamp(invariant=True)
-    moment = time.gmtime(epoch)
-    stamp.t = epoch
-    stamp.lt = moment
-    stamp.YMDhms = tuple(moment)[:6]
-    stamp.dhh = stamp.dmm = 0
-    stamp.tzname = "UTC"
-    return stamp
-
-
 def epoch_of(date: dt.date) -> int:
     return int(dt.datetime.combine(date, dt.time(), dt.UTC).timestamp())
 
@@ -115,11 +101,7 @@ def canvas_maker(epoch: int, draft: bool = False) -> Callable[..., Canvas]:
 
     def make(*args: Any, **kwargs: Any) -> Canvas:
         canvas = (DraftCanvas if draft else Canvas)(*args, **kwargs)
-        document = canvas._doc
-        document._timeStamp = fixed_timestamp(epoch)
-        signature = hashlib.md5(usedforsecurity=False)
-        signature.update(f"handout {epoch}".encode())
-        document.signature = signature
+        internals.fix_identity(canvas, epoch)
         return canvas
 
     return make

@@ -10,50 +10,28 @@ it is given and hands reportlab one ``<br/>``-separated line each.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cache
-from typing import Any
 from weakref import WeakKeyDictionary
 
-from reportlab.lib.colors import Color, toColor
-from reportlab.lib.enums import TA_LEFT
-from reportlab.lib.fonts import ps2tt, tt2ps
-from reportlab.lib.rl_accel import escapePDF, fp_str, sameFrag
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable, Paragraph
-from reportlab.platypus.paragraph import (
-    _FK_BREAK,
-    _FK_TEXT,
-    _drawBullet,
-    _getFragWords,
-    _handleBulletWidth,
-    _HSFrag,
-    cleanBlockQuotedText,
-    setXPos,
-    split,
-    strip,
-)
-from reportlab.platypus.paraparser import ParaFrag
-from reportlab.rl_config import _FUZZ, paraFontSizeHeightOffset
 
 from build_tools.backends.handout.fonts import CODE_FACE  # monospace, 0.6 em (MONO_EM)
+from build_tools.backends.handout.internals import (
+    FUZZ,
+    LeanFlowable,
+    counted_height,
+    draw_counted,
+    draw_string,
+    make_paragraph,
+)
 from build_tools.backends.handout.styles import colour
 from build_tools.measure import LINE_HEIGHT, PARAGRAPH_SPACE, Measurer, Run, is_cjk, size_steps
 from build_tools.measure import Paragraph as MeasuredText
 from build_tools.outline.inline import Inline, spans_of
-
-# The reportlab version every private name used by the handout was checked against: the
-# imports above and the text fast path here, the face cache in fonts.py (``_ttf_data``,
-# ``_pdfScale``, ``_asciiReadable``), the timestamp and multi-pass hooks in pages.py
-# (``canvas._doc._timeStamp``, ``_multiBuildEdits``). pyproject.toml pins the same version;
-# tests/unit/backends/test_handout_text.py fails on any other.
-CHECKED_REPORTLAB = "5.1.0"
 
 # Measured widths add LibreOffice's CJK/Latin autospace, which reportlab does not draw, so a
 # measured line is never wider than drawn; this slack also absorbs width rounding.
@@ -247,18 +225,6 @@ def drafting(canvas: Canvas) -> bool:
     return isinstance(canvas, DraftCanvas)
 
 
-class LeanFlowable(Flowable):
-    """A flowable whose ``canv`` and ``_frame`` are slots.
-
-    reportlab sets both on every flowable it wraps or places and deletes them after; a
-    deletion unshares an instance's attribute dictionary, which then costs ~650 bytes more
-    per flowable, kept for the whole build (~40 MB at 3,200 slides). As slots they never
-    touch the dictionary.
-    """
-
-    __slots__ = ("_frame", "canv")
-
-
 class MeasuredParagraph(LeanFlowable):
     """A reportlab Paragraph whose line breaks are decided by the measurer.
 
@@ -310,7 +276,7 @@ class MeasuredParagraph(LeanFlowable):
         return escape_text(self.bullet) if self.bullet is not None else None
 
     def _counted_height(self, avail_width: float) -> float | None:
-        if avail_width < _FUZZ or not self.spans or any(span.rich for span in self.spans):
+        if avail_width < FUZZ or not self.spans or any(span.rich for span in self.spans):
             return None
         return counted_height(self._lines_at(avail_width), _drawing_only(self.style),
                               self._bullet_text(), avail_width)
@@ -361,365 +327,6 @@ class MeasuredParagraph(LeanFlowable):
         return "".join(span.text for span in self.spans)
 
 
-def counted_height(
-    lines: Sequence[Sequence[Span]], style: ParagraphStyle, bullet: str | None,
-    avail_width: float,
-) -> float | None:
-    """The height ``Paragraph("<br/>".join(lines' markup), style, bulletText=bullet)`` gets
-    when wrapped at ``avail_width``, without making it; None when that is not certain.
-
-    reportlab's height is (lines x leading), and its line breaking ends a line only at a
-    ``<br/>`` when no line is wider than its room (the first line's room less any bullet
-    overhang, ``_handleBulletWidth``). That is certain when every line is plain text (spaces
-    the only whitespace) whose width, measured with reportlab's own widths and every space
-    at the wider face's space, is under its room. Then, too, no line is stretched, so
-    ``draw_counted`` can draw it.
-    """
-    if avail_width < _FUZZ or not lines:
-        return None
-    room = [
-        avail_width - style.leftIndent - style.firstLineIndent - style.rightIndent,
-        avail_width - style.leftIndent - style.rightIndent,
-    ]
-    _handleBulletWidth(bullet, style, room)
-    regular, bold = _face_names(style)
-    size = style.fontSize
-    space = max(stringWidth(" ", regular, size), stringWidth(" ", bold, size))
-    for index, line in enumerate(lines):
-        width = 0.0
-        visible = False
-        for span in line:
-            text = span.text
-            spaces = text.count(" ")
-            ink = text.replace(" ", "") if spaces else text
-            if ink:
-                if not ink.isprintable():
-                    return None  # a tab, a no-break or soft hyphen...: reportlab's own rules
-                visible = True
-                width += stringWidth(ink, bold if span.bold else regular, size)
-            width += spaces * space
-        if not visible or width > room[min(index, 1)] - 1e-6:
-            return None
-    return len(lines) * style.leading
-
-
-_FACE_NAMES: WeakKeyDictionary[ParagraphStyle, tuple[str, str]] = WeakKeyDictionary()
-
-
-def _face_names(style: ParagraphStyle) -> tuple[str, str]:
-    """The fonts reportlab draws a style's plain and ``<b>`` text in (as ``ParaParser``
-    picks them: the style's family with the bold flag)."""
-    found = _FACE_NAMES.get(style)
-    if found is None:
-        family, bold, italic = ps2tt(style.fontName)
-        found = (tt2ps(family, bold, italic), tt2ps(family, 1, italic))
-        _FACE_NAMES[style] = found
-    return found
-
-
-Run3 = tuple[str, Color, str]  # font name, colour, text: one text operator's worth
-
-
-def draw_counted(
-    canvas: Canvas, lines: Sequence[Sequence[Span]], style: ParagraphStyle,
-    bullet: str | None, width: float, height: float,
-) -> bool:
-    """Draw what ``Paragraph(markup, style, bulletText=bullet)`` wrapped at ``width`` and
-    drawn at (0, 0) draws, operator for operator, for a paragraph whose height was counted
-    (``counted_height``: one reportlab line per measured line, none stretched).
-
-    reportlab's Paragraph spends most of its time on generality the handout never uses
-    (justification, hyphenation, links, underlines, images, shaping, right-to-left); this
-    follows ``Paragraph.breakLines`` and ``drawPara`` for left-aligned plain text only,
-    calling reportlab's own text object for every operator but the text itself
-    (``text_out``). Returns False, having drawn nothing, for anything else: the caller then
-    draws a real Paragraph.
-    """
-    if (style.alignment != TA_LEFT or style.backColor or (style.borderColor and style.borderWidth)
-            or style.endDots or style.wordWrap or style.shaping
-            or getattr(style, "autoLeading", "") not in ("", "off")
-            or not paraFontSizeHeightOffset):
-        return False
-    runs = _plain_runs(lines, style)
-    if runs is None:
-        runs = _parsed_runs(lines, style, width)
-        if runs is None:
-            return False
-    size, leading = style.fontSize, style.leading
-    cur_y = height - size  # paraFontSizeHeightOffset: the first baseline is one size down
-    canvas.saveState()  # Flowable.drawOn
-    canvas.translate(0, 0)
-    canvas.saveState()  # drawPara
-    offset = style.firstLineIndent
-    if bullet:
-        offset = _drawBullet(canvas, offset, cur_y, bullet, style, rtl=False)
-    if runs[1]:  # reportlab's "kind 0": a single fragment, a single line
-        font, colour, text = runs[0][0][0]
-        canvas.setFillColor(colour)
-        tx = canvas.beginText(style.leftIndent, cur_y)
-        tx.preformatted = False
-        tx.setFont(font, size, leading)
-        # _leftDrawParaLine; the line fits, so there is no word spacing to spread
-        setXPos(tx, offset)
-        text_out(tx, text, True)
-        setXPos(tx, -offset)
-    else:  # "kind 1": _leftDrawParaLineX around _putFragLine, line by line
-        tx = canvas.beginText(style.leftIndent, cur_y)
-        tx._leading = None
-        tx._fontname, tx._fontsize = None, None
-        text_colour = None
-        for index, line in enumerate(runs[0]):
-            line_offset = offset if index == 0 else 0
-            setXPos(tx, line_offset)
-            if tx._leading != leading:
-                tx.setLeading(leading)
-            last = len(line) - 1
-            for position, (font, colour, text) in enumerate(line):
-                if (tx._fontname, tx._fontsize) != (font, size):
-                    tx._setFont(font, size)
-                if text_colour != colour:
-                    text_colour = colour
-                    tx.setFillColor(colour)
-                text_out(tx, text, position == last)
-            setXPos(tx, -line_offset)
-    canvas.drawText(tx)
-    canvas.restoreState()
-    canvas.restoreState()
-    return True
-
-
-_HEX6 = re.compile(r"[0-9A-Fa-f]{6}")
-
-
-def _plain_runs(
-    lines: Sequence[Sequence[Span]], style: ParagraphStyle
-) -> tuple[list[list[Run3]], bool] | None:
-    """The text operators of lines of plain spans, worked out without parsing: no span
-    starts or ends with a space or has two in a row, none has a character that markup
-    escapes, no two unstyled spans are neighbours. reportlab then draws every span as it
-    is, one operator each, and ends every line but the last with the empty ``<br/>``
-    fragment in the paragraph's own style.
-    Returns (runs per line, whether it is a single fragment), or None for other text.
-    """
-    regular, bold = _face_names(style)
-    base = style.textColor
-    runs: list[list[Run3]] = []
-    for index, line in enumerate(lines):
-        if not line:
-            return None
-        out: list[Run3] = []
-        unstyled = False  # two unstyled spans in a row are one piece of markup text
-        for span in line:
-            text = span.text
-            if (not text or text[0] == " " or text[-1] == " " or "  " in text
-                    or "&" in text or "<" in text or ">" in text
-                    or (unstyled and not span.bold and span.colour is None)):
-                return None
-            unstyled = not span.bold and span.colour is None
-            if span.colour is None:
-                colour = base
-            elif _HEX6.fullmatch(span.colour):
-                colour = _parsed_colour("#" + span.colour)
-            else:
-                return None
-            out.append((bold if span.bold else regular, colour, text))
-        if index < len(lines) - 1:
-            out.append((regular, base, ""))
-        runs.append(out)
-    return runs, len(lines) == 1 and len(lines[0]) == 1
-
-
-def _parsed_runs(
-    lines: Sequence[Sequence[Span]], style: ParagraphStyle, width: float
-) -> tuple[list[list[Run3]], bool] | None:
-    """The text operators as reportlab makes them: the markup parsed (``parse_markup``),
-    split into words (``_getFragWords``) and joined into lines (``_fragment_lines``)."""
-    text = cleanBlockQuotedText("<br/>".join(line_markup(line) for line in lines))
-    if "\xa0" in text or "\xad" in text:
-        return None  # no-break and soft hyphens: reportlab's splitting rules differ
-    frags = parse_markup(text, style)
-    if not frags:
-        return None
-    if len(frags) == 1:
-        frag = frags[0]
-        words = split(strip(frag.text))
-        if not words or len(lines) != 1:
-            return None
-        return [[(frag.fontName, frag.textColor, " ".join(words))]], True
-    fragment_lines = _fragment_lines(_getFragWords(frags, width))
-    if len(fragment_lines) != len(lines) or any(
-            frag.fontSize != style.fontSize for line in fragment_lines for frag in line):
-        return None
-    return [[(frag.fontName, frag.textColor, frag.text) for frag in line]
-            for line in fragment_lines], False
-
-
-def text_out(tx: PDFTextObject, text: str, t_star: bool) -> None:
-    """``tx._textOut(text, t_star)``: the same operators (``PDFTextObject._formatText``) for
-    an unshaped TrueType font, without the generic machinery around them."""
-    font = getFont(tx._fontname)
-    if not isinstance(font, TTFont) or font.shapable:
-        tx._textOut(text, t_star)
-        return
-    document = tx._canvas._doc
-    code = []
-    font_ops = ""
-    for subset, chunk in font.splitString(text, document):
-        if subset != tx._curSubset:
-            if not font_ops:
-                font_ops = f"{fp_str(tx._fontsize)} Tf {fp_str(tx._leading)} TL"
-            code.append(f"{font.getSubsetInternalName(subset, document)} {font_ops}")
-            tx._curSubset = subset
-        code.append(f"({escapePDF(chunk)}) Tj")
-    tx._code.append(" ".join(code) + (" T*" if t_star else ""))
-
-
-def _fragment_lines(words: list[list[Any]]) -> list[list[ParaFrag]]:
-    """The lines ``Paragraph.breakLines`` makes of ``_getFragWords``' words when no line is
-    too wide (only ``<br/>`` ends a line): runs of one style joined, with the spaces
-    between words, each line ending in its ``<br/>`` fragment."""
-    lines: list[list[ParaFrag]] = []
-    line: list[ParaFrag] = []
-    space = 0.0
-    last: ParaFrag | None = None
-    for word in words:
-        tail = word[-1][0]
-        if not line:
-            space = 0.0
-        frag = word[1][0]
-        if frag._fkind == _FK_BREAK:
-            line.append(frag.clone())
-            lines.append(line)
-            line = []
-            continue
-        text = word[1][1]
-        if not line or last is None:
-            last = frag.clone()
-            line = [last]
-            last.text = text
-        elif not sameFrag(last, frag):
-            if space:
-                for earlier in reversed(line):
-                    if earlier._fkind == _FK_TEXT:
-                        if not earlier.text.endswith(" "):
-                            earlier.text += " "
-                        break
-            last = frag.clone()
-            line.append(last)
-            last.text = text
-        elif space:
-            last.text += text if last.text.endswith(" ") else " " + text
-        else:
-            last.text += text
-        space = stringWidth(" ", tail.fontName, tail.fontSize) if isinstance(
-            word, _HSFrag) else 0.0
-        for piece_frag, piece in word[2:]:
-            last = piece_frag.clone()
-            last.text = piece
-            line.append(last)
-    if line:
-        lines.append(line)
-    return lines
-
-
-def make_paragraph(markup: str, style: ParagraphStyle, bullet: str | None) -> Paragraph:
-    """``Paragraph(markup, style, bulletText=bullet)``, without reportlab's HTML parser when
-    the markup is only what ``line_markup`` writes (``parse_markup``)."""
-    text = cleanBlockQuotedText(markup)
-    frags = parse_markup(text, style)
-    if frags is None:
-        return Paragraph(markup, style, bulletText=bullet)
-    return Paragraph(text, style, bulletText=bullet, frags=frags)
-
-
-# What ``line_markup`` writes: bold, a colour, a line break, the three escaped characters.
-_MARKUP = re.compile(r'<b>|</b>|<font color="(#[0-9A-Fa-f]{6})">|</font>|<br/>|&(amp|lt|gt);')
-_ENTITIES = {"amp": "&", "lt": "<", "gt": ">"}
-
-
-@cache
-def _parsed_colour(value: str) -> Color:
-    """``toColor`` as ``ParaParser`` calls it for ``<font color>``; reportlab compares
-    colours by value, so one instance per value serves every fragment."""
-    return toColor(value)
-
-
-def parse_markup(text: str, style: ParagraphStyle) -> list[ParaFrag] | None:
-    """The fragments reportlab's ``ParaParser`` makes of ``text`` (markup already cleaned by
-    ``cleanBlockQuotedText``), made directly: the parser is a third of a Paragraph's cost.
-
-    Follows ``ParaParser`` step by step (the initial fragment, ``_push``/``_pop``, ``<br/>``
-    as an empty fragment, an entity as a fragment of its own). Returns None for anything
-    else, so that the caller falls back to the parser.
-    """
-    base = ParaFrag()
-    base.rise = 0
-    base.greek = 0
-    base.link = []
-    base.fontName, base.bold, base.italic = ps2tt(style.fontName)
-    base.fontSize = style.fontSize
-    base.textColor = style.textColor
-    base.us_lines = []
-    base.__tag__ = "para"
-    stack = [base]
-    frags: list[ParaFrag] = []
-    faces: dict[tuple[str, int, int], str] = {}  # tt2ps, looked up once per face
-
-    def copy(frag: ParaFrag) -> ParaFrag:  # what copy.copy (ParaParser) and clone() make
-        made = ParaFrag.__new__(ParaFrag)
-        made.__dict__.update(frag.__dict__)
-        return made
-
-    def push(tag: str, **attributes: object) -> ParaFrag:
-        frag = copy(stack[-1])
-        frag.__tag__ = tag
-        frag.__dict__.update(attributes)
-        stack.append(frag)
-        return frag
-
-    def data(chunk: str) -> None:
-        frag = copy(stack[-1])
-        face = (frag.fontName, frag.bold, frag.italic)
-        name = faces.get(face)
-        if name is None:
-            name = faces[face] = tt2ps(*face)
-        frag.fontName = name
-        frag.text = chunk
-        frags.append(frag)
-
-    def text_between(start: int, end: int) -> bool:
-        chunk = text[start:end]
-        if "<" in chunk or "&" in chunk:
-            return False  # markup this function does not know: leave it to the parser
-        if chunk:
-            data(chunk)
-        return True
-
-    position = 0
-    for match in _MARKUP.finditer(text):
-        if not text_between(position, match.start()):
-            return None
-        position = match.end()
-        token = match.group()
-        if token == "<b>":
-            push("b", bold=1)
-        elif token in ("</b>", "</font>"):
-            if len(stack) < 2 or stack.pop().__tag__ != token[2:-1]:
-                return None
-        elif token == "<br/>":
-            frag = push("br", _selfClosingTag="br", lineBreak=True, text="")
-            del frag._selfClosingTag
-            data("")
-            stack.pop()
-        elif match.group(1):
-            push("font", textColor=_parsed_colour(match.group(1)))
-        else:
-            data(_ENTITIES[match.group(2)])
-    if not text_between(position, len(text)) or len(stack) != 1:
-        return None
-    return frags
-
-
 _DRAWING_ONLY: WeakKeyDictionary[ParagraphStyle, ParagraphStyle] = WeakKeyDictionary()
 
 
@@ -768,28 +375,6 @@ def face_of(fonts: CanvasFonts, span: Span) -> str:
     if span.code and not any(is_cjk(char) for char in span.text):
         return CODE_FACE
     return fonts.bold if span.bold else fonts.regular
-
-
-def draw_string(canvas: Canvas, x: float, y: float, text: str) -> None:
-    """``canvas.drawString(x, y, text)`` in the canvas's current TrueType font, writing the
-    very same operators without building a text object (and measuring the text) per call.
-
-    Falls back to ``drawString`` for anything but a plain, unshaped TrueType font.
-    """
-    font = getFont(canvas._fontname)
-    if not isinstance(font, TTFont) or font.shapable or not canvas.bottomup:
-        canvas.drawString(x, y, text)
-        return
-    document = canvas._doc
-    font_ops = f"{fp_str(canvas._fontsize)} Tf {fp_str(canvas._leading)} TL"
-    code = []
-    current = -1
-    for subset, chunk in font.splitString(text, document):
-        if subset != current:
-            code.append(f"{font.getSubsetInternalName(subset, document)} {font_ops}")
-            current = subset
-        code.append(f"({escapePDF(chunk)}) Tj")
-    canvas._code.append(f"BT 1 0 0 1 {fp_str(x, y)} Tm {' '.join(code)} T* ET")
 
 
 def spans_width(fonts: CanvasFonts, spans: Sequence[Span], size: float) -> float:
@@ -852,10 +437,10 @@ def draw_blocks(
     ``balance``: break the lines evenly (``Measurer.balanced_width``), for display text
     such as the cover's title, so no word is split with one character left alone.
 
-    Text that does not fit at the smallest size: with ``field`` (the outline field it
-    comes from) it is recorded in ``breaker.overflows`` and drawn whole, as the deck
-    treats overflow (the build fails, or warns with --allow-overflow); without, the lines
-    past the box's edge are left out (a chart's labels: a summary of the table beside it).
+    Text that does not fit at the smallest size is drawn whole, never cut; with ``field``
+    (the outline field it comes from) it is recorded in ``breaker.overflows``, and the
+    build fails on it as the deck does (or warns, with --allow-overflow). Without a field
+    the text is the house's own words (a label, a date), sized for its box by the theme.
     """
     x, y, width, height = box
     placed = breaker.fit_blocks(blocks, width, height, *sizes)
@@ -880,8 +465,6 @@ def draw_blocks(
             cursor -= PARAGRAPH_SPACE * size
         for line_index, line in enumerate(lines):
             baseline = cursor - size
-            if field is None and baseline - size * 0.2 < y - 0.5:
-                return placed
             left = x + block.indent_pt
             if align != "left":
                 spare = width - block.indent_pt - spans_width(fonts, line, size)

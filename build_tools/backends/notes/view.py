@@ -315,8 +315,12 @@ def summarise(slide: PlannedSlide, words: Locale) -> tuple[Item, ...]:
             )
         case ChartSlide():
             chart = content.chart
+            labelled = (  # as the slide labels them (design.kinds.draw_chart)
+                words.chart_unit.format(unit=chart.unit) if chart.unit else None,
+                words.chart_source.format(source=chart.source) if chart.source else None,
+            )
             items.append(Item("chart", listed.join(chart.categories), key=chart.type,
-                              sub=tuple(s for s in (chart.unit, chart.source) if s)))
+                              sub=tuple(s for s in labelled if s)))
             items += [
                 Item(
                     "series",

@@ -25,7 +25,11 @@ No XML is ever concatenated as text. The template script's own helpers live besi
 the names below.
 """
 
-from build_tools.backends.ooxml.charts import chart_text, unsigned_axis_ids
+from build_tools.backends.ooxml.charts import (
+    chart_text,
+    unsigned_axis_ids,
+    value_axis_crosses_at_maximum,
+)
 from build_tools.backends.ooxml.edition import restyle_theme, reword_prompts
 from build_tools.backends.ooxml.ids import Ids, ShapeIds, max_shape_id, next_shape_id
 from build_tools.backends.ooxml.internals import CT, RT, element_of, related_blob, table_cells
@@ -72,11 +76,14 @@ from build_tools.backends.ooxml.text import (
     Body,
     Bullet,
     ParagraphSpec,
+    PlainLine,
+    PlainRun,
     RunSpec,
     TextWriter,
     autofit_off,
     autofit_off_everywhere,
     link_hyperlinks,
+    link_part_hyperlinks,
     prepared_body,
     set_body,
     set_body_insets,
@@ -101,6 +108,8 @@ __all__ = [
     "NewSlide",
     "ParagraphSpec",
     "Placeholder",
+    "PlainLine",
+    "PlainRun",
     "Properties",
     "RunSpec",
     "Script",
@@ -121,6 +130,7 @@ __all__ = [
     "has_text",
     "inert",
     "link_hyperlinks",
+    "link_part_hyperlinks",
     "localise",
     "max_shape_id",
     "next_shape_id",
@@ -149,6 +159,7 @@ __all__ = [
     "table_cells",
     "text_body",
     "unsigned_axis_ids",
+    "value_axis_crosses_at_maximum",
     "write_paragraphs",
     "write_plain_paragraphs",
     "write_sections",

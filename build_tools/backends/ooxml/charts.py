@@ -34,6 +34,15 @@ def chart_text(chart: Any, script: Script, size_pt: float, colour: str) -> None:
         set_run_script(rPr, script)
 
 
+def value_axis_crosses_at_maximum(chart: Any) -> None:
+    """The value axis crosses the category axis at its last category (``c:valAx/c:crosses
+    val="max"``): with the categories reversed (top to bottom in a bar chart) the value
+    axis stays at the bottom. python-pptx 1.0.2's ``category_axis.crosses`` leaves the
+    XML unchanged here, so the one attribute is set directly."""
+    crosses = internals.chart_space(chart).find(f".//{qn('c:valAx')}/{qn('c:crosses')}")
+    crosses.set("val", "max")
+
+
 _RPR = qn("a:rPr")
 _AXIS_REFS = (qn("c:axId"), qn("c:crossAx"))
 

@@ -192,7 +192,7 @@ class ShapeKit:
         self._textboxes: dict[Body, _KitEntry] = {}
         self._autoshapes: dict[tuple[object, ...], _KitEntry] = {}
         self._clones: dict[tuple[object, ...], _Clone] = {}
-        self._cells: dict[tuple[str, float, float], _KitEntry] = {}
+        self._cells: dict[tuple[str, float, float, str], _KitEntry] = {}
 
     def textbox(self, spTree: Any, shape_id: int, name: str, rect: tuple[int, int, int, int],
                 body: Body | None = None) -> KitShape:
@@ -271,15 +271,16 @@ class ShapeKit:
         return Furniture(sp, clone.kind, done, clone.ids)
 
 
-    def table_cell(self, tc: Any, fill: str, pad_x_pt: float, pad_y_pt: float) -> KitShape:
+    def table_cell(self, tc: Any, fill: str, pad_x_pt: float, pad_y_pt: float,
+                   anchor: str = "t") -> KitShape:
         """Replace a new table's cell (untouched since python-pptx made it) with one styled
         by ``style_cell``; returns the new ``a:tc``, its text body and that of the
         prototype (which the new one is an untouched copy of)."""
-        key = (fill, pad_x_pt, pad_y_pt)
+        key = (fill, pad_x_pt, pad_y_pt, anchor)
         entry = self._cells.get(key)
         if entry is None:
             prototype, cell = internals.new_table_cell()
-            style_cell(cell, fill, pad_x_pt, pad_y_pt)
+            style_cell(cell, fill, pad_x_pt, pad_y_pt, anchor)
             txBody = cell_text_body(prototype)
             entry = self._cells[key] = (prototype, path(prototype, txBody), Ids.of(prototype),
                                         inert(txBody))
@@ -289,15 +290,18 @@ class ShapeKit:
         return KitShape(cell, follow(cell, body_path), follow(prototype, body_path))
 
 
-def style_cell(cell: Any, fill: str, pad_x_pt: float, pad_y_pt: float) -> None:
-    """A table cell's fill, padding and (middle) anchoring, through python-pptx."""
+def style_cell(cell: Any, fill: str, pad_x_pt: float, pad_y_pt: float,
+               anchor: str = "t") -> None:
+    """A table cell's fill, padding and vertical anchor (the design's: ``t``, ``ctr`` or
+    ``b``, written as ``a:tcPr/@anchor``), through python-pptx."""
     from pptx.enum.text import MSO_ANCHOR
 
     cell.fill.solid()
     cell.fill.fore_color.rgb = _rgb(fill)
     cell.margin_left = cell.margin_right = Pt(pad_x_pt)
     cell.margin_top = cell.margin_bottom = Pt(pad_y_pt)
-    cell.vertical_anchor = MSO_ANCHOR.MIDDLE
+    cell.vertical_anchor = {"t": MSO_ANCHOR.TOP, "ctr": MSO_ANCHOR.MIDDLE,
+                            "b": MSO_ANCHOR.BOTTOM}[anchor]
 
 
 _ATX_BODY = qn("a:txBody")

@@ -26,7 +26,13 @@ from build_tools.backends.ooxml.shapes import (
     slide_placeholders,
     text_body,
 )
-from build_tools.backends.ooxml.text import TextWriter
+from build_tools.backends.ooxml.text import (
+    PlainLine,
+    TextWriter,
+    link_part_hyperlinks,
+    plain_runs,
+    plain_shape,
+)
 from build_tools.reproducible import Deflated
 
 if TYPE_CHECKING:
@@ -64,7 +70,7 @@ class SlideAdder:
         self._notes_body = 0
         self._slide_tree = internals.new_slide_tree()
         self._notes_tree: Any = None
-        self._notes_trees: dict[int, tuple[Any, tuple[int, ...]]] = {}
+        self._notes_trees: dict[tuple[object, ...], tuple[Any, tuple[int, ...]]] = {}
         self._notes_body_path: tuple[int, ...] = ()
         # Finished slide and notes parts, serialised and compressed (see ``seal``):
         # id -> (part, content).
@@ -173,26 +179,33 @@ class SlideAdder:
         internals.relate(slide_part, part, RT.NOTES_SLIDE)
         return part
 
-    def add_notes(self, slide: Slide, lines: Sequence[str], writer: TextWriter) -> Any:
-        """A notes page for ``slide`` whose body holds ``lines`` (``writer.write_plain``).
+    def add_notes(self, slide: Slide, lines: Sequence[PlainLine], writer: TextWriter) -> Any:
+        """A notes page for ``slide`` whose body holds ``lines`` (``writer.write_plain``),
+        its links related to the notes part.
 
-        After the first, each notes page is one copy of a prototype per number of lines:
-        the notes tree with its placeholders and that many paragraphs, texts filled in.
-        Returns the notes part.
+        After the first, each notes page is one copy of a prototype per paragraph shapes
+        (how many paragraphs, and the styling of their runs): the notes tree with its
+        placeholders and those paragraphs, texts filled in. Returns the notes part.
         """
         if self._notes_skeleton is None:
             writer.write_plain(text_body(self.notes_body(slide)), lines)
-            return internals.related_part(internals.part_of(slide), RT.NOTES_SLIDE)
-        entry = self._notes_trees.get(len(lines))
+            part = internals.related_part(internals.part_of(slide), RT.NOTES_SLIDE)
+            link_part_hyperlinks(part)
+            return part
+        key = tuple(plain_shape(line) for line in lines)
+        entry = self._notes_trees.get(key)
         if entry is None:
             tree = self._notes_tree.__copy__()
-            writer.write_plain(follow(tree, self._notes_body_path), [""] * len(lines),
-                               text=False)
-            entry = self._notes_trees[len(lines)] = (tree, self._notes_body_path)
+            writer.write_plain(follow(tree, self._notes_body_path), lines, text=False)
+            entry = self._notes_trees[key] = (tree, self._notes_body_path)
         tree = entry[0].__copy__()
-        for t, line in zip(follow(tree, entry[1]).iter(_AT), lines, strict=True):
-            t.text = line
-        return self._new_notes_part(slide, tree)
+        texts = [run.text for line in lines for run in plain_runs(line)]
+        for t, text in zip(follow(tree, entry[1]).iter(_AT), texts, strict=True):
+            t.text = text
+        part = self._new_notes_part(slide, tree)
+        if any(run.href for line in lines for run in plain_runs(line)):
+            link_part_hyperlinks(part)
+        return part
 
     def seal(self, slide: Slide, notes: Any = None) -> None:
         """Serialise a finished slide and its notes page now, and free their shape trees.

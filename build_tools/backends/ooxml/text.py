@@ -42,6 +42,35 @@ class RunSpec(NamedTuple):
     href: str | None = None  # an external hyperlink; made a relationship by link_hyperlinks
 
 
+class PlainRun(NamedTuple):
+    """A run of text that inherits size, colour and font from its placeholder (speaker
+    notes: the notes master styles them), styled only where the author marked it up."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    typeface: str | None = None  # Latin typeface instead of the script's (code: monospace)
+    href: str | None = None  # an external hyperlink; made a relationship by link_hyperlinks
+
+
+PlainLine = str | Sequence[PlainRun]  # a paragraph: its text, or its runs
+
+
+def plain_runs(line: PlainLine) -> Sequence[PlainRun]:
+    """A paragraph's runs (a string is one unstyled run)."""
+    return (PlainRun(line),) if isinstance(line, str) else line
+
+
+def plain_shape(line: PlainLine) -> tuple[object, ...]:
+    """Everything but the text that a plain paragraph of ``line`` is made of."""
+    if isinstance(line, str):
+        return (_PLAIN_RUN,)
+    return tuple((run.bold, run.italic, run.typeface, run.href) for run in line)
+
+
+_PLAIN_RUN = (False, False, None, None)
+
+
 class ParagraphSpec(NamedTuple):
     runs: tuple[RunSpec, ...]
     size_pt: float
@@ -135,12 +164,18 @@ def link_hyperlinks(slide: Any) -> None:
     """Turn the URLs ``_paragraph`` left in ``a:hlinkClick/@r:id`` into external hyperlink
     relationships of the slide, as PowerPoint writes them: a link opens in the browser
     from the slide show and from edit view."""
-    part = None
-    for link in internals.element_of(slide).iter(qn("a:hlinkClick")):
+    link_part_hyperlinks(internals.part_of(slide))
+
+
+def link_part_hyperlinks(part: Any) -> None:
+    """``link_hyperlinks`` for any XML part (a slide's, or its notes page's)."""
+    for link in internals.part_element(part).iter(_HLINK_CLICK):
         target = link.get(_R_ID)
         if target and not target.startswith("rId"):
-            part = part or internals.part_of(slide)
             link.set(_R_ID, internals.relate_external(part, target, internals.RT.HYPERLINK))
+
+
+_HLINK_CLICK = qn("a:hlinkClick")
 
 
 def write_paragraphs(txBody: Any, paragraphs: Sequence[ParagraphSpec], script: Script) -> None:
@@ -155,19 +190,34 @@ def write_paragraphs(txBody: Any, paragraphs: Sequence[ParagraphSpec], script: S
         _paragraph(txBody, spec, script)
 
 
-def write_plain_paragraphs(txBody: Any, lines: Sequence[str], script: Script) -> None:
-    """Paragraphs that inherit every style (speaker notes): only text, fonts and lang."""
+def write_plain_paragraphs(txBody: Any, lines: Sequence[PlainLine], script: Script) -> None:
+    """Paragraphs that inherit every style (speaker notes): text, fonts and lang, and bold,
+    italic, a code typeface or a link where a run asks for it."""
     for p in txBody.findall(_AP):
         txBody.remove(p)
     for line in lines:
-        _plain_paragraph(txBody, script).find(f"{_AR}/{_AT}").text = line
+        runs = plain_runs(line)
+        p = _plain_paragraph(txBody, script, runs)
+        for t, run in zip(p.iter(_AT), runs, strict=True):
+            t.text = run.text
 
 
-def _plain_paragraph(parent: Any, script: Script) -> Any:
+def _plain_paragraph(parent: Any, script: Script, runs: Sequence[PlainRun]) -> Any:
     p = _sub(parent, "p") if parent is not None else etree.Element(_AP, nsmap={"a": A})
-    r = _sub(p, "r")
-    set_run_script(_sub(r, "rPr"), script)
-    _sub(r, "t")
+    for run in runs:
+        r = _sub(p, "r")
+        rPr = _sub(r, "rPr")
+        if run.bold:
+            rPr.set("b", "1")
+        if run.italic:
+            rPr.set("i", "1")
+        set_run_script(rPr, script)
+        if run.typeface is not None:
+            rPr.find(qn("a:latin")).set("typeface", run.typeface)
+        if run.href is not None:
+            # The URL stands in the r:id until link_part_hyperlinks relates it to the part.
+            _sub(rPr, "hlinkClick").set(_R_ID, run.href)
+        _sub(r, "t")
     set_run_script(_sub(p, "endParaRPr"), script)
     return p
 
@@ -185,7 +235,7 @@ class TextWriter:
         self.script = script
         self._prototypes: dict[tuple[object, ...], Any] = {}
         self._bodies: dict[tuple[object, ...], tuple[Any, Any]] = {}
-        self._plain = _plain_paragraph(None, script)
+        self._plain: dict[tuple[object, ...], Any] = {}
         # Whether a body ``replace`` took out or put in held any @id (then shape ids on
         # the slide must be counted again): never, with the deck's own prototypes.
         self.moved_ids = False
@@ -238,14 +288,20 @@ class TextWriter:
         txBody.getparent().replace(txBody, body)
         return body
 
-    def write_plain(self, txBody: Any, lines: Sequence[str], text: bool = True) -> None:
+    def write_plain(self, txBody: Any, lines: Sequence[PlainLine], text: bool = True) -> None:
         """As ``write_plain_paragraphs`` (``text=False``: the ``a:t`` elements left empty)."""
         for p in txBody.findall(_AP):
             txBody.remove(p)
         for line in lines:
-            p = self._plain.__copy__()
+            shape = plain_shape(line)
+            prototype = self._plain.get(shape)
+            if prototype is None:
+                prototype = self._plain[shape] = _plain_paragraph(None, self.script,
+                                                                  plain_runs(line))
+            p = prototype.__copy__()
             if text:
-                p[0][1].text = line
+                for t, run in zip(p.iter(_AT), plain_runs(line), strict=True):
+                    t.text = run.text
             txBody.append(p)
 
 

@@ -23,7 +23,9 @@ from build_tools import inputs, resources
 from build_tools.backends.base import Context, Output, Result
 from build_tools.backends.web import chart, fonts, view
 from build_tools.design.boxes import Box, SlideDesign, Table, TableCell
+from build_tools.design.chart_marks import ChartText
 from build_tools.errors import BuildFailure
+from build_tools.outline import inline
 from build_tools.plan import DeckPlan, PlannedSlide
 
 TEMPLATE = "deck.html.j2"
@@ -82,7 +84,7 @@ def environment() -> Environment:
         radius=view.corner_radius,
         image=view.image_uri,
         cells_of=cells_of,
-        chart_of=chart.draw,
+        chart_svg=chart.svg,
         fill=fill,
     )
     return env
@@ -146,8 +148,7 @@ def _walk_text(box: Box) -> tuple[list[str], list[str]]:
         regular.append(r)
         bold.append(b)
     if box.chart is not None:
-        regular += [*box.chart.categories, *(s.name for s in box.chart.series),
-                    box.chart.unit or "", "0123456789.,-e+"]
+        regular += [mark.text for mark in box.chart.marks if isinstance(mark, ChartText)]
     return regular, bold
 
 
@@ -170,6 +171,21 @@ def font_faces(slides: Sequence[_Drawn], context: Context) -> list[fonts.Face]:
     ]
 
 
+def spans(text: str) -> list[dict[str, Any]]:
+    """Text with its inline markup as data: the speaker view builds DOM nodes from it
+    (``textContent`` and elements, never ``innerHTML``), so no text is read as HTML."""
+    out = []
+    for span in inline.spans_of(text):
+        entry: dict[str, Any] = {"text": span.text}
+        for key in ("bold", "italic", "code"):
+            if getattr(span, key):
+                entry[key] = True
+        if span.href:
+            entry["href"] = span.href
+        out.append(entry)
+    return out
+
+
 def speaker_data(plan: DeckPlan, designs: Sequence[SlideDesign]) -> dict[str, Any]:
     """What the speaker view shows beside the slides: notes, trainer notes, the plan's clock."""
 
@@ -178,8 +194,8 @@ def speaker_data(plan: DeckPlan, designs: Sequence[SlideDesign]) -> dict[str, An
         return {
             "number": slide.number,
             "title": slide.title,
-            "notes": slide.notes,
-            "trainer": [{"label": n.label, "text": n.text} for n in slide.trainer],
+            "notes": spans(slide.notes),
+            "trainer": [{"label": n.label, "text": spans(n.text)} for n in slide.trainer],
             "from": start,
             "to": start + slide.minutes,
         }

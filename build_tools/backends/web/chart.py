@@ -1,199 +1,79 @@
-"""A chart payload as SVG primitives, inside the box the design gave it.
+"""A chart box as SVG: the design's marks (``Chart.marks``), drawn as they are.
 
-The deck hands its chart to PowerPoint, which draws axes and bars itself; a browser has
-no chart engine, so the web deck draws the same data as plain vectors: value axis from
-zero to a rounded maximum, one group per category, legend below when the design asks for
-one. Coordinates are points inside the chart's box.
+The design layer lays the chart's interior out once (``design.chart``); the browser has
+no chart engine, so each mark becomes one SVG element in slide points (the viewBox is
+the box's own rectangle on the slide). Nothing is positioned here.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 
-from build_tools.design.boxes import Box, Chart
+from markupsafe import Markup, escape
 
-
-@dataclass(frozen=True)
-class Line:
-    x1: float
-    y1: float
-    x2: float
-    y2: float
-    colour: str
-    width: float = 0.75
-
-
-@dataclass(frozen=True)
-class Bar:
-    x: float
-    y: float
-    w: float
-    h: float
-    colour: str
+from build_tools.design.boxes import Box
+from build_tools.design.chart_marks import (
+    ChartDot,
+    ChartLine,
+    ChartPolyline,
+    ChartRect,
+    ChartText,
+    ChartWedge,
+    Mark,
+)
 
 
-@dataclass(frozen=True)
-class Path:
-    d: str
-    stroke: str
-    fill: str | None = None
-    width: float = 2.0
+def _f(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
-@dataclass(frozen=True)
-class Label:
-    x: float
-    y: float
-    text: str
-    size: float
-    colour: str
-    anchor: str = "middle"
+def _point(cx: float, cy: float, r: float, degrees: float) -> tuple[float, float]:
+    """A point on a circle, ``degrees`` clockwise from twelve o'clock."""
+    angle = math.radians(degrees)
+    return cx + r * math.sin(angle), cy - r * math.cos(angle)
 
 
-@dataclass
-class Drawing:
-    label: str
-    lines: list[Line] = field(default_factory=list)
-    bars: list[Bar] = field(default_factory=list)
-    paths: list[Path] = field(default_factory=list)
-    labels: list[Label] = field(default_factory=list)
+def element(mark: Mark) -> str:
+    """One mark as one SVG element."""
+    match mark:
+        case ChartRect():
+            return (f'<rect x="{_f(mark.x)}" y="{_f(mark.y)}" width="{_f(mark.w)}" '
+                    f'height="{_f(mark.h)}" fill="#{mark.fill}"/>')
+        case ChartLine():
+            return (f'<line x1="{_f(mark.x1)}" y1="{_f(mark.y1)}" x2="{_f(mark.x2)}" '
+                    f'y2="{_f(mark.y2)}" stroke="#{mark.colour}" '
+                    f'stroke-width="{_f(mark.width_pt)}"/>')
+        case ChartPolyline():
+            points = " ".join(f"{_f(x)},{_f(y)}" for x, y in mark.points)
+            return (f'<polyline points="{points}" fill="none" stroke="#{mark.colour}" '
+                    f'stroke-width="{_f(mark.width_pt)}" stroke-linejoin="round"/>')
+        case ChartDot():
+            return (f'<circle cx="{_f(mark.cx)}" cy="{_f(mark.cy)}" r="{_f(mark.r)}" '
+                    f'fill="#{mark.fill}"/>')
+        case ChartWedge():
+            paint = (f'fill="#{mark.fill}" stroke="#{mark.line}" '
+                     f'stroke-width="{_f(mark.line_pt)}"')
+            if mark.sweep_deg >= 359.99:  # one slice: the whole disc (an arc cannot close)
+                return (f'<circle cx="{_f(mark.cx)}" cy="{_f(mark.cy)}" r="{_f(mark.r)}" '
+                        f'{paint}/>')
+            x1, y1 = _point(mark.cx, mark.cy, mark.r, mark.start_deg)
+            x2, y2 = _point(mark.cx, mark.cy, mark.r, mark.start_deg + mark.sweep_deg)
+            large = 1 if mark.sweep_deg > 180 else 0
+            return (f'<path d="M{_f(mark.cx)},{_f(mark.cy)} L{_f(x1)},{_f(y1)} '
+                    f'A{_f(mark.r)},{_f(mark.r)} 0 {large} 1 {_f(x2)},{_f(y2)} Z" {paint}/>')
+        case ChartText():
+            return (f'<text x="{_f(mark.x)}" y="{_f(mark.y)}" font-size="{_f(mark.size_pt)}" '
+                    f'fill="#{mark.colour}" text-anchor="{mark.anchor}">'
+                    f'{escape(mark.text)}</text>')
+    raise TypeError(f"not a chart mark: {mark!r}")  # pragma: no cover - the set is closed
 
 
-def nice_max(value: float) -> float:
-    """The axis maximum: 1, 2, 2.5 or 5 times a power of ten, at least the value."""
-    if value <= 0:
-        return 1.0
-    power = 10 ** math.floor(math.log10(value))
-    for step in (1, 2, 2.5, 5, 10):
-        if step * power >= value:
-            return float(step * power)
-    return float(10 * power)
-
-
-def _number(value: float) -> str:
-    return f"{value:g}"
-
-
-def draw(box: Box) -> Drawing:
+def svg(box: Box) -> Markup:
+    """The chart box's marks as one SVG, its viewBox the box's rectangle on the slide."""
     chart = box.chart
     assert chart is not None
-    drawing = Drawing(" / ".join(s.name for s in chart.series))
-    size = chart.label_size_pt
-    legend_h = size * 2.2 if chart.legend else 0.0
-    if chart.type == "pie":
-        _pie(drawing, chart, box.width_pt, box.height_pt - legend_h)
-    else:
-        _axes(drawing, chart, box.width_pt, box.height_pt - legend_h)
-    if chart.legend:
-        _legend(drawing, chart, box.width_pt, box.height_pt - legend_h / 2)
-    return drawing
-
-
-def _axes(drawing: Drawing, chart: Chart, width: float, height: float) -> None:
-    size = chart.label_size_pt
-    top = size * (2.4 if chart.unit else 1.2)
-    values = [v for s in chart.series for v in s.values] or [0.0]
-    high = nice_max(max(values))
-    left = size * (len(_number(high)) * 0.6 + 1.2)
-    bottom = height - size * 2.0
-    plot_w, plot_h = width - left - size, bottom - top
-    horizontal = chart.type == "bar"
-    for tick in range(5):
-        value = high * tick / 4
-        if horizontal:
-            x = left + plot_w * tick / 4
-            drawing.lines.append(Line(x, top, x, bottom, chart.grid_colour))
-            drawing.labels.append(Label(x, bottom + size * 1.3, _number(value), size,
-                                        chart.text_colour))
-        else:
-            y = bottom - plot_h * tick / 4
-            drawing.lines.append(Line(left, y, left + plot_w, y, chart.grid_colour))
-            drawing.labels.append(Label(left - size * 0.4, y + size * 0.35, _number(value),
-                                        size, chart.text_colour, "end"))
-    count = max(len(chart.categories), 1)
-    series = chart.series
-    if chart.type == "line":
-        step = plot_w / count
-        for s in series:
-            points = [
-                (left + step * (i + 0.5), bottom - plot_h * v / high)
-                for i, v in enumerate(s.values)
-            ]
-            d = " ".join(f"{'M' if i == 0 else 'L'}{x:.2f},{y:.2f}"
-                         for i, (x, y) in enumerate(points))
-            drawing.paths.append(Path(d, s.colour, None, max(size / 6, 1.5)))
-            for (x, y), value in zip(points, s.values, strict=False):
-                drawing.labels.append(Label(x, y - size * 0.6, _number(value), size,
-                                            chart.text_colour))
-    else:
-        slot = (plot_h if horizontal else plot_w) / count
-        bar = slot * 0.7 / max(len(series), 1)
-        for i, _ in enumerate(chart.categories):
-            for j, s in enumerate(series):
-                value = s.values[i] if i < len(s.values) else 0.0
-                offset = slot * i + slot * 0.15 + bar * j
-                if horizontal:
-                    length = plot_w * value / high
-                    drawing.bars.append(Bar(left, top + offset, length, bar, s.colour))
-                    drawing.labels.append(Label(left + length + size * 0.3,
-                                                top + offset + bar / 2 + size * 0.35,
-                                                _number(value), size, chart.text_colour,
-                                                "start"))
-                else:
-                    length = plot_h * value / high
-                    drawing.bars.append(Bar(left + offset, bottom - length, bar, length,
-                                            s.colour))
-                    drawing.labels.append(Label(left + offset + bar / 2,
-                                                bottom - length - size * 0.4, _number(value),
-                                                size, chart.text_colour))
-    for i, category in enumerate(chart.categories):
-        if horizontal:
-            y = top + plot_h / count * (i + 0.5) + size * 0.35
-            drawing.labels.append(Label(left - size * 0.4, y, category, size,
-                                        chart.text_colour, "end"))
-        else:
-            x = left + plot_w / count * (i + 0.5)
-            drawing.labels.append(Label(x, bottom + size * 1.3, category, size,
-                                        chart.text_colour))
-    axis = (left, top, left, bottom) if horizontal else (left, bottom, left + plot_w, bottom)
-    drawing.lines.append(Line(*axis, chart.axis_colour, 1.0))
-    if chart.unit:  # the unit, set level above the value axis (not a tiny rotated title)
-        x, anchor = (left + plot_w, "end") if horizontal else (left, "start")
-        drawing.labels.append(Label(x, top - size * 0.5, chart.unit, size, chart.text_colour,
-                                    anchor))
-
-
-def _pie(drawing: Drawing, chart: Chart, width: float, height: float) -> None:
-    values = list(chart.series[0].values) if chart.series else []
-    whole = sum(values) or 1.0
-    radius = min(width, height) / 2 * 0.85
-    cx, cy = width / 2, height / 2
-    angle = -math.pi / 2
-    for i, value in enumerate(values):
-        sweep = 2 * math.pi * value / whole
-        end = angle + sweep
-        x1, y1 = cx + radius * math.cos(angle), cy + radius * math.sin(angle)
-        x2, y2 = cx + radius * math.cos(end), cy + radius * math.sin(end)
-        large = 1 if sweep > math.pi else 0
-        colour = chart.point_colours[i % len(chart.point_colours)] if chart.point_colours \
-            else chart.series[0].colour
-        d = (f"M{cx:.2f},{cy:.2f} L{x1:.2f},{y1:.2f} "
-             f"A{radius:.2f},{radius:.2f} 0 {large} 1 {x2:.2f},{y2:.2f} Z")
-        drawing.paths.append(Path(d, "FFFFFF", colour, 1.0))
-        angle = end
-
-
-def _legend(drawing: Drawing, chart: Chart, width: float, middle: float) -> None:
-    size = chart.label_size_pt
-    if chart.type == "pie":
-        entries = list(zip(chart.categories, chart.point_colours, strict=False))
-    else:
-        entries = [(s.name, s.colour) for s in chart.series]
-    pitch = width / max(len(entries), 1)
-    for i, (name, colour) in enumerate(entries):
-        x = pitch * (i + 0.5)
-        drawing.bars.append(Bar(x - size * 3, middle - size * 0.4, size * 0.8, size * 0.8,
-                                colour))
-        drawing.labels.append(Label(x - size * 2, middle + size * 0.35, name, size,
-                                    chart.text_colour, "start"))
+    label = escape(" / ".join(s.name for s in chart.series))
+    view = " ".join(_f(v) for v in box.rect)
+    body = "".join(element(mark) for mark in chart.marks)
+    return Markup(f'<svg class="chart" viewBox="{view}" role="img" aria-label="{label}">'
+                  f'{body}</svg>')

@@ -339,3 +339,86 @@ def test_it_leaves_the_garbage_collector_as_it_found_it(context: Context) -> Non
     frozen = gc.get_freeze_count()
     DeckBackend().render(dataclasses.replace(context, options=Options(epoch=EPOCH)))
     assert gc.get_freeze_count() == frozen and gc.isenabled()
+
+
+def test_each_table_cell_keeps_the_designs_vertical_anchor(context: Context,
+                                                           tmp_path: Path) -> None:
+    """``a:tcPr/@anchor`` read back from the built deck is the design's cell anchor, for a
+    design mixing top, middle and bottom cells; the deck stays schema-valid."""
+    from build_tools.design import boxes
+    from build_tools.pipeline import designed
+    from tests.package_checks import problems
+
+    designed_context = designed(context)
+    assert designed_context.designs is not None
+    number = next(s.number for s in context.plan.slides if s.kind == "table")
+    slide = designed_context.designs.of(number)
+    cycle = ("t", "ctr", "b")
+
+    def mixed(box: boxes.Box) -> boxes.Box:
+        if box.table is None:
+            return box
+        cells = tuple(
+            tuple(dataclasses.replace(cell, text=dataclasses.replace(
+                cell.text, anchor=cycle[(r + c) % 3])) for c, cell in enumerate(row))
+            for r, row in enumerate(box.table.cells))
+        return dataclasses.replace(box, table=dataclasses.replace(box.table, cells=cells))
+
+    slides = list(designed_context.designs.slides)
+    slides[number - 1] = dataclasses.replace(slide, boxes=tuple(map(mixed, slide.boxes)))
+    changed = dataclasses.replace(designed_context, designs=dataclasses.replace(
+        designed_context.designs, slides=tuple(slides)))
+    data = DeckBackend().render(changed).outputs[0].data
+    xml = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read(
+        f"ppt/slides/slide{number}.xml"))
+    tables = xml.findall(f".//{qn('a:tbl')}")
+    assert len(tables) == 1
+    written = [[tc.find(qn("a:tcPr")).get("anchor") for tc in tr.findall(qn("a:tc"))]
+               for tr in tables[0].findall(qn("a:tr"))]
+    designed_table = next(b.table for b in slides[number - 1].boxes if b.table is not None)
+    assert written == [[cell.text.anchor for cell in row] for row in designed_table.cells]
+    assert {a for row in written for a in row} == set(cycle)
+    deck = tmp_path / "mixed.pptx"
+    deck.write_bytes(data)
+    assert problems(deck) == []
+
+
+def test_the_native_chart_shows_what_the_designs_marks_show(data: bytes,
+                                                            context: Context) -> None:
+    """Same value axis (ends, major unit), number formats, series colours as the design's
+    bars, no rotated axis title; the unit and the source are labelled text on the slide."""
+    from build_tools.design.chart_marks import ChartRect, ChartText
+    from build_tools.outline.model import ChartSlide
+    from build_tools.pipeline import designed
+
+    designs = designed(context).designs
+    assert designs is not None
+    planned = next(s for s in context.plan.slides if s.kind == "chart")
+    design = designs.of(planned.number)
+    spec = next(b.chart for b in design.boxes if b.chart is not None)
+    assert spec is not None and spec.axis is not None
+    package = zipfile.ZipFile(io.BytesIO(data))
+    (name,) = [n for n in package.namelist() if re.match(r"ppt/charts/chart\d+\.xml$", n)]
+    C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+    chart = etree.fromstring(package.read(name))
+    scaling = chart.find(f".//{C}valAx/{C}scaling")
+    written = (float(scaling.find(f"{C}min").get("val")), float(scaling.find(f"{C}max").get("val")),
+               float(chart.find(f".//{C}valAx/{C}majorUnit").get("val")))
+    assert written == spec.axis
+    ticks = [m.text for m in spec.marks if isinstance(m, ChartText) and m.anchor == "end"]
+    low, high, step = spec.axis
+    assert ticks == [f"{low + step * i:g}" for i in range(round((high - low) / step) + 1)]
+    assert chart.find(f".//{C}valAx/{C}numFmt").get("formatCode") == spec.number_format
+    assert chart.find(f".//{C}dLbls/{C}numFmt").get("formatCode") == spec.number_format
+    assert chart.find(f".//{C}valAx/{C}title") is None
+    fills = [ser.find(f"{C}spPr/{qn('a:solidFill')}/{qn('a:srgbClr')}").get("val")
+             for ser in chart.iter(f"{C}ser")]
+    bars = [m.fill for m in spec.marks if isinstance(m, ChartRect) and m.w != m.h]
+    assert fills == [s.colour for s in spec.series] and set(bars) == set(fills)
+    slide = Presentation(io.BytesIO(data)).slides[planned.number - 1]
+    deck_text = [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
+    assert isinstance(planned.content, ChartSlide)
+    chart_spec = planned.content.chart
+    words = context.plan.locale
+    assert words.chart_unit.format(unit=chart_spec.unit) in deck_text
+    assert words.chart_source.format(source=chart_spec.source) in deck_text

@@ -19,7 +19,14 @@ from reportlab.platypus.paraparser import ParaParser
 
 from build_tools.backends.handout import fonts as handout_fonts
 from build_tools.backends.handout.fonts import HandoutFonts, load_ttfont, register_fonts
-from build_tools.backends.handout.pages import epoch_of, fixed_timestamp
+from build_tools.backends.handout.internals import (
+    counted_height,
+    draw_counted,
+    draw_string,
+    fixed_timestamp,
+    parse_markup,
+)
+from build_tools.backends.handout.pages import epoch_of
 from build_tools.backends.handout.styles import Styles, make_styles
 from build_tools.backends.handout.text import (
     Block,
@@ -27,12 +34,8 @@ from build_tools.backends.handout.text import (
     MeasuredParagraph,
     Span,
     _drawing_only,
-    counted_height,
-    draw_counted,
-    draw_string,
     escape_text,
     line_markup,
-    parse_markup,
     split_lines,
 )
 from build_tools.measure import NO_START, Measurer
@@ -313,18 +316,3 @@ def test_registering_the_faces_again_still_records_them_as_inputs() -> None:
     for record in (first, second):
         assert {str(theme.regular_font), str(theme.bold_font), str(theme.code_font)} <= set(record)
 
-
-def test_reportlab_is_the_version_the_private_names_were_checked_against() -> None:
-    import tomllib
-
-    import reportlab
-
-    from build_tools.backends.handout.text import CHECKED_REPORTLAB
-
-    assert reportlab.Version == CHECKED_REPORTLAB, (
-        f"reportlab {reportlab.Version} is installed; the handout's private reportlab names "
-        f"were checked against {CHECKED_REPORTLAB}: re-check each (handout/text.py lists "
-        "them), then update CHECKED_REPORTLAB and the pin in pyproject.toml")
-    project = tomllib.loads((Path(__file__).resolve().parents[3] / "pyproject.toml")
-                            .read_text(encoding="utf-8"))["project"]
-    assert f"reportlab=={CHECKED_REPORTLAB}" in project["dependencies"]

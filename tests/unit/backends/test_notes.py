@@ -29,7 +29,7 @@ from build_tools.backends.notes.backend import (
     markdown_cell,
 )
 from build_tools.backends.notes.view import build_view, css_value
-from build_tools.outline.model import Outline
+from build_tools.outline.model import ChartSlide, Outline
 from build_tools.pipeline import prepare
 from build_tools.plan import make_plan
 from tests.conftest import ALLKINDS
@@ -334,6 +334,17 @@ class TestSlideContent:
     def test_chart_values_are_written_as_authored(self, allkinds: Context) -> None:
         html = render(allkinds)[0]
         assert "2021 10；2022 12.5；2023 15" in html
+
+    def test_a_charts_unit_and_source_are_labelled_as_on_the_slide(
+        self, allkinds: Context, allkinds_notes: tuple[str, str]
+    ) -> None:
+        html, markdown = allkinds_notes
+        words = allkinds.plan.locale
+        chart = next(s.content.chart for s in allkinds.plan.slides
+                     if isinstance(s.content, ChartSlide))
+        for text in (words.chart_unit.format(unit=chart.unit),
+                     words.chart_source.format(source=chart.source)):
+            assert escape(text, quote=False) in html and text in markdown
 
     def test_trainer_notes_are_styled_by_label(self, allkinds_notes: tuple[str, str]) -> None:
         html, markdown = allkinds_notes

@@ -53,6 +53,21 @@ def test_it_reports_all_problems_of_a_file_in_one_run(tmp_path: Path) -> None:
     ]
 
 
+def test_it_reports_problems_in_the_order_of_the_file(tmp_path: Path) -> None:
+    """Top to bottom, whatever order the model checks fields in."""
+    source = copy_project(tmp_path)
+    lines = source.read_text(encoding="utf-8").splitlines(keepends=True)
+    minutes = next(i for i, line in enumerate(lines) if line.strip() == "minutes: 15")
+    lines[minutes] = lines[minutes].replace("15", "十五")  # the slide's last key…
+    title = next(i for i in range(minutes, 0, -1) if lines[i].strip().startswith("title:"))
+    lines[title] = lines[title].replace("title:", "titel:")  # …and one above it
+    source.write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load(source)
+    located = [(problem.line, problem.path) for problem in caught.value.problems]
+    assert len(located) >= 2 and located == sorted(located, key=lambda item: item[0] or 0)
+
+
 def test_it_reports_every_duplicate_key_not_just_the_first(tmp_path: Path) -> None:
     source = copy_project(tmp_path)
     text = source.read_text(encoding="utf-8")

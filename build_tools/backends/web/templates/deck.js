@@ -123,6 +123,30 @@
     return value < 0 ? "−" + text : text;
   }
 
+  // Text with inline markup (spans from the build): elements and text nodes, never
+  // innerHTML, so nothing an author wrote is read as HTML.
+  function appendSpans(parent, spans) {
+    spans.forEach(function (span) {
+      var node = document.createTextNode(span.text);
+      [["code", "code"], ["italic", "em"], ["bold", "strong"]].forEach(function (pair) {
+        if (span[pair[0]]) {
+          var wrapper = document.createElement(pair[1]);
+          wrapper.appendChild(node);
+          node = wrapper;
+        }
+      });
+      if (span.href) {
+        var link = document.createElement("a");
+        link.href = span.href;
+        link.target = "_blank";
+        link.rel = "noopener";
+        link.appendChild(node);
+        node = link;
+      }
+      parent.appendChild(node);
+    });
+  }
+
   function showSpeaker(n) {
     var info = data.slides[n - 1];
     var now = document.getElementById("sp-current");
@@ -131,7 +155,9 @@
     next.replaceChildren(n < total ? clone(n + 1) : "");
     document.getElementById("sp-end").hidden = n < total;
     document.getElementById("sp-position").textContent = n + " / " + total + " · " + info.title;
-    document.getElementById("sp-notes").textContent = info.notes;
+    var notes = document.getElementById("sp-notes");
+    notes.replaceChildren();
+    appendSpans(notes, info.notes);
     var list = document.getElementById("sp-trainer");
     list.replaceChildren();
     info.trainer.forEach(function (note) {
@@ -140,7 +166,7 @@
       label.className = "label";
       label.textContent = labels[note.label] || note.label;
       item.appendChild(label);
-      item.appendChild(document.createTextNode(note.text));
+      appendSpans(item, note.text);
       list.appendChild(item);
     });
     document.getElementById("sp-planned").textContent = minutes(info.from) + "–" + minutes(info.to);

@@ -57,3 +57,22 @@ def test_sealed_slides_are_saved_as_they_were_when_sealed(tmp_path) -> None:  # 
     assert len(zipfile.ZipFile(io.BytesIO(sealed)).namelist()) > 10
     (tmp_path / "deck.pptx").write_bytes(sealed)
     assert problems(tmp_path / "deck.pptx") == []
+
+
+def test_links_in_notes_become_hyperlink_relationships_of_the_notes_page(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    url = "https://example.com/a_b?x=1&y=2"
+    line = (ooxml.PlainRun("见"), ooxml.PlainRun("手册", href=url))
+    prs = house_template()
+    with ooxml.fast_parts(prs) as adder:
+        for index in range(3):  # the first page by python-pptx, the rest from a prototype
+            slide, _ = adder.add(layout_named(prs, "Bullets"))
+            adder.seal(slide, adder.add_notes(slide, [f"第{index}页", line],
+                                              ooxml.TextWriter(SCRIPT)))
+    (tmp_path / "deck.pptx").write_bytes(ooxml.save_normalised(prs, WHEN, adder.sealed))
+    assert problems(tmp_path / "deck.pptx") == []
+    reopened = Presentation(str(tmp_path / "deck.pptx"))
+    for slide in reopened.slides:
+        runs = slide.notes_slide.notes_text_frame.paragraphs[1].runs
+        assert [run.text for run in runs] == ["见", "手册"]
+        assert runs[1].hyperlink.address == url
+        assert runs[0].hyperlink.address is None

@@ -59,8 +59,18 @@ def test_plain_paragraphs_from_the_writer_are_write_plain_paragraphs(tmp_path) -
     slide = blank_slide(prs)
     plain = slide.shapes.add_textbox(0, 0, 10, 10).text_frame._txBody
     fast = slide.shapes.add_textbox(0, 0, 10, 10).text_frame._txBody
-    lines = ["第一行", "", "third & <last>"]
-    ooxml.write_plain_paragraphs(plain, lines, SCRIPT)
-    ooxml.TextWriter(SCRIPT).write_plain(fast, lines)
-    assert xml_of(fast) == xml_of(plain)
+    styled = (ooxml.PlainRun("先讲"), ooxml.PlainRun("定义", bold=True),
+              ooxml.PlainRun("与", italic=True), ooxml.PlainRun("a.cn", typeface="Courier New"))
+    lines: list[ooxml.PlainLine] = ["第一行", "", styled, "third & <last>", styled]
+    writer = ooxml.TextWriter(SCRIPT)
+    for _ in range(2):  # built, then from the prototypes
+        ooxml.write_plain_paragraphs(plain, lines, SCRIPT)
+        writer.write_plain(fast, lines)
+        assert xml_of(fast) == xml_of(plain)
+    runs = fast.findall(f"{qn('a:p')}/{qn('a:r')}")
+    assert [r.findtext(qn("a:t")) for r in runs[2:6]] == ["先讲", "定义", "与", "a.cn"]
+    assert [(r[0].get("b"), r[0].get("i")) for r in runs[2:5]] == [
+        (None, None), ("1", None), (None, "1")]
+    assert runs[5][0].find(qn("a:latin")).get("typeface") == "Courier New"
+    assert runs[0][0].get("sz") is None  # size and colour inherit from the placeholder
     assert_valid(prs, tmp_path)

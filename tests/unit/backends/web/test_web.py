@@ -196,9 +196,13 @@ def test_the_embedded_fonts_cover_every_character_drawn_in_its_weight() -> None:
 def test_the_speaker_view_gets_every_slides_notes_and_the_plans_clock() -> None:
     data = json.loads(page().scripts["course-data"])
     plan = context().plan
-    assert [s["notes"] for s in data["slides"]] == [s.notes for s in plan.slides]
+    def text(spans: list[dict[str, str]]) -> str:
+        return "".join(span["text"] for span in spans)
+
+    assert [text(s["notes"]) for s in data["slides"]] == [s.notes for s in plan.slides]
     for entry, slide in zip(data["slides"], plan.slides, strict=True):
-        assert entry["trainer"] == [{"label": n.label, "text": n.text} for n in slide.trainer]
+        assert [(n["label"], text(n["text"])) for n in entry["trainer"]] == [
+            (n.label, n.text) for n in slide.trainer]
         assert entry["from"] == (slide.start - plan.start).total_seconds() / 60
         assert entry["to"] - entry["from"] == slide.minutes
 
