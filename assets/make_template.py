@@ -143,6 +143,8 @@ class Designer:
     def stripes(self, layout, left: float) -> None:  # type: ignore[no-untyped-def]
         """Right-hand translucent blue bands and a thin red edge: the dark slides' motif."""
         width = self.w - left
+        if width <= 0:  # a narrower slide (a 4:3 variant) has no room for the motif
+            return
         self.rect(layout, Box(left, 0, width, self.h), self.c.secondary, alpha=30)
         self.rect(layout, Box(left + width * 0.42, 0, width * 0.58, self.h), self.c.secondary,
                   alpha=30)

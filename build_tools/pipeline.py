@@ -124,18 +124,25 @@ def designed(context: Context) -> Context:
     """
     if context.designs is not None:
         return context
-    from build_tools.backends.deck.backend import check_assets, template_path
+    from build_tools.backends.deck.backend import (
+        check_assets,
+        customer_template,
+        template_path,
+    )
     from build_tools.backends.deck.layouts import LayoutMap, describe, open_template
     from build_tools.design import design_deck
+    from build_tools.design.palette import themed
 
     margin = round(context.theme.deck.margin_in * 914400)
     layout_map = LayoutMap.load(project=context.project)
     template = open_template(template_path(context), layout_map, margin)
     check_assets(context)
-    layouts = describe(template)
+    layouts = describe(template, customer_template(context))
     designs = design_deck(context.plan, context.theme, layouts, context.measurer,
                           context.project)
-    return replace(context, layouts=layouts, designs=designs)
+    # A customer template's colours reach the handout's and web deck's own parts too.
+    return replace(context, layouts=layouts, designs=designs,
+                   theme=themed(context.theme, designs.palette))
 
 
 def render(

@@ -8,14 +8,19 @@ Looks only: the product's words are in the locale files (:mod:`build_tools.local
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
-from build_tools import inputs, resources
+from build_tools import resources
+from build_tools.errors import InputError, Problem
+
+if TYPE_CHECKING:
+    from build_tools.outline.source import Source
 
 THEME_FILE = "theme.yaml"
+HEX_PATTERN = r"^[0-9A-Fa-f]{6}$"
+Hex = Annotated[str, Field(pattern=HEX_PATTERN)]  # a colour: hex RGB without "#"
 
 
 class _Frozen(BaseModel):
@@ -23,14 +28,17 @@ class _Frozen(BaseModel):
 
 
 class Colours(_Frozen):
-    primary: str
-    accent: str
-    secondary: str
-    light: str
-    text: str
-    muted: str
-    background: str
-    series: list[str] = Field(min_length=1)
+    """Colours by role. With a customer's template the design maps each role onto the
+    template's colour scheme instead (``design.palette``)."""
+
+    primary: Hex
+    accent: Hex
+    secondary: Hex
+    light: Hex
+    text: Hex
+    muted: Hex
+    background: Hex
+    series: list[Hex] = Field(min_length=1)
 
 
 class Fonts(_Frozen):
@@ -129,20 +137,35 @@ def load_theme(project: Path | None = None, path: Path | None = None) -> Theme:
 
     A project's theme names only what it changes (``course new`` writes two colours), so a
     newer tool's added keys reach every course without editing its theme. Both files are
-    read through the input recorder, so editing either rebuilds.
+    read through the input recorder, so editing either rebuilds. A bad value is an input
+    error located in the file that set it (``file:line:col: colours.primary: expected
+    …``), never a traceback.
     """
-    data = _read(path or resources.package_assets() / THEME_FILE)
+    base = _read(path or resources.package_assets() / THEME_FILE)
     own = project / resources.ASSETS_FOLDER / THEME_FILE if project is not None else None
+    data, located = base.data, base
     if path is None and own is not None and own.is_file():
-        data = _overlay(data, _read(own))
-    theme = Theme.model_validate(data)
+        located = _read(own)
+        data = _overlay(data, located.data)
+    try:
+        theme = Theme.model_validate(data)
+    except ValidationError as error:
+        from build_tools.outline.messages import problems_from
+
+        raise InputError(problems_from(error, located)) from None
     theme._project = project
     return theme
 
 
-def _read(path: Path) -> dict[str, Any]:
-    data = yaml.safe_load(inputs.read(path))
-    return data if isinstance(data, dict) else {}
+def _read(path: Path) -> Source:
+    """A theme file as located data (the outline's YAML reader: positions, YAML 1.2)."""
+    from build_tools.outline.source import read_source
+
+    source = read_source(path)
+    if not isinstance(source.data, dict):
+        raise InputError([Problem("", "expected a mapping of theme keys (colours, fonts, …)",
+                                  path, 1, 1)])
+    return source
 
 
 def _overlay(base: dict[str, Any], own: dict[str, Any]) -> dict[str, Any]:

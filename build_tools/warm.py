@@ -64,8 +64,13 @@ class Session:
         """As ``pipeline.designed``, with the layouts and the unchanged slides kept."""
         if context.designs is not None:
             return context
-        from build_tools.backends.deck.backend import check_assets, template_path
+        from build_tools.backends.deck.backend import (
+            check_assets,
+            customer_template,
+            template_path,
+        )
         from build_tools.backends.deck.layouts import LayoutMap, describe, open_template
+        from build_tools.design.palette import themed
 
         margin = round(context.theme.deck.margin_in * 914400)
         template_file = template_path(context)
@@ -77,12 +82,14 @@ class Session:
         else:
             with inputs.recording() as record:
                 layout_map = LayoutMap.load(project=context.project)
-                layouts = describe(open_template(template_file, layout_map, margin))
+                layouts = describe(open_template(template_file, layout_map, margin),
+                                   customer_template(context))
             self._layouts = _Kept(key, record, layouts)
             self._designs.clear()
         check_assets(context)
         designs = self._design_deck(context, layouts)
-        return replace(context, layouts=layouts, designs=designs)
+        return replace(context, layouts=layouts, designs=designs,
+                       theme=themed(context.theme, designs.palette))
 
     def _design_deck(self, context: Context, layouts: Layouts) -> DeckDesign:
         """``design.design_deck``, slide by slide through the cache (same results)."""
@@ -108,7 +115,7 @@ class Session:
             slides.append(found[1])
             problems += found[2]
         self._designs = kept
-        return DeckDesign(tuple(slides), tuple(problems), plan.notices)
+        return DeckDesign(tuple(slides), tuple(problems), plan.notices, designer.palette)
 
 
 def _slide_key(planned: PlannedSlide) -> str:

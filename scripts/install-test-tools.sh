@@ -16,4 +16,17 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
+# axe-core, the accessibility engine the browser tests inject into the notes and the web
+# deck (tests/clients/test_accessibility.py), from the npm registry into a cache folder.
+axe_folder="${XDG_CACHE_HOME:-$HOME/.cache}/course-test-tools"
+if [ ! -f "$axe_folder/node_modules/axe-core/axe.min.js" ]; then
+  if ! command -v npm >/dev/null; then
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends npm
+  fi
+  mkdir -p "$axe_folder"
+  npm install --silent --no-save --no-audit --no-fund --prefix "$axe_folder" axe-core@4.14.1
+fi
 python3 -m pip install --quiet --upgrade nox

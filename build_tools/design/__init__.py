@@ -32,6 +32,7 @@ from build_tools.design.kinds import (
     draw_timeline,
 )
 from build_tools.design.layouts import Layouts
+from build_tools.design.palette import Palette, from_scheme, house, themed
 from build_tools.design.sketch import Sketch
 from build_tools.design.text import Block, Fitter, Para
 from build_tools.errors import Problem
@@ -50,7 +51,8 @@ from build_tools.outline.model import (
 from build_tools.plan import DeckPlan, PlannedSlide
 from build_tools.theme import Theme
 
-__all__ = ["Box", "DeckDesign", "Designer", "SlideDesign", "boxes", "design", "design_deck"]
+__all__ = ["Box", "DeckDesign", "Designer", "Palette", "SlideDesign", "boxes", "design",
+           "design_deck", "palette_of"]
 
 FOOTER_SEPARATOR = " · "
 
@@ -63,6 +65,8 @@ class DeckDesign:
     slides: tuple[SlideDesign, ...]
     problems: tuple[Problem, ...] = ()
     warnings: tuple[Problem, ...] = ()
+    # The colours the slides were drawn in, and the scheme references the deck writes.
+    palette: Palette | None = None
 
     def of(self, number: int) -> SlideDesign:
         return self.slides[number - 1]
@@ -79,10 +83,14 @@ class Designer:
     project: Path
     fitter: Fitter = field(init=False)
     look: Look = field(init=False)
+    palette: Palette = field(init=False)
 
     def __post_init__(self) -> None:
+        self.palette = palette_of(self.theme, self.layouts)
+        # Every role colour the kinds, the sketch and the fit check use: the palette's.
+        self.theme = themed(self.theme, self.palette)
         self.fitter = Fitter(self.measurer)
-        self.look = Look(self.theme, self.plan.locale)
+        self.look = Look(self.theme, self.plan.locale, self.palette)
         course = self.plan.course
         date = self.plan.locale.format_date(course.date)
         self.footer_text = f"{course.title}{FOOTER_SEPARATOR}{date}"
@@ -149,6 +157,11 @@ class Designer:
                 sketch.in_slot(slot, block, role="footer")
 
 
+def palette_of(theme: Theme, layouts: Layouts) -> Palette:
+    """The house colours, or those of the customer template the layouts come from."""
+    return from_scheme(theme, layouts.scheme) if layouts.customer else house(theme)
+
+
 def design(planned: PlannedSlide, theme: Theme, layouts: Layouts, *, plan: DeckPlan,
            measurer: Measurer, project: Path) -> SlideDesign:
     """One planned slide as positioned boxes (see ``Designer`` to design many)."""
@@ -160,4 +173,5 @@ def design_deck(plan: DeckPlan, theme: Theme, layouts: Layouts, measurer: Measur
     """Every slide of the plan, designed once for all backends."""
     designer = Designer(plan, theme, layouts, measurer, project)
     slides = tuple(designer.design(planned) for planned in plan.slides)  # titles: the plan's
-    return DeckDesign(slides, tuple(designer.fitter.problems), plan.notices)
+    return DeckDesign(slides, tuple(designer.fitter.problems), plan.notices,
+                      designer.palette)

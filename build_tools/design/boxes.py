@@ -166,12 +166,18 @@ class Chart:
 
 @dataclass(frozen=True)
 class Image:
-    """A picture, scaled to the box (never cropped); ``path`` relative to the project."""
+    """A picture, scaled to the box (never cropped); ``path`` relative to the project.
+
+    A picture of the template's master or layout (a logo) names the template file as its
+    ``path`` and its ``part`` in that package (``ppt/media/image1.png``): backends read it
+    with ``design.pictures.picture_bytes``.
+    """
 
     path: str
     alt: str
     width_px: int
     height_px: int
+    part: str | None = None
 
 
 @dataclass(frozen=True)

@@ -102,11 +102,12 @@ def draw_agenda(sketch: Sketch, look: Look, planned: PlannedSlide, secondary: in
         y = top + row * row_h
         number = Block(f"agenda[{index}].number", f"agenda[{index}].number",
                        (Para.text(item.label),),
-                       (look.ts.divider, look.ts.title, look.ts.heading), look.c.accent,
-                       bold=True, anchor="ctr")
+                       (look.ts.divider, look.ts.title, look.ts.heading),
+                       look.ink(look.c.accent, sketch.layout.background), bold=True, anchor="ctr")
         sketch.textbox(Rect(column.x, y, 84, row_h), number, group="numbers")
         title = Block(f"agenda[{index}].title", f"agenda[{index}].title",
-                      (Para.text(item.title),), look.subtitle, look.c.primary, anchor="ctr",
+                      (Para.text(item.title),), look.subtitle,
+                      look.ink(look.c.primary, sketch.layout.background), anchor="ctr",
                       balance=True)
         sketch.textbox(Rect(column.x + 90, y, column.w - 90, row_h), title, group="titles")
         if row < per_column - 1 and index < len(items) - 1:
@@ -128,8 +129,12 @@ def draw_divider(sketch: Sketch, look: Look, planned: PlannedSlide, secondary: i
     if number_slot is not None:
         largest = look.display[0] * NUMBER_SCALE
         sizes = (largest, largest * 5 / 6, largest * 2 / 3)
+        # The layout's colour for the number (the accent), made legible on the layout's
+        # background if it is not (the house red on navy: 2:1, WCAG wants 3:1 for large text).
+        colour = look.palette.legible(number_slot.style.colour or look.c.accent,
+                                      sketch.layout.background)
         sketch.in_slot(number_slot, Block("number", "number", (Para.text(number_text),),
-                                          sizes, bold=True), role="subtitle")
+                                          sizes, colour, bold=True), role="subtitle")
     objectives = sketch.slot_or_body(content_idx, {secondary, lead_idx})
     lead_slot = sketch.slot(lead_idx)
     lead = (Para((Span(planned.lead),)),) if planned.lead else ()

@@ -18,7 +18,8 @@ from build_tools import inputs
 from build_tools.design import boxes
 from build_tools.design import chart as chart_layout
 from build_tools.design.geometry import Rect
-from build_tools.design.sketch import Sketch
+from build_tools.design.palette import Palette, house
+from build_tools.design.sketch import Sketch, text_rect
 from build_tools.design.text import Block, Para, Span
 from build_tools.errors import Problem
 from build_tools.locale import Locale
@@ -44,9 +45,10 @@ GAP = 18.0  # points between sibling panels
 class Look:
     """Sizes and paragraph shapes shared by every kind, all derived from the theme."""
 
-    def __init__(self, theme: Theme, words: Locale) -> None:
+    def __init__(self, theme: Theme, words: Locale, palette: Palette | None = None) -> None:
         self.words = words  # the edition's punctuation and words (versus, quote source)
-        ts, c, rules = theme.type_scale, theme.colours, theme.design
+        self.palette = palette or house(theme)
+        ts, c, rules = theme.type_scale, self.palette.colours, theme.design
         self.c = c
         self.ts = ts
         self.rules = rules
@@ -64,6 +66,15 @@ class Look:
         self.sub_bullet = boxes.Bullet("–", c.muted, 100)
         self.sub_scale = ts.small / ts.body
 
+    def on(self, fill: str) -> str:
+        """Text on a ``fill``: the text or background colour that contrasts more."""
+        return self.palette.on(fill)
+
+    def ink(self, colour: str, ground: str | None = None) -> str:
+        """A brand colour for text on ``ground`` (the slide's background), or the
+        contrasting text colour where it would not stand out (a customer's pale accent)."""
+        return self.palette.readable(colour, self.c.background if ground is None else ground)
+
     def point_paras(self, points: Sequence[Point], gap_em: float = 0.0,
                     size: float | None = None) -> tuple[Para, ...]:
         """Bullets with a bold lead-in in the primary colour, then level-2 sub-points.
@@ -78,7 +89,7 @@ class Look:
             spans: list[Span] = []
             if point.lead is not None:
                 lead = point.lead + (self.words.lead_separator if point.text else "")
-                spans.append(Span(lead, bold=True, colour=self.c.primary))
+                spans.append(Span(lead, bold=True, colour=self.ink(self.c.primary)))
             if point.text is not None:
                 spans.append(Span(point.text))
             paras.append(Para(tuple(spans), bullet=self.bullet, margin_pt=22 * grow,
@@ -202,7 +213,7 @@ def draw_comparison(sketch: Sketch, look: Look, content: ComparisonSlide) -> Non
         head = Rect(rect.x, top, rect.w, heading_h)
         heading = Block(f"{field}.heading", f"{field}.heading",
                         (Para.text(column.heading, align="ctr"),), look.heading,
-                        look.c.background, bold=True, anchor="ctr", balance=True)
+                        look.on(fills[index]), bold=True, anchor="ctr", balance=True)
         sketch.shape("rect", head, fills[index], block=heading, group="headings")
         panel = head.below(panel_h)
         sketch.shape("rect", panel, look.c.light, name="Panel")
@@ -215,7 +226,7 @@ def draw_comparison(sketch: Sketch, look: Look, content: ComparisonSlide) -> Non
                       top + (heading_h + panel_h) / 2 - size_pt / 2, size_pt, size_pt)
         versus = (Para.text(look.words.versus, align="ctr"),)
         badge = Block("versus", "versus", versus, (look.ts.heading,),
-                      look.c.background, bold=True, anchor="ctr", insets_pt=(0, 0, 0, 0))
+                      look.on(look.c.accent), bold=True, anchor="ctr", insets_pt=(0, 0, 0, 0))
         sketch.shape("ellipse", middle, look.c.accent, look.c.background, 3, badge)
 
 
@@ -239,12 +250,13 @@ def draw_pillars(sketch: Sketch, look: Look, content: PillarsSlide) -> None:
         sketch.shape("rect", rect, look.c.light, name="Pillar")
         sketch.shape("rect", rect.top_part(5), look.c.primary, name="Pillar top")
         number = Block(f"{field}.number", f"{field}.number", (Para.text(f"{index + 1:02d}"),),
-                       (look.ts.title,), look.c.accent, bold=True, anchor="b",
+                       (look.ts.title,), look.ink(look.c.accent, look.c.light), bold=True,
+                       anchor="b",
                        insets_pt=(16, 0, 16, 0))
         sketch.textbox(Rect(rect.x, rect.y + 14, rect.w, 44), number, group="numbers")
         heading = Block(f"{field}.heading", f"{field}.heading", (Para.text(pillar.heading),),
-                        look.heading, look.c.primary, bold=True, anchor="ctr",
-                        insets_pt=(16, 2, 16, 2), balance=True)
+                        look.heading, look.ink(look.c.primary, look.c.light), bold=True,
+                        anchor="ctr", insets_pt=(16, 2, 16, 2), balance=True)
         heading_rect = Rect(rect.x, rect.y + 60, rect.w, 54)
         sketch.textbox(heading_rect, heading, group="headings")
         sketch.shape("rect", Rect(rect.x + 16, heading_rect.bottom + 4, 36, 3), look.c.accent,
@@ -262,13 +274,13 @@ def draw_quote(sketch: Sketch, look: Look, content: QuoteSlide) -> None:
     sketch.shape("rect", panel, look.c.light, name="Quote panel")
     sketch.shape("rect", Rect(panel.x, panel.y, 8, panel.h), look.c.accent, name="Quote edge")
     mark = Block("quote.mark", "quote mark", (Para.text("“"),), (look.ts.divider * 2,),
-                 look.c.accent, bold=True, insets_pt=(0, 0, 0, 0))
+                 look.ink(look.c.accent, look.c.light), bold=True, insets_pt=(0, 0, 0, 0))
     sketch.textbox(Rect(panel.x + 30, panel.y + 8, 80, 100), mark)
     source_h = 40.0 if content.quote.source else 0.0
     text_rect = panel.inset(100, 30, 60, 24 + source_h)
     quote = Block("quote.text", "quote", (Para.text(content.quote.text),),
-                  tuple(size_steps(look.ts.title + 4, look.ts.body_min)), look.c.primary,
-                  bold=True, anchor="ctr", balance=True)
+                  tuple(size_steps(look.ts.title + 4, look.ts.body_min)),
+                  look.ink(look.c.primary, look.c.light), bold=True, anchor="ctr", balance=True)
     sketch.textbox(text_rect, quote)
     if content.quote.source:
         source = Block("quote.source", "quote source",
@@ -335,7 +347,8 @@ def draw_table(sketch: Sketch, look: Look, content: TableSlide) -> None:
         for c, text in enumerate(row):
             header, first = r == 0, c == 0
             fill = look.c.primary if header else (look.c.light if r % 2 == 0 else look.c.background)
-            colour = look.c.background if header else (look.c.primary if first else look.c.text)
+            colour = (look.on(fill) if header else
+                      look.ink(look.c.primary, fill) if first else look.c.text)
             pieces = spans_of(text)  # the outline's inline markup
             runs = tuple(Run(p.text, header or first or p.bold, p.code) for p in pieces)
             lines = tuple(measurer.break_lines(Paragraph(runs), widths[c] - 2 * pad_x, chosen))
@@ -380,17 +393,24 @@ def draw_process(sketch: Sketch, look: Look, content: ProcessSlide) -> None:
         x = left + index * (width - overlap)
         rect = Rect(x, top, width, height)
         preset = "homePlate" if index == 0 else "chevron"
+        fill = fills[index % 2]
         label = Block(
             f"steps[{index}].title", f"steps[{index}]",
-            (Para((Span(f"{index + 1:02d}", colour=look.c.light),), scale=0.7, align="ctr"),
+            (Para((Span(f"{index + 1:02d}", colour=look.ink(look.c.light, fill)),), scale=0.7,
+                  align="ctr"),
              Para.text(step.title, align="ctr")),
-            look.heading, look.c.background, bold=True, anchor="ctr", insets_pt=(4, 2, 4, 2),
+            look.heading, look.on(fill), bold=True, anchor="ctr", insets_pt=(4, 2, 4, 2),
             balance=True,
         )
-        sketch.shape(preset, rect, fills[index % 2], block=label, group="steps", adjust=adjust)
+        sketch.shape(preset, rect, fill, block=label, group="steps", adjust=adjust)
         if step.text:
-            inner = Rect(x + (point if index else 0), rect.bottom + 10,
-                         width - point - (0 if index else point / 2), text_h)
+            # Centred under the step's label (the shape's text rectangle: a chevron's is
+            # inset by its point at both ends, the first step's only at its tip), as wide
+            # as the step's share of the row.
+            label_rect = text_rect(preset, rect, adjust)
+            centre = label_rect.x + label_rect.w / 2
+            note_w = width - overlap - 4
+            inner = Rect(centre - note_w / 2, rect.bottom + 10, note_w, text_h)
             note = Block(f"steps[{index}].text", f"steps[{index}].text",
                          (Para.text(step.text, align="ctr"),), look.small, look.c.text,
                          insets_pt=(4, 2, 4, 2), balance=True)
@@ -423,10 +443,10 @@ def draw_timeline(sketch: Sketch, look: Look, content: TimelineSlide) -> None:
         sketch.shape("ellipse", Rect(centre - marker / 2, line_y - marker / 2, marker, marker),
                      look.c.accent, look.c.background, 3, name="Marker", role="shape")
         label = Block(f"{field}.label", f"{field}.label", (Para.text(event.label, align="ctr"),),
-                      look.heading, look.c.accent, bold=True, anchor="b")
+                      look.heading, look.ink(look.c.accent), bold=True, anchor="b")
         sketch.textbox(Rect(column.x, top, column.w, label_h), label, group="labels")
         title = Block(f"{field}.title", f"{field}.title", (Para.text(event.title, align="ctr"),),
-                      look.heading, look.c.primary, bold=True, balance=True)
+                      look.heading, look.ink(look.c.primary), bold=True, balance=True)
         title_rect = Rect(column.x, line_y + 20, column.w, title_h)
         sketch.textbox(title_rect, title, group="titles")
         if event.text:
@@ -470,11 +490,11 @@ def draw_chart(sketch: Sketch, look: Look, content: ChartSlide) -> None:
     size = look.ts.body_min
     unit_h = round(size * 1.2 + 7.2, 1) if spec.unit else 0.0
     caption_h = 30.0 if spec.source else 0.0
-    colours = look.c.series
     rect = Rect(area.x, area.y + unit_h, area.w, area.h - unit_h - caption_h)
-    series = [(s.name, tuple(s.values), colours[i % len(colours)])
-              for i, s in enumerate(spec.series)]
-    point_colours = tuple(colours[i % len(colours)] for i in range(len(spec.categories)))
+    series = [(s.name, tuple(s.values), colour)
+              for s, colour in zip(spec.series, look.palette.series(len(spec.series)),
+                                   strict=True)]
+    point_colours = look.palette.series(len(spec.categories))
     legend = spec.type == "pie" or len(spec.series) > 1
     axis, marks = chart_layout.lay_out(
         spec.type, spec.categories, series, point_colours, legend, rect, size,

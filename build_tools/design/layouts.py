@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from build_tools.design.boxes import Box
 from build_tools.design.geometry import Rect
+from build_tools.design.palette import Scheme
 
 TITLE_TYPES = ("title", "ctrTitle")
 BODY_TYPES = ("body", "obj")
@@ -28,6 +29,7 @@ class TextStyle:
     anchor: str = "t"
     insets_pt: tuple[float, float, float, float] = (7.2, 3.6, 7.2, 3.6)
     size_pt: float | None = None  # the inherited size, if the template sets one
+    font: str = "body"  # the spans' font role: "heading" in a title (the theme's major font)
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,9 @@ class LayoutSpec:
     background: str  # hex RGB
     slots: tuple[Slot, ...]
     content: Rect  # where a slide's content goes
-    decorations: tuple[Box, ...] = ()  # the layout's and master's own shapes (from_layout)
+    # The layout's and master's own shapes and pictures (a logo, a band), as from_layout
+    # boxes in drawing order: the deck inherits them, the handout and web deck draw them.
+    decorations: tuple[Box, ...] = ()
 
     def slot(self, idx: int) -> Slot | None:
         return next((s for s in self.slots if s.idx == idx and s.type not in TITLE_TYPES),
@@ -83,3 +87,8 @@ class Layouts:
     content_idx: int
     secondary_idx: int
     lead_idx: int
+    # The template's theme (colour and font scheme) and whether it is a customer's
+    # (``--template``, ``course.template``): then the design draws in its colours
+    # (``design.palette``) and the deck writes its fonts.
+    scheme: Scheme = field(default_factory=lambda: Scheme({}))
+    customer: bool = False

@@ -179,7 +179,7 @@ class Fitter:
             paras.append(boxes.Paragraph(
                 # The outline's inline markup (outline/inline.py) becomes spans of its own.
                 tuple(boxes.Span(piece.text, span.bold or bold or piece.bold, piece.italic,
-                                 span.colour or colour, "code" if piece.code else "body",
+                                 span.colour or colour, "code" if piece.code else style.font,
                                  piece.href)
                       for span in para.spans for piece in spans_of(span.text)),
                 para.level, para.scale, para.align or style.align, para.margin_pt, hanging,

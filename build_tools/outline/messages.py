@@ -16,12 +16,14 @@ from build_tools.errors import Problem
 from build_tools.outline import model
 from build_tools.outline.fieldpath import Path_, format_path, shown_path
 from build_tools.outline.source import Source
+from build_tools.theme import HEX_PATTERN
 
 PATTERNS = {
     r"^[a-z0-9][a-z0-9-]*$": (
         "a slide id of lowercase letters, digits and '-' (like 'market-trends')"
     ),
     model.START_PATTERN: 'a 24-hour time in quotes, like "09:00"',
+    HEX_PATTERN: 'a colour as six hex digits in quotes, like "1F3A5F"',
 }
 
 

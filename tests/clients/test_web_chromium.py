@@ -20,10 +20,11 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from build_tools.pipeline import build, prepare
+from build_tools.pipeline import build, designed, prepare
 from tests.clients.cdp import Browser
 from tests.clients.test_miniatures import _difference, _grey, _slides
 from tests.conftest import ALLKINDS, CHARTS, COURSE, require_tool
+from tests.customer import LOGO_COLOUR, LOGO_NAME, make_customer_template
 from tests.e2e.test_serve import Server, start
 
 pytestmark = pytest.mark.client
@@ -99,7 +100,7 @@ def test_the_keyboard_moves_through_the_slides_and_the_url_follows(
 
 def test_each_slide_looks_like_libreoffices_render_of_the_deck(
         browser: Browser, deck_url: str, built: Path, tmp_path: Path) -> None:
-    rendered = _slides(built / "course.pptx", tmp_path)
+    rendered = [_grey(slide) for slide in _slides(built / "course.pptx", tmp_path)]
     browser.goto(deck_url + "#1")
     ours = []
     for number in range(1, len(rendered) + 1):
@@ -123,7 +124,7 @@ def test_chart_slides_look_like_libreoffices_render_of_the_native_charts(
     LibreOffice's native charts (calibrated: 1.8 to 5.2 of 255 when this test was written,
     the nearest other slide 13 or more)."""
     build(CHARTS, tmp_path / "out", ["slides", "web"], force=True)
-    rendered = _slides(tmp_path / "out" / "course.pptx", tmp_path)
+    rendered = [_grey(slide) for slide in _slides(tmp_path / "out" / "course.pptx", tmp_path)]
     charts = [s.number for s in prepare(CHARTS).plan.slides if s.kind == "chart"]
     assert charts
     browser.goto((tmp_path / "out" / "course-web" / "index.html").as_uri() + "#1")
@@ -136,6 +137,42 @@ def test_chart_slides_look_like_libreoffices_render_of_the_native_charts(
         others = min(d for i, d in enumerate(distances) if i != number - 1)
         assert own <= THRESHOLD, f"slide {number}: {own:.1f} from LibreOffice's render"
         assert own < others, f"slide {number} looks more like another slide"
+
+
+def test_a_customer_templates_logo_and_colours_show_in_the_browser(
+        browser: Browser, tmp_path: Path) -> None:
+    """The bank's template (tests/customer.py): its logo, a picture on the slide master,
+    on every slide whose layout shows the master's shapes and on no other; its accent 1
+    on the process slide's chevrons."""
+    from build_tools.options import Options
+
+    template = make_customer_template(tmp_path / "bank.pptx")
+    out = tmp_path / "out"
+    build(ALLKINDS, out, ["web"], force=True, options=Options(template=template))
+    url = (out / "course-web" / "index.html").as_uri()
+    browser.goto(url + "#1")
+    context = designed(prepare(ALLKINDS, Options(template=template)))
+    assert context.designs is not None
+    for design in context.designs.slides:
+        number = design.number
+        browser.evaluate(f"location.hash = '#{number}'")
+        browser.wait_until(f"location.hash === '#{number}'")
+        shot = Image.open(browser.screenshot(tmp_path / f"bank-{number:02d}.png")).convert("RGB")
+        logo = _count(shot, LOGO_COLOUR)
+        if any(box.name == LOGO_NAME for box in design.boxes):
+            assert logo > 1000, f"slide {number}: no logo ({logo} pixels)"
+        else:
+            assert logo == 0, f"slide {number}: a logo its layout does not show"
+        if design.role == "process":
+            assert _count(shot, (0x00, 0x70, 0x4A)) > 5000, "no accent 1 chevrons"
+
+
+def _count(image: Image.Image, colour: tuple[int, int, int], near: int = 40) -> int:
+    """Pixels within ``near`` (summed channel distance) of ``colour``."""
+    data = image.tobytes()
+    return sum(1 for i in range(0, len(data), 3)
+               if abs(data[i] - colour[0]) + abs(data[i + 1] - colour[1])
+               + abs(data[i + 2] - colour[2]) < near)
 
 
 def test_the_speaker_view_shows_the_slide_the_next_and_the_notes(

@@ -256,3 +256,31 @@ class TestBodyText:
     def test_it_keeps_the_full_width_when_nothing_is_alone(self, context: Context) -> None:
         paragraph = Paragraph((Run("主要包括市场准入、业务规范、风险防范等方面"),))
         assert context.measurer.balanced_width([paragraph], 150, 20, even=False) == 150
+
+
+def test_a_process_steps_note_is_centred_under_its_label() -> None:
+    """Under the step's label, not under the whole chevron: a chevron's text rectangle is
+    inset by its point at both ends, the first (flat-backed) step's at its tip only."""
+    from build_tools.design.sketch import text_rect
+
+    checked = 0
+    for source in (COURSE, ALLKINDS):
+        context = designed(prepare(source))
+        assert context.designs is not None
+        for design in context.designs.slides:
+            steps = {b.name: b for b in design.boxes if b.geometry in ("homePlate", "chevron")}
+            for box in design.boxes:
+                if not box.field.endswith(".text") or not box.field.startswith("steps["):
+                    continue
+                step = steps[box.field.removesuffix(".text")]
+                label = text_rect(step.geometry, boxes_rect(step), step.adjust)
+                assert box.x_pt + box.width_pt / 2 == pytest.approx(
+                    label.x + label.w / 2, abs=0.5), (design.number, box.field)
+                checked += 1
+    assert checked >= 4
+
+
+def boxes_rect(box: boxes.Box) -> Any:
+    from build_tools.design.geometry import Rect
+
+    return Rect(box.x_pt, box.y_pt, box.width_pt, box.height_pt)

@@ -21,7 +21,7 @@ from typing import Any, ClassVar
 from build_tools.backends import ooxml
 from build_tools.backends.base import Context, Output, Result
 from build_tools.backends.deck.draw import draw_box
-from build_tools.backends.deck.layouts import LayoutMap, Template, open_template
+from build_tools.backends.deck.layouts import LayoutMap, Template, deck_faces, open_template
 from build_tools.backends.deck.shapes import Page
 from build_tools.backends.deck.text import Typesetter
 from build_tools.design import SlideDesign
@@ -40,6 +40,13 @@ def template_path(context: Context) -> Path:
     if context.plan.course.template is not None:
         return context.asset(context.plan.course.template)
     return context.theme.path(context.theme.deck.template)
+
+
+def customer_template(context: Context) -> bool:
+    """Whether the template in use is a customer's (``--template``, ``course.template``),
+    not the house one (the package's or the project's own ``assets/template.pptx``, made
+    from ``theme.yaml``): the slides then take its colours and fonts."""
+    return template_path(context) != context.theme.path(context.theme.deck.template)
 
 
 def prompt_replacements(locale: Locale) -> dict[str, str]:
@@ -123,15 +130,18 @@ class DeckBackend:
         prs = template.prs
         ooxml.delete_all_slides(prs)
         ooxml.drop_thumbnail(prs)
-        script = ooxml.Script(theme.fonts.deck_latin, theme.fonts.deck_east_asian,
-                              context.plan.language)
+        assert context.layouts is not None
+        faces = deck_faces(context.layouts, theme.fonts.deck_latin, theme.fonts.deck_east_asian,
+                           context.plan.language, bool(context.edition))
+        script = ooxml.Script(faces.latin, faces.east_asian, context.plan.language)
         ooxml.reword_prompts(prs, prompt_replacements(context.locale))
-        if context.edition or path == theme.path(theme.deck.template):
+        if not context.layouts.customer:
             # The house template's theme: its fonts follow the edition (another script),
-            # its name the theme's (no word of another language left in it).
+            # its name the theme's (no word of another language left in it). A customer's
+            # theme stays theirs, fonts and names (``deck_faces`` picks an edition's face).
             ooxml.restyle_theme(prs, theme.fonts.deck_latin, theme.fonts.deck_east_asian,
                                 theme.name)
-        typesetter = Typesetter(script, theme.fonts.mono)
+        typesetter = Typesetter(script, theme.fonts.mono, faces.heading)
         warnings = list(context.designs.warnings)
         slide_ids: dict[int, int] = {}
         with ooxml.fast_parts(prs) as adder:
@@ -180,6 +190,10 @@ class DeckBackend:
         for box in furniture:
             draw_box(page, box, context.project, build.script)
         page.finish()
+        palette = context.designs.palette if context.designs is not None else None
+        if palette is not None and palette.refs:  # a customer template: its scheme colours
+            ooxml.scheme_colours(new.spTree, palette.refs)
+            ooxml.scheme_colours_of_charts(slide, palette.refs)
         notes = self._notes(build.adder, slide, planned.notes, build.typesetter)
         page.localise(build.script)
         ooxml.link_hyperlinks(slide)

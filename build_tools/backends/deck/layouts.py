@@ -11,24 +11,27 @@ that cannot serve, as with a malformed outline; nothing about the course is wron
 from __future__ import annotations
 
 import io
+import os
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import Annotated, Any, Literal, cast
 
-import yaml
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.exc import PackageNotFoundError
 from pptx.presentation import Presentation as PresentationObject
 from pptx.slide import SlideLayout
 from pptx.util import Emu
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from build_tools import inputs, resources
 from build_tools.backends import ooxml
 from build_tools.errors import InputError, Problem
 from build_tools.limits import check_template
+from build_tools.outline.model import KINDS
+from build_tools.plan import GENERATED_KINDS
 
 LAYOUT_MAP_FILE = "deck-layouts.yaml"
 EMU_PER_PT = 12700
@@ -129,15 +132,55 @@ class LayoutMap:
 
     @classmethod
     def load(cls, path: Path | None = None, project: Path | None = None) -> LayoutMap:
-        """The project's ``assets/deck-layouts.yaml`` if it has one, else the package's."""
+        """The project's ``assets/deck-layouts.yaml`` if it has one, else the package's.
+
+        A bad file (a role without names, an unknown placeholder kind, a role left out) is
+        an input error located in it, never a traceback."""
+        from build_tools.outline.messages import problems_from
+        from build_tools.outline.source import read_source
+
         path = path or resources.asset(LAYOUT_MAP_FILE, project)
-        data = yaml.safe_load(inputs.read(path))
-        roles = {
-            name: Role(tuple(spec["names"]), tuple(spec.get("requires", ())))
-            for name, spec in data["roles"].items()
-        }
-        slots = data["slots"]
-        return cls(roles, slots["content"], slots["secondary"], slots["lead"])
+        source = read_source(path)
+        try:
+            data = _LayoutFile.model_validate(source.data)
+        except ValidationError as error:
+            raise InputError(problems_from(error, source)) from None
+        missing = [role for role in ROLES if role not in data.roles]
+        if missing:
+            line, column = source.locate(("roles",))
+            raise InputError([Problem("roles", (
+                f"expected a layout for every slide role; {', '.join(missing)} "
+                f"{'is' if len(missing) == 1 else 'are'} missing"), path, line, column)])
+        roles = {name: Role(tuple(spec.names), tuple(spec.requires))
+                 for name, spec in data.roles.items()}
+        slots = data.slots
+        return cls(roles, slots.content, slots.secondary, slots.lead)
+
+
+# Every role a deck plan gives a slide (generated slides and the outline's kinds).
+ROLES = (*GENERATED_KINDS, *KINDS)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class _RoleFile(_Strict):
+    names: list[Annotated[str, Field(min_length=1)]] = Field(min_length=1)
+    requires: list[Literal["title", "subtitle", "body", "footer", "slide_number"]] = []
+
+
+class _SlotsFile(_Strict):
+    content: int
+    secondary: int
+    lead: int
+
+
+class _LayoutFile(_Strict):
+    """``deck-layouts.yaml`` as it must be written."""
+
+    roles: dict[str, _RoleFile]
+    slots: _SlotsFile
 
 
 def _normalise(name: str) -> str:
@@ -208,10 +251,6 @@ class Template:
     @property
     def slide_rect(self) -> Rect:
         return Rect(0, 0, int(self.prs.slide_width or 0), int(self.prs.slide_height or 0))
-
-
-def placeholder_kinds(layout: SlideLayout) -> set[str]:
-    return _kinds(_Layouts()(layout))
 
 
 def _kinds(placeholders: list[_Placeholder]) -> set[str]:
@@ -302,21 +341,35 @@ def open_template(path: Path, layout_map: LayoutMap, margin: int,
 
 _P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 _DML = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-_SCHEME_MAP = {"tx1": "dk1", "bg1": "lt1", "tx2": "dk2", "bg2": "lt2"}
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PH_DEFAULT_TYPE = "obj"  # ECMA-376: a p:ph without @type is an object placeholder
+_PICTURE_FORMATS = ("PNG", "JPEG", "GIF", "BMP")  # what the handout and browsers draw
 
 
 def _pt(emu: int | str | None) -> float:
     return int(emu or 0) / EMU_PER_PT
 
 
-def _scheme(master: Any) -> dict[str, str]:
-    """The master's theme colours by name (dk1, lt1, accent1 …), as hex RGB."""
+def _faces(font: Any) -> tuple[str, str, dict[str, str]]:
+    """A theme's ``a:majorFont``/``a:minorFont``: Latin, east-asian, faces by script."""
+    if font is None:
+        return "", "", {}
+    latin, ea = font.find(f"{_DML}latin"), font.find(f"{_DML}ea")
+    scripts = {f.get("script", ""): f.get("typeface", "") for f in font.iter(f"{_DML}font")}
+    return ((latin.get("typeface", "") if latin is not None else ""),
+            (ea.get("typeface", "") if ea is not None else ""), scripts)
+
+
+def read_scheme(master: Any) -> Any:
+    """The master's theme: colour scheme (hex RGB by slot), colour map, font scheme."""
     from lxml import etree
+
+    from build_tools.design.palette import DEFAULT_COLOUR_MAP, Scheme
 
     theme = etree.fromstring(ooxml.related_blob(master, ooxml.RT.THEME))
     colours: dict[str, str] = {}
-    scheme = theme.find(f"{_DML}themeElements/{_DML}clrScheme")
+    elements = theme.find(f"{_DML}themeElements")
+    scheme = elements.find(f"{_DML}clrScheme") if elements is not None else None
     for entry in scheme if scheme is not None else ():
         value = entry.find(f"{_DML}srgbClr")
         system = entry.find(f"{_DML}sysClr")
@@ -324,22 +377,36 @@ def _scheme(master: Any) -> dict[str, str]:
             colours[etree.QName(entry).localname] = value.get("val", "000000").upper()
         elif system is not None:
             colours[etree.QName(entry).localname] = system.get("lastClr", "000000").upper()
-    return colours
+    clr_map = ooxml.element_of(master).find(f"{_P}clrMap")
+    colour_map = dict(DEFAULT_COLOUR_MAP)
+    if clr_map is not None:
+        colour_map.update({key: value for key, value in clr_map.attrib.items()
+                           if key in colour_map})
+    fonts = elements.find(f"{_DML}fontScheme") if elements is not None else None
+    major = _faces(fonts.find(f"{_DML}majorFont") if fonts is not None else None)
+    minor = _faces(fonts.find(f"{_DML}minorFont") if fonts is not None else None)
+    return Scheme(colours, colour_map, major[0], major[1], minor[0], minor[1], major[2],
+                  minor[2])
 
 
 class _Reader:
-    """Reads colours, text styles and shapes of one master's layouts (read-only XML).
+    """Reads colours, text styles, shapes and pictures of one master's layouts (read-only
+    XML).
 
     Plain lxml reads on the parts' elements (``ooxml.element_of``): python-pptx
     has no public reader for inherited list styles, backgrounds of layouts or theme
     colours."""
 
-    def __init__(self, master: Any) -> None:
+    def __init__(self, master: Any, template: Path) -> None:
         self.master = master
-        self.colours = _scheme(master)
+        self.template = template
+        self.scheme = read_scheme(master)
+        self.colours = self.scheme.colours
 
     def colour(self, fill: Any) -> tuple[str, float] | None:
         """A ``a:solidFill`` (or its parent) as (hex RGB, alpha), or None."""
+        from build_tools.design.palette import shade
+
         if fill is None:
             return None
         if fill.tag != f"{_DML}solidFill":
@@ -349,13 +416,18 @@ class _Reader:
         for child in fill:
             alpha_el = child.find(f"{_DML}alpha")
             alpha = int(alpha_el.get("val")) / 100000 if alpha_el is not None else 1.0
+            rgb: str | None = None
             if child.tag == f"{_DML}srgbClr":
-                return child.get("val", "000000").upper(), alpha
-            if child.tag == f"{_DML}schemeClr":
-                name = child.get("val", "tx1")
-                return self.colours.get(_SCHEME_MAP.get(name, name), "000000"), alpha
-            if child.tag == f"{_DML}sysClr":
-                return child.get("lastClr", "000000").upper(), alpha
+                rgb = child.get("val", "000000").upper()
+            elif child.tag == f"{_DML}schemeClr":
+                rgb = self.scheme.rgb(child.get("val", "tx1"))
+            elif child.tag == f"{_DML}sysClr":
+                rgb = child.get("lastClr", "000000").upper()
+            if rgb is None:
+                continue
+            mod, off = child.find(f"{_DML}lumMod"), child.find(f"{_DML}lumOff")
+            return shade(rgb, int(mod.get("val")) if mod is not None else None,
+                         int(off.get("val")) if off is not None else None), alpha
         return None
 
     def background(self, element: Any) -> str | None:
@@ -363,27 +435,83 @@ class _Reader:
         found = self.colour(bg) if bg is not None else None
         return found[0] if found else None
 
-    def decorations(self, element: Any) -> list[Any]:
-        """Non-placeholder preset shapes with a solid fill, as from-layout boxes."""
+    def decorations(self, owner: Any) -> list[Any]:
+        """The part's own preset shapes with a solid fill and its pictures (not
+        placeholders), in drawing order, as from-layout boxes."""
+        found = []
+        element = ooxml.element_of(owner)
+        for shape in element.iter(f"{_P}sp", f"{_P}pic"):
+            if shape.find(f"{_P}nvSpPr/{_P}nvPr/{_P}ph") is not None or \
+                    shape.find(f"{_P}nvPicPr/{_P}nvPr/{_P}ph") is not None:
+                continue
+            box = (self._shape(shape) if shape.tag == f"{_P}sp"
+                   else self._picture(owner, shape))
+            if box is not None:
+                found.append(box)
+        return found
+
+    def _shape(self, sp: Any) -> Any:
         from build_tools.design.boxes import Box
 
-        found = []
-        for sp in element.iter(f"{_P}sp"):
-            if sp.find(f"{_P}nvSpPr/{_P}nvPr/{_P}ph") is not None:
-                continue
-            spPr = sp.find(f"{_P}spPr")
-            off = spPr.find(f"{_DML}xfrm/{_DML}off") if spPr is not None else None
-            ext = spPr.find(f"{_DML}xfrm/{_DML}ext") if spPr is not None else None
-            geom = spPr.find(f"{_DML}prstGeom") if spPr is not None else None
-            fill = self.colour(spPr)
-            if off is None or ext is None or geom is None or fill is None:
-                continue
-            found.append(Box("decoration", _pt(off.get("x")), _pt(off.get("y")),
-                             _pt(ext.get("cx")), _pt(ext.get("cy")),
-                             name=sp.find(f"{_P}nvSpPr/{_P}cNvPr").get("name", ""),
-                             geometry=geom.get("prst", "rect"), fill=fill[0],
-                             fill_alpha=fill[1], from_layout=True))
-        return found
+        spPr = sp.find(f"{_P}spPr")
+        off = spPr.find(f"{_DML}xfrm/{_DML}off") if spPr is not None else None
+        ext = spPr.find(f"{_DML}xfrm/{_DML}ext") if spPr is not None else None
+        geom = spPr.find(f"{_DML}prstGeom") if spPr is not None else None
+        fill = self.colour(spPr)
+        if off is None or ext is None or geom is None or fill is None:
+            return None
+        return Box("decoration", _pt(off.get("x")), _pt(off.get("y")), _pt(ext.get("cx")),
+                   _pt(ext.get("cy")), name=sp.find(f"{_P}nvSpPr/{_P}cNvPr").get("name", ""),
+                   geometry=geom.get("prst", "rect"), fill=fill[0], fill_alpha=fill[1],
+                   from_layout=True)
+
+    def _picture(self, owner: Any, pic: Any) -> Any:
+        """A logo or band picture, drawn at its rectangle."""
+        from build_tools.design.boxes import Box
+
+        off = pic.find(f"{_P}spPr/{_DML}xfrm/{_DML}off")
+        ext = pic.find(f"{_P}spPr/{_DML}xfrm/{_DML}ext")
+        names = pic.find(f"{_P}nvPicPr/{_P}cNvPr")
+        image = self._image(owner, pic.find(f"{_P}blipFill/{_DML}blip"),
+                            names.get("descr", ""))
+        if off is None or ext is None or image is None:
+            return None
+        return Box("decoration", _pt(off.get("x")), _pt(off.get("y")), _pt(ext.get("cx")),
+                   _pt(ext.get("cy")), name=names.get("name", ""), image=image,
+                   from_layout=True)
+
+    def background_picture(self, owner: Any, width: float, height: float) -> Any:
+        """A picture filling the part's background (``p:bg`` with ``a:blipFill``,
+        stretched), as a from-layout box under everything else; or None."""
+        from build_tools.design.boxes import Box
+
+        blip = ooxml.element_of(owner).find(f"{_P}cSld/{_P}bg/{_P}bgPr/{_DML}blipFill/{_DML}blip")
+        image = self._image(owner, blip, "") if blip is not None else None
+        if image is None:
+            return None
+        return Box("decoration", 0.0, 0.0, width, height, name="Background picture",
+                   image=image, from_layout=True)
+
+    def _image(self, owner: Any, blip: Any, alt: str) -> Any:
+        """An ``a:blip``'s picture as the design's ``Image`` (its part in the template).
+        Formats the handout and browsers cannot draw (EMF, WMF) are left out."""
+        from PIL import Image as PILImage  # a dependency of python-pptx and reportlab
+
+        from build_tools.design.boxes import Image
+
+        rid = blip.get(f"{_R}embed") if blip is not None else None
+        related = ooxml.picture_part(owner, rid) if rid else None
+        if related is None:
+            return None
+        part, blob = related
+        try:
+            with PILImage.open(io.BytesIO(blob)) as opened:
+                if opened.format not in _PICTURE_FORMATS:
+                    return None
+                width_px, height_px = opened.size
+        except (OSError, ValueError):
+            return None
+        return Image(os.path.abspath(self.template), alt, width_px, height_px, part)
 
     def style(self, ph_type: str, idx: int, *elements: Any) -> Any:
         """A placeholder's text look: its own list style and body, then the master's."""
@@ -420,11 +548,11 @@ class _Reader:
                 if insets[i] is None and body.get(key) is not None:
                     insets[i] = _pt(body.get(key))
         defaults = (7.2, 3.6, 7.2, 3.6)
-        return TextStyle(colour or self.colours.get("dk1", "000000"), bool(bold),
+        return TextStyle(colour or self.scheme.rgb("tx1"), bool(bold),
                          align or "l", anchor or ("ctr" if ph_type == "ctrTitle" else "t"),
                          tuple(d if v is None else v for v, d in
                                zip(insets, defaults, strict=True)),  # type: ignore[arg-type]
-                         size)
+                         size, "heading" if kind == "titleStyle" else "body")
 
 
 def _ph(element: Any) -> tuple[str, int] | None:
@@ -434,8 +562,43 @@ def _ph(element: Any) -> tuple[str, int] | None:
     return ph.get("type", _PH_DEFAULT_TYPE), int(ph.get("idx", "0"))
 
 
-def describe(template: Template) -> Any:
-    """The template's chosen layouts as ``design.layouts.Layouts`` (plain data)."""
+@dataclass(frozen=True)
+class DeckFaces:
+    """The typefaces the deck writes on every run (Latin, east-asian) and on titles
+    (Latin; None: the same as every run)."""
+
+    latin: str
+    east_asian: str
+    heading: str | None = None
+
+
+def deck_faces(layouts: Any, latin: str, east_asian: str, language: str,
+               edition: bool = False) -> DeckFaces:
+    """The house fonts (``latin``, ``east_asian``: the edition's), or a customer
+    template's own.
+
+    A customer theme's faces are written as references (``+mn-lt`` body, ``+mj-lt``
+    titles, ``+mn-ea``), as PowerPoint writes them, so the deck follows the theme when a
+    trainer switches it. Where the theme leaves the east-asian face empty, or for an
+    ``edition`` in another language than the template was made for, the theme's face for
+    the script (``Hans``/``Hant``) is named, else ours: an empty ``a:ea`` makes renderers
+    fall back to arbitrary or Japanese faces for Chinese (field notes).
+    """
+    if not layouts.customer:
+        return DeckFaces(latin, east_asian)
+    scheme = layouts.scheme
+    script = "Hant" if language in ("zh-TW", "zh-HK") else "Hans"
+    own = scheme.minor_east_asian and not edition
+    return DeckFaces(
+        "+mn-lt" if scheme.minor_latin else latin,
+        "+mn-ea" if own else scheme.minor_scripts.get(script) or east_asian,
+        "+mj-lt" if scheme.major_latin else None,
+    )
+
+
+def describe(template: Template, customer: bool = False) -> Any:
+    """The template's chosen layouts as ``design.layouts.Layouts`` (plain data), with its
+    theme; ``customer``: a customer's template (the design then uses its colours)."""
     from build_tools.design.geometry import Rect as PtRect
     from build_tools.design.layouts import Layouts, LayoutSpec, Slot
 
@@ -444,7 +607,7 @@ def describe(template: Template) -> Any:
     for role, chosen in template.layouts.items():
         layout = chosen.layout
         master = layout.slide_master
-        reader = readers.setdefault(id(master), _Reader(master))
+        reader = readers.setdefault(id(master), _Reader(master, template.path))
         master_phs: dict[str, Any] = {}
         for sp in ooxml.element_of(master).iter(f"{_P}sp"):
             kind = _ph(sp)
@@ -465,17 +628,28 @@ def describe(template: Template) -> Any:
             slots.append(Slot(ph_type, idx, PtRect(rect.x / EMU_PER_PT, rect.y / EMU_PER_PT,
                                                    rect.w_pt, rect.h_pt),
                               reader.style(ph_type, idx, sp, inherited)))
-        decorations = []
+        # The layout's background if it has one, else the master's: a colour or a picture.
+        owner = next((o for o in (layout, master)
+                      if ooxml.element_of(o).find(f"{_P}cSld/{_P}bg") is not None), None)
+        picture = (reader.background_picture(owner, template.slide_rect.w_pt,
+                                             template.slide_rect.h_pt)
+                   if owner is not None else None)
+        decorations = [picture] if picture is not None else []
         if ooxml.element_of(layout).get("showMasterSp") != "0":
-            decorations += reader.decorations(ooxml.element_of(master))
-        decorations += reader.decorations(ooxml.element_of(layout))
+            decorations += reader.decorations(master)
+        decorations += reader.decorations(layout)
         background = (reader.background(ooxml.element_of(layout))
                       or reader.background(ooxml.element_of(master))
-                      or reader.colours.get("lt1", "FFFFFF"))
+                      or reader.scheme.rgb("bg1"))
         content = chosen.content
         roles[role] = LayoutSpec(role, layout.name, background, tuple(slots),
                                  PtRect(content.x / EMU_PER_PT, content.y / EMU_PER_PT,
                                         content.w_pt, content.h_pt), tuple(decorations))
     slide = template.slide_rect
+    masters = list(template.prs.slide_masters)
+    scheme = (next(iter(readers.values())).scheme if readers
+              else read_scheme(masters[0]) if masters else None)
+    extra = {"scheme": scheme} if scheme is not None else {}
     return Layouts(slide.w_pt, slide.h_pt, roles, template.map.content_idx,
-                   template.map.secondary_idx, template.map.lead_idx)
+                   template.map.secondary_idx, template.map.lead_idx, customer=customer,
+                   **extra)

@@ -17,11 +17,13 @@ from build_tools.design import boxes
 from build_tools.outline import inline
 
 
-def paragraph_specs(text: boxes.TextBlock, code_typeface: str | None = None
-                    ) -> list[ooxml.ParagraphSpec]:
+def paragraph_specs(text: boxes.TextBlock, code_typeface: str | None = None,
+                    heading_typeface: str | None = None) -> list[ooxml.ParagraphSpec]:
     """The block's paragraphs as the ooxml writer takes them, every property explicit.
 
-    ``code_typeface``: the Latin typeface of ``code`` spans (the theme's fonts.mono)."""
+    ``code_typeface``: the Latin typeface of ``code`` spans (the theme's fonts.mono);
+    ``heading_typeface``: of ``heading`` spans (titles: a customer theme's major font)."""
+    typefaces = {"code": code_typeface, "heading": heading_typeface}
     specs = []
     for para in text.paragraphs:
         size = text.size_pt * para.scale
@@ -31,7 +33,7 @@ def paragraph_specs(text: boxes.TextBlock, code_typeface: str | None = None
             # Not bold: inherit, so a layout's bold title style applies.
             ooxml.RunSpec(span.text, size, True if span.bold else None, span.colour,
                           True if span.italic else None,
-                          code_typeface if span.font == "code" else None, span.link)
+                          typefaces.get(span.font), span.link)
             for span in para.spans
         )
         specs.append(ooxml.ParagraphSpec(
@@ -47,6 +49,7 @@ class Typesetter:
 
     script: ooxml.Script
     code_typeface: str | None = None  # `code` spans (the theme's fonts.mono)
+    heading_typeface: str | None = None  # titles' Latin face (None: the script's)
     writer: ooxml.TextWriter = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -62,7 +65,7 @@ class Typesetter:
         ``prepared``: ``base`` is an ``ooxml.prepared_body`` for this block's insets and
         anchor already. Returns the text body, now in the tree.
         """
-        paragraphs = paragraph_specs(text, self.code_typeface)
+        paragraphs = paragraph_specs(text, self.code_typeface, self.heading_typeface)
         if base is not None:
             frame = (text.insets_pt, text.anchor) if frame_settings and not prepared else None
             return self.writer.replace(txBody, base, paragraphs, frame)

@@ -89,6 +89,7 @@ USES = (
     "reportlab.pdfgen.textobject:PDFTextObject._setFont",
     "reportlab.pdfgen.textobject:PDFTextObject._textOut",
     "reportlab.pdfbase.pdfdoc:PDFDocument#_timeStamp",
+    "reportlab.platypus.doctemplate:BaseDocTemplate#_multiBuildEdits",
     "reportlab.pdfbase.ttfonts:TTFont#_asciiReadable",
     "reportlab.pdfbase.ttfonts:TTFontFile#_ttf_data",
     "reportlab.pdfbase.ttfonts:TTFontFile#_pdfScale",
@@ -496,6 +497,13 @@ def draw_string(canvas: Canvas, x: float, y: float, text: str) -> None:
             current = subset
         code.append(f"({escapePDF(chunk)}) Tj")
     canvas._code.append(f"BT 1 0 0 1 {fp_str(x, y)} Tm {' '.join(code)} T* ET")
+
+
+def collect_multibuild_edits(document: Any, collect: Callable[[Any], None]) -> None:
+    """Have reportlab hand ``collect`` the undo of every mark it leaves on a flowable it
+    moves to the next frame, so the same story can be laid out again (what ``multiBuild``
+    does with ``_multiBuildEdits``, which ``handleFlowable`` reads)."""
+    document._multiBuildEdits = collect
 
 
 # --- reproducible files -----------------------------------------------------------------------

@@ -20,7 +20,6 @@ from pathlib import Path
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
-from build_tools import inputs
 from build_tools.backends.handout.charts import draw_marks
 from build_tools.backends.handout.styles import colour
 from build_tools.backends.handout.text import (
@@ -34,6 +33,7 @@ from build_tools.backends.handout.text import (
     split_lines,
 )
 from build_tools.design import DeckDesign, SlideDesign, boxes
+from build_tools.design.pictures import picture_bytes
 from build_tools.plan import DeckPlan
 from build_tools.theme import Theme
 
@@ -112,7 +112,10 @@ def draw_box(canvas: Canvas, box: boxes.Box, height: float, kit: Kit) -> None:
     elif box.chart is not None:
         draw_marks(canvas, box.chart.marks, height, kit.fonts)
     elif box.image is not None:
-        reader = ImageReader(io.BytesIO(inputs.read(kit.image_path(box.image.path))))
+        # A slide's picture, or a template's (a logo on the master): drawn as the slide
+        # shows it. reportlab embeds each distinct picture once, however many miniatures.
+        data = picture_bytes(box.image, kit.image_path(box.image.path))
+        reader = ImageReader(io.BytesIO(data))
         canvas.drawImage(reader, box.x_pt, height - box.y_pt - box.height_pt, box.width_pt,
                          box.height_pt, mask="auto")
     if box.text is not None:

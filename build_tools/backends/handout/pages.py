@@ -143,7 +143,7 @@ class HandoutDoc(BaseDocTemplate):
         # The story is reused by the next pass (as in reportlab's multiBuild): reportlab
         # marks a flowable it moved to the next frame, and asks here how to undo the mark.
         self._edits: list[tuple[Any, ...]] = []
-        self._multiBuildEdits = self._edits.append
+        internals.collect_multibuild_edits(self, self._edits.append)
         self._running: str | None = None
         self._shares: dict[str, float] = {}  # section -> height it fills on this page
         width, height = self.pagesize

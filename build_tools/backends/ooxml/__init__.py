@@ -16,6 +16,8 @@ Each module exists because of a measured gap (see the field notes) or for speed 
   finished slides serialised at once (``SlideAdder.seal``);
 - ``presentation``: sections (``p14:sectionLst``) and document properties;
 - ``charts``: chart text fonts, schema-valid axis ids;
+- ``colours``: a customer template's scheme colours (``a:schemeClr``) for the RGB the
+  design resolved them to;
 - ``package``: the normalised zip, relationships and content types, written directly;
 - ``internals``: every use of python-pptx's private or internal API, each with the version
   it was checked against, and nothing else does.
@@ -30,9 +32,17 @@ from build_tools.backends.ooxml.charts import (
     unsigned_axis_ids,
     value_axis_crosses_at_maximum,
 )
+from build_tools.backends.ooxml.colours import scheme_colours, scheme_colours_of_charts
 from build_tools.backends.ooxml.edition import restyle_theme, reword_prompts
 from build_tools.backends.ooxml.ids import Ids, ShapeIds, max_shape_id, next_shape_id
-from build_tools.backends.ooxml.internals import CT, RT, element_of, related_blob, table_cells
+from build_tools.backends.ooxml.internals import (
+    CT,
+    RT,
+    element_of,
+    picture_part,
+    related_blob,
+    table_cells,
+)
 from build_tools.backends.ooxml.package import (
     content_types_xml,
     normalise_package,
@@ -135,6 +145,7 @@ __all__ = [
     "max_shape_id",
     "next_shape_id",
     "normalise_package",
+    "picture_part",
     "place_shape",
     "placeholder_kind",
     "prepared_body",
@@ -147,6 +158,8 @@ __all__ = [
     "restyle_theme",
     "reword_prompts",
     "save_normalised",
+    "scheme_colours",
+    "scheme_colours_of_charts",
     "set_alt_text",
     "set_body",
     "set_body_insets",

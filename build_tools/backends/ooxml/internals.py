@@ -184,6 +184,17 @@ def related_blob(owner: Any, reltype: str) -> bytes:
     return owner.part.part_related_by(reltype).blob
 
 
+def picture_part(owner: Any, rid: str) -> tuple[str, bytes] | None:
+    """The name (without the leading "/") and bytes of the part ``owner``'s part relates
+    to by ``rid`` (a layout's picture), or None if there is none (``.part``,
+    ``related_part``, ``partname``, ``blob``; 1.0.2)."""
+    try:
+        part = owner.part.related_part(rid)
+    except KeyError:
+        return None
+    return str(part.partname).lstrip("/"), part.blob
+
+
 def chart_space(chart: Any) -> Any:
     """A chart's ``c:chartSpace`` (``chart._chartSpace``; 1.0.2)."""
     return chart._chartSpace

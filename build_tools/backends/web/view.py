@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import base64
 import mimetypes
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from build_tools.design.boxes import Box, Span, TextBlock
+from build_tools.design.boxes import Box, Image, SlideDesign, Span, TextBlock
+from build_tools.design.pictures import picture_bytes
 
 ANCHOR = {"t": "flex-start", "ctr": "center", "b": "flex-end"}
 ALIGN = {"l": "left", "ctr": "center", "r": "right"}
@@ -95,6 +98,28 @@ def image_uri(project: Path, relative: str) -> str:
     path = project / relative
     stat = path.stat()
     return _image_uri(path, stat.st_size, stat.st_mtime_ns)
+
+
+def picture_class(image: Image) -> str:
+    """The CSS class of a template's picture (a logo on every slide): its data is written
+    once, in a style rule (``template_pictures``), not once per slide."""
+    return "tp-" + re.sub(r"[^A-Za-z0-9]+", "-", image.part or image.path).strip("-")
+
+
+def template_pictures(designs: Sequence[SlideDesign], project: Path) -> list[tuple[str, str]]:
+    """(class, data URI) of every distinct picture the template's layouts show."""
+    found: dict[str, str] = {}
+    for design in designs:
+        for box in design.boxes:
+            image = box.image
+            if image is None or image.part is None:
+                continue
+            name = picture_class(image)
+            if name not in found:
+                kind = mimetypes.guess_type(image.part)[0] or "application/octet-stream"
+                data = picture_bytes(image, project / image.path)
+                found[name] = f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
+    return sorted(found.items())
 
 
 @cache

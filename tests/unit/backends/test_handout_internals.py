@@ -12,6 +12,7 @@ import ast
 import importlib
 import inspect
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,8 @@ def test_reportlab_is_the_version_the_internals_were_checked_against() -> None:
         f" was checked against {internals.CHECKED_VERSION}: re-check every use listed in"
         " USES there, then update CHECKED_VERSION"
     )
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert f"reportlab=={internals.CHECKED_VERSION}" in project["dependencies"]
 
 
 def _sets(cls: type, attribute: str) -> bool:
@@ -86,3 +89,40 @@ def test_only_the_internals_module_uses_reportlab_internals(path: Path) -> None:
                           and not node.attr.startswith("__")
                           and not (isinstance(node.value, ast.Name) and node.value.id == "self")})
     assert underscored == [], f"{path.name} touches private attributes: {underscored}"
+
+
+def _reportlab_bases(cls: type) -> list[type]:
+    return [klass for klass in inspect.getmro(cls)[1:]
+            if klass.__module__.startswith("reportlab")]
+
+
+def _private_of_reportlab(bases: list[type], name: str) -> bool:
+    return any(name in vars(klass) or _sets(klass, name) for klass in bases)
+
+
+@pytest.mark.parametrize("path", CHECKED, ids=lambda path: str(path.relative_to(ROOT)))
+def test_our_subclasses_of_reportlab_classes_leave_its_private_attributes_alone(
+        path: Path) -> None:
+    """A handout class derived from a reportlab one (a flowable, the document template)
+    touches none of reportlab's own ``self._x`` (``_multiBuildEdits``, ``_frame`` …): those
+    go through internals.py too. Its own private attributes are its business."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    if path == Path(internals.__file__) or not _uses_reportlab(tree):
+        return
+    name = ".".join(path.relative_to(ROOT).with_suffix("").parts)
+    module = importlib.import_module(name)
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.ClassDef):
+            continue
+        cls = getattr(module, node.name, None)
+        bases = _reportlab_bases(cls) if isinstance(cls, type) else []
+        if not bases:
+            continue
+        for inner in ast.walk(node):
+            if (isinstance(inner, ast.Attribute) and isinstance(inner.value, ast.Name)
+                    and inner.value.id == "self" and inner.attr.startswith("_")
+                    and not inner.attr.startswith("__")
+                    and _private_of_reportlab(bases, inner.attr)):
+                found.append(f"{node.name}.{inner.attr}")
+    assert found == [], f"{path.name} touches reportlab's private attributes: {found}"

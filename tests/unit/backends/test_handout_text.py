@@ -315,4 +315,3 @@ def test_registering_the_faces_again_still_records_them_as_inputs() -> None:
         register_fonts(theme)
     for record in (first, second):
         assert {str(theme.regular_font), str(theme.bold_font), str(theme.code_font)} <= set(record)
-
