@@ -341,8 +341,8 @@ def open_template(path: Path, layout_map: LayoutMap, margin: int,
 
 # --- the template as plain data for the design layer ----------------------------------------
 
-_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
-_DML = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_P = f"{{{ooxml.schema.P}}}"  # Clark notation of the namespaces ooxml/schema.py spells once
+_DML = f"{{{ooxml.schema.A}}}"
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PH_DEFAULT_TYPE = "obj"  # ECMA-376: a p:ph without @type is an object placeholder
 _PICTURE_FORMATS = ("PNG", "JPEG", "GIF", "BMP")  # what the handout and browsers draw

@@ -437,10 +437,10 @@ def draw_blocks(
     ``balance``: break the lines evenly (``Measurer.balanced_width``), for display text
     such as the cover's title, so no word is split with one character left alone.
 
-    Text that does not fit at the smallest size: with ``field`` (the outline field it
-    comes from) it is recorded in ``breaker.overflows`` and drawn whole, as the deck
-    treats overflow (the build fails, or warns with --allow-overflow); without, the lines
-    past the box's edge are left out (a chart's labels: a summary of the table beside it).
+    Text that does not fit at the smallest size is drawn whole, never cut; with ``field``
+    (the outline field it comes from) it is recorded in ``breaker.overflows``, and the
+    build fails on it as the deck does (or warns, with --allow-overflow). Without a field
+    the text is the house's own words (a label, a date), sized for its box by the theme.
     """
     x, y, width, height = box
     placed = breaker.fit_blocks(blocks, width, height, *sizes)
@@ -465,8 +465,6 @@ def draw_blocks(
             cursor -= PARAGRAPH_SPACE * size
         for line_index, line in enumerate(lines):
             baseline = cursor - size
-            if field is None and baseline - size * 0.2 < y - 0.5:
-                return placed
             left = x + block.indent_pt
             if align != "left":
                 spare = width - block.indent_pt - spans_width(fonts, line, size)
