@@ -17,10 +17,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from html import escape
+from string import Formatter
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
+    from markdown_it.rules_inline import StateInline
 
 MARKERS = ("*", "`", "[", "\\")  # text without any of these has no markup to parse
 ESCAPED = frozenset("*`[]\\")  # what a backslash escapes; before anything else it is kept
@@ -86,14 +88,16 @@ def parse(text: str) -> str:
 def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("zero").enable(["emphasis", "backticks", "link", "escape"])
+    parser = MarkdownIt("zero").enable(["emphasis", "backticks", "link", "escape"])
+    parser.inline.ruler.at("escape", _escape_markup_only)
+    return parser
 
 
 def _spans(text: str) -> tuple[Inline, ...]:
     # Underscore emphasis is off: only ``*`` marks emphasis, so identifiers keep their "_".
     # markdown-it has no switch for that; a private-use stand-in (not a delimiter) is
     # swapped in for the parse and back in every piece of text and link after it.
-    tokens = _parser().parseInline(_keep_backslashes(text).replace("_", _UNDERSCORE))
+    tokens = _parser().parseInline(text.replace("_", _UNDERSCORE))
     children = tokens[0].children or [] if tokens else []
     spans: list[Inline] = []
     bold = italic = 0
@@ -128,26 +132,19 @@ def _spans(text: str) -> tuple[Inline, ...]:
     return tuple(span for span in spans if span.text)
 
 
-def _keep_backslashes(text: str) -> str:
-    """Double every backslash that does not escape markup, so ``C:\\<dir>`` stays as typed.
+def _escape_markup_only(state: StateInline, silent: bool) -> bool:
+    """CommonMark's backslash escape, but only before the markup characters.
 
     CommonMark lets a backslash escape any ASCII punctuation; authors mean it only before
-    the markup characters (``\\*``, ``\\```, ``\\[``, ``\\]``, ``\\\\``).
+    ``*``, `````, ``[``, ``]`` and ``\\``, so ``C:\\<dir>`` stays as typed. A rule of the
+    parser (not a rewrite of the text before it) so code spans, which the backticks rule
+    takes whole, keep every backslash they hold (``\\\\archive\\aml``).
     """
-    if "\\" not in text:
-        return text
-    out = []
-    index = 0
-    while index < len(text):
-        char = text[index]
-        following = text[index + 1:index + 2]
-        if char == "\\" and following in ESCAPED:
-            out.append(text[index:index + 2])
-            index += 2
-            continue
-        out.append("\\\\" if char == "\\" else char)
-        index += 1
-    return "".join(out)
+    if state.src[state.pos + 1:state.pos + 2] not in ESCAPED:
+        return False  # the backslash becomes plain text
+    from markdown_it.rules_inline.escape import escape as commonmark_escape
+
+    return commonmark_escape(state, silent)
 
 
 def _same_style(a: Inline, b: Inline) -> bool:
@@ -176,6 +173,35 @@ def _markdown(span: Inline, escape_text: Any) -> str:
     if span.href:
         markup = f"[{markup}](<{span.href}>)"
     return markup
+
+
+def format_rich(template: str, **fields: object) -> str:
+    """``template.format(**fields)`` keeping the spans of RichText fields.
+
+    A locale's pattern (``"{title}，{issuer}，{year}"``) around outline text: ``str.format``
+    would return the plain text and drop a reference's link or a quote source's emphasis.
+    """
+    if not any(isinstance(value, RichText) for value in fields.values()):
+        return template.format(**fields)
+    formatter = Formatter()
+    spans: list[Inline] = []
+    for literal, name, spec, conversion in formatter.parse(template):
+        pieces = [Inline(literal)] if literal else []
+        if name is not None:
+            value = fields[name]
+            if isinstance(value, RichText) and not spec and not conversion:
+                pieces += value.spans
+            else:
+                shown = formatter.format_field(formatter.convert_field(value, conversion),
+                                               spec or "")
+                pieces.append(Inline(shown))
+        for piece in pieces:
+            if spans and _same_style(spans[-1], piece):
+                spans[-1] = Inline(spans[-1].text + piece.text, piece.bold, piece.italic,
+                                   piece.code, piece.href)
+            else:
+                spans.append(piece)
+    return RichText(tuple(spans))
 
 
 def cut(text: str, start: int, stop: int) -> str:

@@ -499,3 +499,20 @@ def test_the_course_builds_with_every_title_and_no_trainer_text(layout: str) -> 
             assert squeeze(slide.handout or "") in text
     for secret in trainer_only(plan):
         assert squeeze(secret) not in text, secret
+
+
+def test_a_link_in_a_reference_note_is_a_link() -> None:
+    """Found in a trial course: ``note: 见[人民银行网站](https://…)`` came out as plain text
+    on the references page (the locale's pattern dropped the spans)."""
+    from build_tools.outline.model import Reference
+
+    outline = base_context().plan.outline
+    url = "https://example.com/reference-note"
+    reference = Reference(title="法规", issuer="人民银行", year=2022,
+                          note=f"见[网站]({url})")  # the model parses the markup
+    edited = outline.model_copy(update={"references": [reference]})
+    pdf = reader(HandoutBackend().render(context("notes", edited)).outputs[0].data)
+    labels = base_context().locale
+    page = pdf.pages[next(p for _, title, p in outline_items(pdf) if title == labels.references)]
+    links = [a.get_object()["/A"]["/URI"] for a in page.get("/Annots") or []]
+    assert links == [url]

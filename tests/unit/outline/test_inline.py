@@ -60,3 +60,30 @@ def test_cutting_and_splitting_lines_keep_the_spans() -> None:
         (Inline("第一行 "), Inline("粗", bold=True)), (Inline("第二行", italic=True),)
     ]
     assert spans_of(cut(text, 4, 5)) == (Inline("粗", bold=True),)
+
+
+def test_backslashes_in_code_stay_as_typed() -> None:
+    r"""Code is literal (CommonMark): a UNC path ``\\archive\aml`` must not come out doubled.
+
+    Found in a trial course: the slide showed ``\\archive\\aml``.
+    """
+    assert spans_of(parse(r"保存在 `\\archive\aml` 目录")) == (
+        Inline("保存在 "), Inline(r"\\archive\aml", code=True), Inline(" 目录"),
+    )
+    assert spans_of(parse("`C:\\<dir>\\` 和 \\\\ 与 \\`")) == (
+        Inline("C:\\<dir>\\", code=True), Inline(" 和 \\ 与 `"),
+    )
+
+
+def test_a_locale_pattern_around_outline_text_keeps_its_spans() -> None:
+    """Found in a trial course: a reference's note ``见[网站](https://…)`` lost its link
+    in the handout, formatted into the locale's pattern with ``str.format``."""
+    from build_tools.outline.inline import format_rich
+
+    text = format_rich("{title}，{year}（{note}）", title="法规", year=2022,
+                       note=parse("见[网站](https://example.com)"))
+    assert text == "法规，2022（见网站）"
+    assert spans_of(text) == (Inline("法规，2022（见"), Inline("网站", href="https://example.com"),
+                              Inline("）"))
+    assert not isinstance(format_rich("{a}-{b:03d}", a="x", b=7), RichText)
+    assert format_rich("{a}-{b:03d}", a="x", b=7) == "x-007"
