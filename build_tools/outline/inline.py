@@ -43,17 +43,24 @@ class Inline:
 
 
 class RichText(str):
-    """Plain text (the ``str`` value) with the spans it was written with."""
+    """Plain text (the ``str`` value) with the spans it was written with.
+
+    ``source`` is the markup as the author typed it (None for text cut or composed from
+    other text): what the outline's JSON dump holds, so an edition, a translation file
+    and a warm session's change check see the markup, not only the plain text.
+    """
 
     spans: tuple[Inline, ...]
+    source: str | None
 
-    def __new__(cls, spans: tuple[Inline, ...]) -> RichText:
+    def __new__(cls, spans: tuple[Inline, ...], source: str | None = None) -> RichText:
         self = super().__new__(cls, "".join(span.text for span in spans))
         self.spans = spans
+        self.source = source
         return self
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (RichText, (self.spans,))
+        return (RichText, (self.spans, self.source))
 
     def __html__(self) -> str:
         """The spans as HTML, text escaped (Jinja's autoescape and MarkupSafe call this)."""
@@ -81,7 +88,36 @@ def parse(text: str) -> str:
     spans = _spans(text)
     if len(spans) == 1 and spans[0] == Inline(spans[0].text):
         return spans[0].text  # only escapes: plain text after all
-    return RichText(spans)
+    return RichText(spans, text)
+
+
+def source_of(text: str) -> str:
+    """The text as an author writes it, so that ``parse`` gives back the same spans.
+
+    A RichText's markup as typed; plain text as it is when it reads back the same, else
+    with its markup characters escaped (``6222 \\*\\*`` that the author wrote escaped).
+    The outline's JSON dump uses it (``model.Text``): every model field keeps its source.
+    Text cut or composed by a backend has none; its spans are written out as Markdown,
+    which CommonMark's flanking rules may read differently (``* :*``).
+    """
+    source = getattr(text, "source", None)
+    if source is not None:
+        return str(source)
+    spans = getattr(text, "spans", None)
+    if spans is not None:
+        return "".join(_markdown(span, escape_markup) for span in spans)
+    if not any(marker in text for marker in MARKERS):
+        return text
+    again = parse(text)
+    if again == text and getattr(again, "spans", None) is None:
+        return text
+    return escape_markup(text)
+
+
+def escape_markup(text: str) -> str:
+    """Plain text that ``parse`` reads back as itself: every backslash doubled (a doubled
+    one always means one), every markup character after a backslash."""
+    return "".join("\\" + char if char in ESCAPED else char for char in text)
 
 
 @cache
@@ -165,7 +201,7 @@ def _html(span: Inline) -> str:
 
 
 def _markdown(span: Inline, escape_text: Any) -> str:
-    markup = f"`{span.text}`" if span.code else str(escape_text(span.text))
+    markup = _code_markup(span.text) if span.code else str(escape_text(span.text))
     if span.italic:
         markup = f"*{markup}*"
     if span.bold:
@@ -173,6 +209,18 @@ def _markdown(span: Inline, escape_text: Any) -> str:
     if span.href:
         markup = f"[{markup}](<{span.href}>)"
     return markup
+
+
+def _code_markup(text: str) -> str:
+    """A code span around ``text``: a fence of more backticks than any run inside, padded
+    with a space when the text starts or ends with a backtick (CommonMark strips one)."""
+    longest = run = 0
+    for char in text:
+        run = run + 1 if char == "`" else 0
+        longest = max(longest, run)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def format_rich(template: str, **fields: object) -> str:

@@ -106,3 +106,37 @@ def test_a_fully_translated_edition_uses_the_translation_and_english_true_false(
             assert set(question.answer) <= {"True", "False"}
         else:
             assert set(question.answer) <= set(question.options)
+
+
+MARKED = (r"**及时**报告 *可疑*：`micros0ft.com`，见[手册](https://example.com/a_b)，"
+          r"卡号 6222 \*\*\*\* 8888")
+
+
+def _mark_first_point(source: Path) -> None:
+    text = source.read_text(encoding="utf-8")
+    old = ("text: 互联网金融是利用互联网技术实现资金融通、支付、投资和信息中介服务的"
+           "新型金融业务模式。")
+    assert old in text
+    source.write_text(text.replace(old, f"text: '{MARKED}'"), encoding="utf-8")
+
+
+def test_an_edition_keeps_the_inline_markup(project: Path) -> None:
+    """Found in a trial course: the zh-TW edition (and a translation) went through the
+    outline dumped as plain text, so it lost every bold, code and link span, and a
+    literal ``\\*`` could turn into emphasis."""
+    from build_tools.outline.inline import Inline, spans_of
+
+    _mark_first_point(project)
+    edition = make_edition(load_outline(project), project, "zh-TW")
+    point = edition.outline.chapters[0].slides[0].points[0]  # type: ignore[union-attr]
+    assert spans_of(point.text or "") == (
+        Inline("及時", bold=True), Inline("報告 "), Inline("可疑", italic=True),
+        Inline("："), Inline("micros0ft.com", code=True), Inline("，見"),
+        Inline("手冊", href="https://example.com/a_b"), Inline("，卡號 6222 **** 8888"))
+
+
+def test_the_translator_sees_the_markup_as_the_author_wrote_it(project: Path) -> None:
+    _mark_first_point(project)
+    main(["translate", "--lang", "en", "--source", str(project)])
+    first = load_outline(project).chapters[0].slides[0]
+    assert _strings(project)[f"{first.id}.points[0].text"]["source"] == MARKED

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from build_tools.outline.inline import Inline, RichText, cut, lines, parse, spans_of
 from build_tools.outline.model import Point
@@ -87,3 +89,17 @@ def test_a_locale_pattern_around_outline_text_keeps_its_spans() -> None:
                               Inline("）"))
     assert not isinstance(format_rich("{a}-{b:03d}", a="x", b=7), RichText)
     assert format_rich("{a}-{b:03d}", a="x", b=7) == "x-007"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab 中*`[]()\\_:/.h", max_size=24))
+def test_source_of_reads_back_as_the_same_spans(typed: str) -> None:
+    """What the outline's dump holds (editions, translations) parses to the same text."""
+    from build_tools.outline.inline import source_of
+
+    try:
+        text = parse(typed)
+    except ValueError:
+        return  # a link to a relative target: refused where it is typed
+    assert spans_of(parse(source_of(text))) == spans_of(text)
+    assert spans_of(parse(source_of(str(text)))) == spans_of(str(text))  # plain text
