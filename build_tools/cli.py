@@ -460,7 +460,8 @@ def _check_one(args: argparse.Namespace, source: Path, edition: str | None = Non
     print(
         f"{printable(str(source))}: valid; {len(plan.slides)} slides in "
         f"{len(plan.sections)} sections, "
-        f"{plan.teaching_minutes} minutes, {len(warnings)} warnings"
+        f"{plan.teaching_minutes} minutes, {len(warnings)} warning"
+        f"{'' if len(warnings) == 1 else 's'}"
     )
     return 0
 

@@ -78,7 +78,7 @@ def spans_of(text: str) -> tuple[Inline, ...]:
 
 
 def parse(text: str) -> str:
-    """``text`` as a RichText if it holds markup, else unchanged.
+    """``text`` as a RichText if it holds markup or escapes, else unchanged.
 
     Raises ValueError for a link to anything but http(s) or mailto (a slide's link must
     open in a browser, and ``javascript:`` must never reach the notes' HTML).
@@ -86,9 +86,32 @@ def parse(text: str) -> str:
     if not any(marker in text for marker in MARKERS):
         return text
     spans = _spans(text)
-    if len(spans) == 1 and spans[0] == Inline(spans[0].text):
-        return spans[0].text  # only escapes: plain text after all
-    return RichText(spans, text)
+    if len(spans) == 1 and spans[0] == Inline(spans[0].text) and spans[0].text == text:
+        return text  # markup characters that mark nothing (``2*3``): plain text
+    return RichText(spans, text)  # escapes too: the dump must keep them (``source_of``)
+
+
+def unclosed(typed: str) -> str | None:
+    """``**`` or a backtick the author typed that closes nothing, so it shows as typed.
+
+    ``None`` when every one is closed or escaped (``\\*\\*``). A lone ``*`` is not
+    reported: ``2*3`` and a footnote's ``*`` are ordinary text.
+    """
+    if "**" not in typed and "`" not in typed:
+        return None
+    shown = "".join(span.text for span in spans_of(parse(typed)) if not span.code)
+    bare = []
+    index = 0
+    while index < len(typed):  # the typed text without its escapes
+        if typed[index] == "\\" and typed[index + 1:index + 2] in ESCAPED:
+            index += 2
+            continue
+        bare.append(typed[index])
+        index += 1
+    for mark in ("**", "`"):
+        if mark in shown and mark in "".join(bare):
+            return mark
+    return None
 
 
 def source_of(text: str) -> str:
@@ -108,7 +131,10 @@ def source_of(text: str) -> str:
         return "".join(_markdown(span, escape_markup) for span in spans)
     if not any(marker in text for marker in MARKERS):
         return text
-    again = parse(text)
+    try:
+        again = parse(text)
+    except ValueError:  # it would read as a link to a refused target
+        return escape_markup(text)
     if again == text and getattr(again, "spans", None) is None:
         return text
     return escape_markup(text)
@@ -126,6 +152,9 @@ def _parser() -> MarkdownIt:
 
     parser = MarkdownIt("zero").enable(["emphasis", "backticks", "link", "escape"])
     parser.inline.ruler.at("escape", _escape_markup_only)
+    # Every target becomes a link token, so ``_spans`` refuses what is not http(s) or mailto
+    # with a message (markdown-it's own check leaves ``[x](javascript:…)`` as silent text).
+    parser.validateLink = lambda url: True  # type: ignore[method-assign]  # documented hook
     return parser
 
 

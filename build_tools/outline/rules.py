@@ -52,8 +52,9 @@ def advise_outline(outline: Outline) -> list[Problem]:
     from build_tools.plan import make_plan  # the plan owns the clock
 
     plan = make_plan(outline)
+    advice = _unclosed_markup(outline)
     if plan.end.date() == plan.start.date():
-        return []
+        return advice
     days = (plan.end.date() - plan.start.date()).days
     when = "the next day" if days == 1 else f"{days} days later"
     return [
@@ -61,8 +62,30 @@ def advise_outline(outline: Outline) -> list[Problem]:
             "course.start",
             f"expected the day to end by midnight; starting at {outline.course.start}, it "
             f"ends at {plan.end:%H:%M} {when}: start earlier or split the course",
-        )
+        ),
+        *advice,
     ]
+
+
+UNCLOSED = {
+    "**": "close it (**bold**), or write \\*\\* for asterisks",
+    "`": "close it (`code`), or write \\` for a backtick",
+}
+
+
+def _unclosed_markup(outline: Outline) -> list[Problem]:
+    """A ``**`` or a backtick that closes nothing prints as typed on the slide: most likely
+    the author forgot its other half (the text builds, so it is a warning)."""
+    from build_tools.editions import texts
+    from build_tools.outline.inline import unclosed
+
+    problems = []
+    for path, typed in texts(outline.model_dump(mode="json")):  # the markup as typed
+        mark = unclosed(typed)
+        if mark is not None:
+            problems.append(Problem(path, f"expected {mark} to be closed; got one that shows "
+                                          f"as typed: {UNCLOSED[mark]}"))
+    return problems
 
 
 def _shown(c_index: int, s_index: int) -> str:
@@ -125,6 +148,8 @@ def _unique_slides(outline: Outline) -> list[Problem]:
 def _chapter_references(outline: Outline) -> list[Problem]:
     numbers = {chapter.number for chapter in outline.chapters}
     shown = ", ".join(str(n) for n in sorted(numbers))
+    # A break comes between chapters: after any but the last (which the closing follows).
+    before = ", ".join(str(n) for n in sorted(numbers)[:-1]) or "none: there is one chapter"
     problems = []
     after: dict[int, int] = {}
     for index, pause in enumerate(outline.course.breaks):
@@ -132,7 +157,7 @@ def _chapter_references(outline: Outline) -> list[Problem]:
             problems.append(
                 Problem(
                     f"course.breaks[{index}].after",
-                    f"expected a chapter number before the last ({shown}); got {pause.after}",
+                    f"expected a chapter number before the last ({before}); got {pause.after}",
                 )
             )
         elif pause.after in after:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -23,7 +25,8 @@ def test_it_reads_bold_emphasis_code_and_links_into_spans() -> None:
 
 def test_a_backslash_keeps_an_asterisk_and_other_text_stays_as_typed() -> None:
     assert parse(r"5 \* 3 = 15") == "5 * 3 = 15"
-    assert not isinstance(parse(r"5 \* 3"), RichText)
+    assert spans_of(parse(r"5 \* 3")) == (Inline("5 * 3"),)
+    assert getattr(parse(r"5 \* 3"), "source", None) == r"5 \* 3"  # kept for the dump
     for literal in ("R&D <b>不是</b> &amp;", r"C:\<dir>\file", "file_name __init__", "2*3"):
         assert parse(literal) == literal
 
@@ -35,7 +38,9 @@ def test_code_protects_what_it_holds() -> None:
 def test_it_refuses_a_link_that_does_not_open_in_a_browser() -> None:
     with pytest.raises(ValueError, match="expected a link to an https://"):
         parse("[x](ftp://example.com)")
-    assert parse("[x](javascript:alert(1))") == "[x](javascript:alert(1))"  # not a link
+    for target in ("javascript:alert(1)", "docs/guide.pdf", "www.example.com", "data:x"):
+        with pytest.raises(ValueError, match=re.escape(f"got '{target}'")):  # was silent text
+            parse(f"[x]({target})")
 
 
 def test_the_model_parses_every_text_field_once() -> None:
@@ -103,3 +108,12 @@ def test_source_of_reads_back_as_the_same_spans(typed: str) -> None:
         return  # a link to a relative target: refused where it is typed
     assert spans_of(parse(source_of(text))) == spans_of(text)
     assert spans_of(parse(source_of(str(text)))) == spans_of(str(text))  # plain text
+
+
+def test_an_unclosed_bold_or_code_mark_is_found() -> None:
+    from build_tools.outline.inline import unclosed
+
+    assert unclosed("通过各种方式**掩饰、隐瞒犯罪所得") == "**"
+    assert unclosed("域名：`micros0ft.com、icbc-verify.cn") == "`"
+    for fine in ("**掩饰**", r"6222 \*\*\*\* 8888", "`a**b`", "2*3", "注*：见下", r"\`x"):
+        assert unclosed(fine) is None, fine
