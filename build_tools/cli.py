@@ -248,6 +248,29 @@ def _sources(args: argparse.Namespace) -> list[Path]:
     return sources
 
 
+def _layout(args: argparse.Namespace, sources: list[Path]) -> list[Path]:
+    """The library that decides flat ``build/`` or ``build/<stem>/``: with ``--source``,
+    the outlines beside it, so one course of a library builds where ``course build`` puts
+    it (not a second copy, flat in ``build/``)."""
+    from build_tools.library import discover
+
+    if args.source is None:
+        return sources
+    try:
+        beside = discover(args.source.parent)
+    except InputError:
+        return sources
+    same = any(path.resolve() == args.source.resolve() for path in beside)
+    return beside if same else sources
+
+
+def _course_out(args: argparse.Namespace, source: Path) -> Path:
+    """The output folder of one course (watch, serve, build --source)."""
+    from build_tools.library import out_folder
+
+    return out_folder(args.out, source, _layout(args, [source]))
+
+
 def _check_source(source: Path) -> None:
     from build_tools.library import is_translation
 
@@ -338,10 +361,11 @@ def _build_edition(args: argparse.Namespace, edition: str | None) -> int:
     started = time.perf_counter()
     targets = _targets(args.targets)
     sources = _sources(args)
+    layout = _layout(args, sources)
     options = _options(args, edition)
     stale = []
     for source in sources:
-        out = out_folder(args.out, source, sources)
+        out = out_folder(args.out, source, layout)
         fresh = None if args.force else fresh_outputs(source, out, targets, options)
         if fresh is None:
             stale.append(source)
@@ -352,18 +376,19 @@ def _build_edition(args: argparse.Namespace, edition: str | None) -> int:
         print(f"done in {time.perf_counter() - started:.2f} s (nothing changed)")
         return 0
     if len(sources) == 1:
-        return _build_one(args, sources[0], targets, options, started)
+        out = out_folder(args.out, sources[0], layout)
+        return _build_one(args, sources[0], out, targets, options, started)
     return _build_library(args, sources, stale, targets, options, started)
 
 
 def _build_one(
-    args: argparse.Namespace, source: Path, targets: list[str], options: Options,
+    args: argparse.Namespace, source: Path, out: Path, targets: list[str], options: Options,
     started: float,
 ) -> int:
     from build_tools.pipeline import build
 
     progress = _progress() if sys.stderr.isatty() and not os.environ.get("CI") else None
-    report = build(source, args.out, targets, options, args.force, progress)
+    report = build(source, out, targets, options, args.force, progress)
     _print_report(report, args.all)
     print(f"done in {time.perf_counter() - started:.2f} s")
     return 0
@@ -578,13 +603,15 @@ def _one_source(args: argparse.Namespace, doing: str) -> Path:
 def _watch(args: argparse.Namespace) -> int:
     from build_tools.watch import watch
 
-    return watch(_one_source(args, "watch"), args.out, _options(args))
+    source = _one_source(args, "watch")
+    return watch(source, _course_out(args, source), _options(args))
 
 
 def _serve(args: argparse.Namespace) -> int:
     from build_tools.serve import serve
 
-    return serve(_one_source(args, "serve"), args.out, _options(args), args.host, args.port)
+    source = _one_source(args, "serve")
+    return serve(source, _course_out(args, source), _options(args), args.host, args.port)
 
 
 def _print_warnings(warnings: list[Problem], every: bool = False) -> None:

@@ -123,12 +123,13 @@ def read_translation(file: Path, language: str) -> Loaded:
 
 
 def translate_outline(
-    outline: Outline, outline_file: Path, language: str, allow_untranslated: bool
+    outline: Outline, outline_file: Path, language: str, allow_untranslated: bool,
+    elsewhere: dict[str, tuple[Path, int | None, int | None]] | None = None,
 ) -> tuple[dict[str, Any], list[Problem], bool]:
     """The dumped outline with each string replaced by its translation.
 
     Returns the data, the warnings (under ``allow_untranslated``) and whether any source
-    text was left in place.
+    text was left in place; ``elsewhere`` receives where each translated text was written.
     """
     from build_tools.editions import map_text
 
@@ -165,6 +166,8 @@ def translate_outline(
                                     f"source {_short(text)}; the entry is stale (translated "
                                     f"from {_short(entry.previous or entry.source)})",
                                     loaded.file, line, column))
+        if elsewhere is not None:
+            elsewhere[path] = (loaded.file, *where(key))
         return entry.text.strip()
 
     data = map_text(outline.model_dump(mode="json"), change)

@@ -146,6 +146,9 @@ class Source:
     keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
     flows: set[Path_] = field(default_factory=set)  # mappings written inline, ``{a: 1}``
+    # Field paths (as ``Problem.path``) whose text an edition took from another file: the
+    # translation's file, line and column (``editions.Edition.elsewhere``).
+    elsewhere: dict[str, tuple[Path, int | None, int | None]] = field(default_factory=dict)
 
     def flow(self, path: Path_) -> bool:
         """Is the mapping at ``path`` written inline (where a comma ends a plain value)?"""

@@ -140,3 +140,24 @@ def test_the_translator_sees_the_markup_as_the_author_wrote_it(project: Path) ->
     main(["translate", "--lang", "en", "--source", str(project)])
     first = load_outline(project).chapters[0].slides[0]
     assert _strings(project)[f"{first.id}.points[0].text"]["source"] == MARKED
+
+
+def test_a_problem_in_translated_text_points_at_the_translation(
+        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found in a trial: a translated title too long for its box, or a character the
+    edition's font lacks, was reported at the outline's line, where the text is fine;
+    the translator must be sent to the entry in course.en.yaml."""
+    main(["translate", "--lang", "en", "--source", str(project)])
+    _translate_all(project)
+    file = project.parent / "course.en.yaml"
+    data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    data["strings"]["course.subtitle"]["text"] = "Every kind 课"  # not in the English font
+    file.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["build", "handout", "--edition", "en", "--source", str(project),
+                 "--out", str(project.parent.parent / "build")]) == 2
+    first = capsys.readouterr().err.splitlines()[0]
+    lines = file.read_text(encoding="utf-8").splitlines()
+    row = next(i for i, line in enumerate(lines, 1) if "Every kind" in line)
+    assert first.startswith(f"error: {file}:{row}:"), first
+    assert "course.subtitle" in first
