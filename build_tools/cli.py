@@ -363,6 +363,8 @@ def _build_edition(args: argparse.Namespace, edition: str | None) -> int:
     sources = _sources(args)
     layout = _layout(args, sources)
     options = _options(args, edition)
+    if len(layout) > 1:
+        _warn_left_behind(args.out, sources)
     stale = []
     for source in sources:
         out = out_folder(args.out, source, layout)
@@ -379,6 +381,23 @@ def _build_edition(args: argparse.Namespace, edition: str | None) -> int:
         out = out_folder(args.out, sources[0], layout)
         return _build_one(args, sources[0], out, targets, options, started)
     return _build_library(args, sources, stale, targets, options, started)
+
+
+def _warn_left_behind(out: Path, sources: list[Path]) -> None:
+    """One warning per course whose flat outputs (from when it was the library's only
+    outline) still sit in ``out`` beside the folders the library builds into."""
+    from build_tools.library import out_folder
+    from build_tools.manifest import left_behind
+
+    for source in sources:
+        left = left_behind(out, source)
+        if left:
+            more = f"(and {len(left) - 1} more files) " if len(left) > 1 else ""
+            them = "them" if more else "it"
+            folder = out_folder(out, source, [source, source])
+            _print_warnings([Problem("", (
+                f"{more}left by a flat build of {source}; nothing updates {them} now that "
+                f"the course builds into {folder}/: delete {them}"), left[0])])
 
 
 def _build_one(

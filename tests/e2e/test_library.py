@@ -136,3 +136,23 @@ def test_watch_and_serve_of_one_course_of_a_library_use_its_folder(
     monkeypatch.setattr(cli, "_options", lambda args: None)
     assert cli._watch(args) == 0
     assert seen == [(Path("source/alpha.yaml"), Path("build/alpha"))]
+
+
+def test_the_flat_outputs_left_when_a_second_outline_arrives_are_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found in a trial: build/aml.pptx stayed beside build/aml/aml.pptx after a second
+    outline arrived, never updated again; a trainer opened the old one."""
+    _library(tmp_path, "alpha")
+    monkeypatch.chdir(tmp_path)
+    assert main(["build", "notes"]) == 0
+    shutil.copy2(MINIMAL, tmp_path / "source" / "beta.yaml")
+    capsys.readouterr()
+    assert main(["build", "notes"]) == 0
+    err = capsys.readouterr().err
+    assert err.startswith("warning: build/alpha-notes.html: ")
+    assert "source/alpha.yaml" in err and "build/alpha/" in err and "delete" in err
+    (tmp_path / "build" / "alpha-notes.html").unlink()
+    (tmp_path / "build" / "alpha-notes.md").unlink()
+    assert main(["build", "notes"]) == 0
+    assert "warning" not in capsys.readouterr().err

@@ -235,3 +235,24 @@ class TestBodyText:
     def test_it_keeps_the_full_width_when_nothing_is_alone(self, context: Context) -> None:
         paragraph = Paragraph((Run("主要包括市场准入、业务规范、风险防范等方面"),))
         assert context.measurer.balanced_width([paragraph], 150, 20, even=False) == 150
+
+
+def test_a_table_column_is_as_wide_as_its_code_in_the_monospace_face(tmp_path: Path) -> None:
+    """Found in a trial course: a cell `mail.example.com` was given the width of the text in
+    the body face, so the deck broke it as ``mail.example.co`` / ``m``."""
+    import shutil
+
+    english = ALLKINDS.parent.parent.parent / "english"
+    shutil.copytree(english, tmp_path / "project")
+    source = tmp_path / "project" / "source" / "course.yaml"
+    text = source.read_text(encoding="utf-8")
+    old = text[text.index("          columns: [Supervisor"):text.index("        notes: Go through")]
+    source.write_text(text.replace(old, (
+        "          columns: [System, Use, Ask]\n          rows:\n"
+        "            - [Core banking, Accounts, IT desk]\n"
+        '            - [Mail, "`mail.example.com`", IT desk]\n')), encoding="utf-8")
+    context = designed(prepare(source))
+    assert context.designs is not None
+    planned = next(s for s in context.plan.slides if s.kind == "table")
+    (table,) = [b.table for b in context.designs.slides[planned.number - 1].boxes if b.table]
+    assert table.cells[2][1].text.lines == (("mail.example.com",),)
