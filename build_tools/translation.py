@@ -138,6 +138,13 @@ def translate_outline(
     problems: list[Problem] = []
     untranslated = False
     name = loaded.file.name
+    run = f"run `course translate --lang {language} --source {outline_file}`"
+    if loaded.source is None:  # no file yet: one message, not one per string
+        missing = Problem("", f"expected the {language} translation of {outline_file.name}; "
+                              f"it does not exist: {run}", loaded.file)
+        if not allow_untranslated:
+            raise InputError([missing])
+        return outline.model_dump(mode="json"), [missing], True
 
     def where(key: str) -> tuple[int | None, int | None]:
         if loaded.source is None:
@@ -151,9 +158,8 @@ def translate_outline(
         if entry is None or not entry.text.strip():
             untranslated = True
             if entry is None:
-                problems.append(Problem(path, f"expected a {language} translation (key "
-                                              f"{key!r} in {name}); found none: run "
-                                              f"`course translate --lang {language}`"))
+                problems.append(Problem(path, f"expected its {language} translation (key "
+                                              f"{key!r} in {name}); found none: {run}"))
             else:
                 line, column = where(key)
                 problems.append(Problem(f"strings.{key}", f"expected the {language} "

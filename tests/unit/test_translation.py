@@ -161,3 +161,21 @@ def test_a_problem_in_translated_text_points_at_the_translation(
     row = next(i for i, line in enumerate(lines, 1) if "Every kind" in line)
     assert first.startswith(f"error: {file}:{row}:"), first
     assert "course.subtitle" in first
+
+
+def test_an_edition_without_its_translation_file_is_one_message_saying_how_to_start(
+        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found in a trial: ``course build --edition en`` in a library printed one error per
+    string of a course that has no translation file yet (20 shown, 313 more), each saying
+    ``run `course translate --lang en``` without the --source a library needs."""
+    out = project.parent.parent / "build"
+    assert main(["build", "notes", "--edition", "en", "--source", str(project),
+                 "--out", str(out)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    file = project.parent / "course.en.yaml"
+    assert err == [f"error: {file}: expected the en translation of course.yaml; it does not "
+                   f"exist: run `course translate --lang en --source {project}`"]
+    assert main(["build", "notes", "--edition", "en", "--source", str(project), "--out",
+                 str(out), "--allow-untranslated"]) == 0
+    warnings = [line for line in capsys.readouterr().err.splitlines() if "warning" in line]
+    assert len(warnings) == 1 and "does not exist" in warnings[0]
