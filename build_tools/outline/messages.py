@@ -171,7 +171,7 @@ def _message(item: Any, path: Path_, source: Source) -> str:
         extra = " of minutes" if name in ("minutes", "duration") else ""
         return f"expected a whole number{extra}; got {describe(value)}{_number_hint(name, value)}"
     if kind in ("float_type", "float_parsing", "finite_number"):
-        return f"expected a number; got {describe(value)}"
+        return f"expected a number; got {describe(value)}{_number_hint(name, value)}"
     if kind in ("bool_type", "bool_parsing"):
         return f"expected true or false; got {describe(value)}"
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
@@ -234,9 +234,13 @@ def _shape_hint(class_name: Any, value: Any, in_list: bool) -> str:
     text = _plain(value) if value is not None else "…"
     text = text if len(text) <= 40 else text[:37] + "…"
     dash = "- " if in_list else ""
+    if "text" in required:  # the author's sentence is the text (a trainer note's label is not)
+        required = ["text", *(name for name in required if name != "text")]
     if len(required) == 1:
         return f": write `{dash}{required[0]}: {text}`"
     rest = ", ".join(f"{name}: …" for name in required[1:])
+    if required[0] == "text":  # the other keys first, as the examples write them
+        return f": write `{dash}{{{rest}, text: {text}}}`"
     return f": write `{dash}{{{required[0]}: {text}, {rest}}}`"
 
 
@@ -267,6 +271,8 @@ def _number_hint(name: str, value: Any) -> str:
         return ""
     if value.strip().isdigit():
         return f": write {digits.group(1)} without quotes"
+    if name.isdigit():  # an item of a list (a chart's values): no key to show
+        return f": write the number alone, {digits.group(1)}"
     return f": write the number alone, {name}: {digits.group(1)}"
 
 

@@ -11,9 +11,10 @@ written inside a message are shown from 1 here.
 
 from __future__ import annotations
 
+import difflib
 import re
 import warnings
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from build_tools.errors import Problem
 from build_tools.limits import image_problem, regular_file_problem, template_problems
@@ -189,7 +190,7 @@ def _assets(outline: Outline, project: Path) -> list[Problem]:
             if isinstance(slide, ImageSlide):
                 where = f"chapters[{c_index}].slides[{s_index}].image.path"
                 problem = _inside(project, slide.image.path, where) or _image(
-                    project / slide.image.path, slide.image.path, where
+                    project / slide.image.path, slide.image.path, where, project
                 )
                 if problem:
                     problems.append(problem)
@@ -235,14 +236,30 @@ def _jpeg_ends(path: Path) -> bool:
     return tail.endswith(b"\xff\xd9")
 
 
-def _image(path: Path, relative: str, where: str) -> Problem | None:
+def _nearest(project: Path, relative: str) -> str:
+    """``; did you mean '…'?``: the path with ``/`` for a Windows author's ``\\``, or the
+    closest name in the folder the path names (a typo), if there is one."""
+    slashed = relative.replace("\\", "/")
+    if slashed != relative and (project / slashed).is_file():
+        return f"; did you mean '{slashed}'?"
+    folder = (project / slashed).parent
+    try:
+        names = sorted(p.name for p in folder.iterdir() if p.is_file())
+    except OSError:
+        return ""
+    close = difflib.get_close_matches(PurePosixPath(slashed).name, names, n=1, cutoff=0.75)
+    return f"; did you mean '{PurePosixPath(slashed).with_name(close[0])}'?" if close else ""
+
+
+def _image(path: Path, relative: str, where: str, project: Path) -> Problem | None:
     from PIL import Image, UnidentifiedImageError  # Pillow comes with python-pptx
 
     kind: str | None = None
     missing = regular_file_problem(path, "an image file")
     if missing:
         if missing.endswith("it does not exist"):
-            return Problem(where, f"expected an image file; '{relative}' does not exist")
+            return Problem(where, f"expected an image file; '{relative}' does not exist"
+                                  f"{_nearest(project, relative)}")
         return Problem(where, f"{missing} ({relative!r})")
     too_big = image_problem(path, relative)
     if too_big:
