@@ -321,9 +321,9 @@ _SYNTAX_HINTS = (
     ("mapping values are not allowed", "put text holding ': ' in quotes, or indent this line "
      "as the keys beside it"),
     ("while parsing a flow", "close the brackets; inside { } and [ ], put text holding "
-     "[ ] { } or a comma in quotes (text: \"见[手册](https://…)\")"),
+     "[ ] { } or a comma in quotes (text: \"see [the guide](https://…)\")"),
     ("while scanning an alias", "a value that starts with * is read as a YAML alias: put the "
-     "text in quotes (- \"**重点**…\")"),
+     "text in quotes (- \"**key** point…\")"),
     ("that cannot start any token", "a value that starts with ` or @ must be in quotes "
      "(- \"`code` …\")"),
     ("did not find expected '-' indicator", _INDENT),
@@ -338,7 +338,7 @@ def _syntax_error(file: Path, mark: Any, what: str, text: str = "") -> InputErro
     hint = next((f": {hint}" for found, hint in _SYNTAX_HINTS if found in what), "")
     if mark and _starts_with_link(text, mark.line):
         hint = (": a value that starts with [ is read as a list: put the text in quotes "
-                "(- \"[手册](https://…) …\")")
+                "(- \"[the guide](https://…) …\")")
     return InputError([Problem("", f"expected valid YAML; {what}{hint}", file, line, column)])
 
 
