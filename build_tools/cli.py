@@ -248,6 +248,29 @@ def _sources(args: argparse.Namespace) -> list[Path]:
     return sources
 
 
+def _layout(args: argparse.Namespace, sources: list[Path]) -> list[Path]:
+    """The library that decides flat ``build/`` or ``build/<stem>/``: with ``--source``,
+    the outlines beside it, so one course of a library builds where ``course build`` puts
+    it (not a second copy, flat in ``build/``)."""
+    from build_tools.library import discover
+
+    if args.source is None:
+        return sources
+    try:
+        beside = discover(args.source.parent)
+    except InputError:
+        return sources
+    same = any(path.resolve() == args.source.resolve() for path in beside)
+    return beside if same else sources
+
+
+def _course_out(args: argparse.Namespace, source: Path) -> Path:
+    """The output folder of one course (watch, serve, build --source)."""
+    from build_tools.library import out_folder
+
+    return out_folder(args.out, source, _layout(args, [source]))
+
+
 def _check_source(source: Path) -> None:
     from build_tools.library import is_translation
 
@@ -338,10 +361,13 @@ def _build_edition(args: argparse.Namespace, edition: str | None) -> int:
     started = time.perf_counter()
     targets = _targets(args.targets)
     sources = _sources(args)
+    layout = _layout(args, sources)
     options = _options(args, edition)
+    if len(layout) > 1:
+        _warn_left_behind(args.out, sources)
     stale = []
     for source in sources:
-        out = out_folder(args.out, source, sources)
+        out = out_folder(args.out, source, layout)
         fresh = None if args.force else fresh_outputs(source, out, targets, options)
         if fresh is None:
             stale.append(source)
@@ -352,18 +378,36 @@ def _build_edition(args: argparse.Namespace, edition: str | None) -> int:
         print(f"done in {time.perf_counter() - started:.2f} s (nothing changed)")
         return 0
     if len(sources) == 1:
-        return _build_one(args, sources[0], targets, options, started)
+        out = out_folder(args.out, sources[0], layout)
+        return _build_one(args, sources[0], out, targets, options, started)
     return _build_library(args, sources, stale, targets, options, started)
 
 
+def _warn_left_behind(out: Path, sources: list[Path]) -> None:
+    """One warning per course whose flat outputs (from when it was the library's only
+    outline) still sit in ``out`` beside the folders the library builds into."""
+    from build_tools.library import out_folder
+    from build_tools.manifest import left_behind
+
+    for source in sources:
+        left = left_behind(out, source)
+        if left:
+            more = f"(and {len(left) - 1} more files) " if len(left) > 1 else ""
+            them = "them" if more else "it"
+            folder = out_folder(out, source, [source, source])
+            _print_warnings([Problem("", (
+                f"{more}left by a flat build of {source}; nothing updates {them} now that "
+                f"the course builds into {folder}/: delete {them}"), left[0])])
+
+
 def _build_one(
-    args: argparse.Namespace, source: Path, targets: list[str], options: Options,
+    args: argparse.Namespace, source: Path, out: Path, targets: list[str], options: Options,
     started: float,
 ) -> int:
     from build_tools.pipeline import build
 
     progress = _progress() if sys.stderr.isatty() and not os.environ.get("CI") else None
-    report = build(source, args.out, targets, options, args.force, progress)
+    report = build(source, out, targets, options, args.force, progress)
     _print_report(report, args.all)
     print(f"done in {time.perf_counter() - started:.2f} s")
     return 0
@@ -460,7 +504,8 @@ def _check_one(args: argparse.Namespace, source: Path, edition: str | None = Non
     print(
         f"{printable(str(source))}: valid; {len(plan.slides)} slides in "
         f"{len(plan.sections)} sections, "
-        f"{plan.teaching_minutes} minutes, {len(warnings)} warnings"
+        f"{plan.teaching_minutes} minutes, {len(warnings)} warning"
+        f"{'' if len(warnings) == 1 else 's'}"
     )
     return 0
 
@@ -577,13 +622,15 @@ def _one_source(args: argparse.Namespace, doing: str) -> Path:
 def _watch(args: argparse.Namespace) -> int:
     from build_tools.watch import watch
 
-    return watch(_one_source(args, "watch"), args.out, _options(args))
+    source = _one_source(args, "watch")
+    return watch(source, _course_out(args, source), _options(args))
 
 
 def _serve(args: argparse.Namespace) -> int:
     from build_tools.serve import serve
 
-    return serve(_one_source(args, "serve"), args.out, _options(args), args.host, args.port)
+    source = _one_source(args, "serve")
+    return serve(source, _course_out(args, source), _options(args), args.host, args.port)
 
 
 def _print_warnings(warnings: list[Problem], every: bool = False) -> None:

@@ -46,6 +46,9 @@ class Edition:
     outline: Outline
     warnings: list[Problem] = field(default_factory=list)
     fallback_fonts: bool = False  # source text left untranslated: keep the source's fonts
+    # Field path -> (translation file, line, column) of each translated text: a problem of
+    # that text (too long for its box, a character the font lacks) is the translator's.
+    elsewhere: dict[str, tuple[Path, int | None, int | None]] = field(default_factory=dict)
 
 
 def suffix_for(outline: Outline, language: str | None) -> str:
@@ -70,10 +73,11 @@ def make_edition(
         return Edition(language, f".{language}", _validated(data, outline, language))
     from build_tools.translation import translate_outline
 
+    elsewhere: dict[str, tuple[Path, int | None, int | None]] = {}
     data, warnings, untranslated = translate_outline(outline, source, language,
-                                                     allow_untranslated)
+                                                     allow_untranslated, elsewhere)
     return Edition(language, f".{language}", _validated(data, outline, language), warnings,
-                   fallback_fonts=untranslated)
+                   fallback_fonts=untranslated, elsewhere=elsewhere)
 
 
 def _validated(data: dict[str, Any], outline: Outline, language: str) -> Outline:

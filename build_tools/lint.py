@@ -15,7 +15,8 @@ def lint(plan: DeckPlan, source: Source) -> list[Problem]:
         warnings.append(
             Problem(
                 "course.duration",
-                f"slide minutes add up to {plan.teaching_minutes}; the course declares {declared}",
+                f"teaching minutes (slides and discussions) add up to "
+                f"{plan.teaching_minutes}; the course declares {declared}",
             )
         )
     limit = plan.locale.notes_length  # characters suit Chinese; words suit English

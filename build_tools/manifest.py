@@ -175,5 +175,19 @@ def fresh_outputs(
     ]
 
 
+def left_behind(out: Path, source: Path) -> list[Path]:
+    """What a flat build of ``source`` left in ``out`` and is still there: once a second
+    outline joins the library, the course builds into ``out/<stem>/`` and nothing updates
+    these files any more (they are the author's to delete: a build never removes files)."""
+    wanted = os.path.abspath(source)
+    return sorted({
+        out / name
+        for entry in Manifest.read(out).targets.values()
+        if entry["settings"].get("source") == wanted
+        for name in entry["outputs"]
+        if (out / name).is_file()
+    })
+
+
 def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()

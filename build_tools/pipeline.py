@@ -104,6 +104,8 @@ def prepare_located(
     theme = (theme or load_theme()).for_language(look_language)
     plan = make_plan(edition.outline, locale, theme.deck.agenda_capacity)
     measurer = Measurer.from_paths(theme.regular_font, theme.bold_font, latin=locale.latin)
+    if edition.elsewhere:  # problems of translated text point at the translation file
+        located = replace(located, elsewhere=edition.elsewhere)
     warnings = tuple(p if p.file else locate(p, located) for p in edition.warnings)
     if options.template is None and outline.course.template is not None:
         options = Options(**{**options.__dict__, "template": project / outline.course.template})

@@ -123,12 +123,13 @@ def read_translation(file: Path, language: str) -> Loaded:
 
 
 def translate_outline(
-    outline: Outline, outline_file: Path, language: str, allow_untranslated: bool
+    outline: Outline, outline_file: Path, language: str, allow_untranslated: bool,
+    elsewhere: dict[str, tuple[Path, int | None, int | None]] | None = None,
 ) -> tuple[dict[str, Any], list[Problem], bool]:
     """The dumped outline with each string replaced by its translation.
 
     Returns the data, the warnings (under ``allow_untranslated``) and whether any source
-    text was left in place.
+    text was left in place; ``elsewhere`` receives where each translated text was written.
     """
     from build_tools.editions import map_text
 
@@ -137,6 +138,13 @@ def translate_outline(
     problems: list[Problem] = []
     untranslated = False
     name = loaded.file.name
+    run = f"run `course translate --lang {language} --source {outline_file}`"
+    if loaded.source is None:  # no file yet: one message, not one per string
+        missing = Problem("", f"expected the {language} translation of {outline_file.name}; "
+                              f"it does not exist: {run}", loaded.file)
+        if not allow_untranslated:
+            raise InputError([missing])
+        return outline.model_dump(mode="json"), [missing], True
 
     def where(key: str) -> tuple[int | None, int | None]:
         if loaded.source is None:
@@ -150,9 +158,8 @@ def translate_outline(
         if entry is None or not entry.text.strip():
             untranslated = True
             if entry is None:
-                problems.append(Problem(path, f"expected a {language} translation (key "
-                                              f"{key!r} in {name}); found none: run "
-                                              f"`course translate --lang {language}`"))
+                problems.append(Problem(path, f"expected its {language} translation (key "
+                                              f"{key!r} in {name}); found none: {run}"))
             else:
                 line, column = where(key)
                 problems.append(Problem(f"strings.{key}", f"expected the {language} "
@@ -165,6 +172,8 @@ def translate_outline(
                                     f"source {_short(text)}; the entry is stale (translated "
                                     f"from {_short(entry.previous or entry.source)})",
                                     loaded.file, line, column))
+        if elsewhere is not None:
+            elsewhere[path] = (loaded.file, *where(key))
         return entry.text.strip()
 
     data = map_text(outline.model_dump(mode="json"), change)

@@ -308,10 +308,18 @@ def draw_table(sketch: Sketch, look: Look, content: TableSlide) -> None:
     grid = [list(table_data.columns), *table_data.rows]
     sizes = look.panel_body
 
+    def one_line(text: str, size: float, bold: bool) -> float:
+        """The cell's one-line width; `code` at the monospace width the lines break at."""
+        pieces = spans_of(text)
+        if not any(p.code for p in pieces):
+            return measurer.width_pt(text, size, bold=bold)
+        runs = tuple(Run(p.text, bold or p.bold, p.code) for p in pieces)
+        return measurer.measure([Paragraph(runs)], 1e6, size).width_pt
+
     def layout(size: float) -> tuple[list[float], list[float]]:
         natural = [
-            max(measurer.width_pt(row[c], size, bold=(r == 0 or c == 0))
-                for r, row in enumerate(grid)) + 2 * pad_x
+            max(one_line(row[c], size, r == 0 or c == 0) for r, row in enumerate(grid))
+            + 2 * pad_x
             for c in range(n_cols)
         ]
         wanted = sum(natural) * look.rules.table_width_slack

@@ -17,10 +17,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from html import escape
+from string import Formatter
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
+    from markdown_it.rules_inline import StateInline
 
 MARKERS = ("*", "`", "[", "\\")  # text without any of these has no markup to parse
 ESCAPED = frozenset("*`[]\\")  # what a backslash escapes; before anything else it is kept
@@ -41,17 +43,24 @@ class Inline:
 
 
 class RichText(str):
-    """Plain text (the ``str`` value) with the spans it was written with."""
+    """Plain text (the ``str`` value) with the spans it was written with.
+
+    ``source`` is the markup as the author typed it (None for text cut or composed from
+    other text): what the outline's JSON dump holds, so an edition, a translation file
+    and a warm session's change check see the markup, not only the plain text.
+    """
 
     spans: tuple[Inline, ...]
+    source: str | None
 
-    def __new__(cls, spans: tuple[Inline, ...]) -> RichText:
+    def __new__(cls, spans: tuple[Inline, ...], source: str | None = None) -> RichText:
         self = super().__new__(cls, "".join(span.text for span in spans))
         self.spans = spans
+        self.source = source
         return self
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (RichText, (self.spans,))
+        return (RichText, (self.spans, self.source))
 
     def __html__(self) -> str:
         """The spans as HTML, text escaped (Jinja's autoescape and MarkupSafe call this)."""
@@ -69,7 +78,7 @@ def spans_of(text: str) -> tuple[Inline, ...]:
 
 
 def parse(text: str) -> str:
-    """``text`` as a RichText if it holds markup, else unchanged.
+    """``text`` as a RichText if it holds markup or escapes, else unchanged.
 
     Raises ValueError for a link to anything but http(s) or mailto (a slide's link must
     open in a browser, and ``javascript:`` must never reach the notes' HTML).
@@ -77,23 +86,83 @@ def parse(text: str) -> str:
     if not any(marker in text for marker in MARKERS):
         return text
     spans = _spans(text)
-    if len(spans) == 1 and spans[0] == Inline(spans[0].text):
-        return spans[0].text  # only escapes: plain text after all
-    return RichText(spans)
+    if len(spans) == 1 and spans[0] == Inline(spans[0].text) and spans[0].text == text:
+        return text  # markup characters that mark nothing (``2*3``): plain text
+    return RichText(spans, text)  # escapes too: the dump must keep them (``source_of``)
+
+
+def unclosed(typed: str) -> str | None:
+    """``**`` or a backtick the author typed that closes nothing, so it shows as typed.
+
+    ``None`` when every one is closed or escaped (``\\*\\*``). A lone ``*`` is not
+    reported: ``2*3`` and a footnote's ``*`` are ordinary text.
+    """
+    if "**" not in typed and "`" not in typed:
+        return None
+    shown = "".join(span.text for span in spans_of(parse(typed)) if not span.code)
+    bare = []
+    index = 0
+    while index < len(typed):  # the typed text without its escapes
+        if typed[index] == "\\" and typed[index + 1:index + 2] in ESCAPED:
+            index += 2
+            continue
+        bare.append(typed[index])
+        index += 1
+    for mark in ("**", "`"):
+        if mark in shown and mark in "".join(bare):
+            return mark
+    return None
+
+
+def source_of(text: str) -> str:
+    """The text as an author writes it, so that ``parse`` gives back the same spans.
+
+    A RichText's markup as typed; plain text as it is when it reads back the same, else
+    with its markup characters escaped (``6222 \\*\\*`` that the author wrote escaped).
+    The outline's JSON dump uses it (``model.Text``): every model field keeps its source.
+    Text cut or composed by a backend has none; its spans are written out as Markdown,
+    which CommonMark's flanking rules may read differently (``* :*``).
+    """
+    source = getattr(text, "source", None)
+    if source is not None:
+        return str(source)
+    spans = getattr(text, "spans", None)
+    if spans is not None:
+        return "".join(_markdown(span, escape_markup) for span in spans)
+    if not any(marker in text for marker in MARKERS):
+        return text
+    try:
+        again = parse(text)
+    except ValueError:  # it would read as a link to a refused target
+        return escape_markup(text)
+    if again == text and getattr(again, "spans", None) is None:
+        return text
+    return escape_markup(text)
+
+
+def escape_markup(text: str) -> str:
+    """Plain text that ``parse`` reads back as itself: every backslash doubled (a doubled
+    one always means one), every markup character after a backslash."""
+    return "".join("\\" + char if char in ESCAPED else char for char in text)
 
 
 @cache
 def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("zero").enable(["emphasis", "backticks", "link", "escape"])
+    parser = MarkdownIt("zero").enable(["emphasis", "backticks", "link", "escape"])
+    parser.inline.ruler.at("escape", _escape_markup_only)
+    # Every target becomes a link token, so ``_spans`` refuses what is not http(s) or mailto
+    # with a message (markdown-it's own check leaves ``[x](javascript:…)`` as silent text).
+    parser.validateLink = lambda url: True  # type: ignore[method-assign]  # documented hook
+    return parser
 
 
 def _spans(text: str) -> tuple[Inline, ...]:
     # Underscore emphasis is off: only ``*`` marks emphasis, so identifiers keep their "_".
     # markdown-it has no switch for that; a private-use stand-in (not a delimiter) is
     # swapped in for the parse and back in every piece of text and link after it.
-    tokens = _parser().parseInline(_keep_backslashes(text).replace("_", _UNDERSCORE))
+    tokens = _parser().parseInline(text.replace("_", _UNDERSCORE))
     children = tokens[0].children or [] if tokens else []
     spans: list[Inline] = []
     bold = italic = 0
@@ -128,26 +197,19 @@ def _spans(text: str) -> tuple[Inline, ...]:
     return tuple(span for span in spans if span.text)
 
 
-def _keep_backslashes(text: str) -> str:
-    """Double every backslash that does not escape markup, so ``C:\\<dir>`` stays as typed.
+def _escape_markup_only(state: StateInline, silent: bool) -> bool:
+    """CommonMark's backslash escape, but only before the markup characters.
 
     CommonMark lets a backslash escape any ASCII punctuation; authors mean it only before
-    the markup characters (``\\*``, ``\\```, ``\\[``, ``\\]``, ``\\\\``).
+    ``*``, `````, ``[``, ``]`` and ``\\``, so ``C:\\<dir>`` stays as typed. A rule of the
+    parser (not a rewrite of the text before it) so code spans, which the backticks rule
+    takes whole, keep every backslash they hold (``\\\\archive\\aml``).
     """
-    if "\\" not in text:
-        return text
-    out = []
-    index = 0
-    while index < len(text):
-        char = text[index]
-        following = text[index + 1:index + 2]
-        if char == "\\" and following in ESCAPED:
-            out.append(text[index:index + 2])
-            index += 2
-            continue
-        out.append("\\\\" if char == "\\" else char)
-        index += 1
-    return "".join(out)
+    if state.src[state.pos + 1:state.pos + 2] not in ESCAPED:
+        return False  # the backslash becomes plain text
+    from markdown_it.rules_inline.escape import escape as commonmark_escape
+
+    return commonmark_escape(state, silent)
 
 
 def _same_style(a: Inline, b: Inline) -> bool:
@@ -168,7 +230,7 @@ def _html(span: Inline) -> str:
 
 
 def _markdown(span: Inline, escape_text: Any) -> str:
-    markup = f"`{span.text}`" if span.code else str(escape_text(span.text))
+    markup = _code_markup(span.text) if span.code else str(escape_text(span.text))
     if span.italic:
         markup = f"*{markup}*"
     if span.bold:
@@ -176,6 +238,47 @@ def _markdown(span: Inline, escape_text: Any) -> str:
     if span.href:
         markup = f"[{markup}](<{span.href}>)"
     return markup
+
+
+def _code_markup(text: str) -> str:
+    """A code span around ``text``: a fence of more backticks than any run inside, padded
+    with a space when the text starts or ends with a backtick (CommonMark strips one)."""
+    longest = run = 0
+    for char in text:
+        run = run + 1 if char == "`" else 0
+        longest = max(longest, run)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def format_rich(template: str, **fields: object) -> str:
+    """``template.format(**fields)`` keeping the spans of RichText fields.
+
+    A locale's pattern (``"{title}，{issuer}，{year}"``) around outline text: ``str.format``
+    would return the plain text and drop a reference's link or a quote source's emphasis.
+    """
+    if not any(isinstance(value, RichText) for value in fields.values()):
+        return template.format(**fields)
+    formatter = Formatter()
+    spans: list[Inline] = []
+    for literal, name, spec, conversion in formatter.parse(template):
+        pieces = [Inline(literal)] if literal else []
+        if name is not None:
+            value = fields[name]
+            if isinstance(value, RichText) and not spec and not conversion:
+                pieces += value.spans
+            else:
+                shown = formatter.format_field(formatter.convert_field(value, conversion),
+                                               spec or "")
+                pieces.append(Inline(shown))
+        for piece in pieces:
+            if spans and _same_style(spans[-1], piece):
+                spans[-1] = Inline(spans[-1].text + piece.text, piece.bold, piece.italic,
+                                   piece.code, piece.href)
+            else:
+                spans.append(piece)
+    return RichText(tuple(spans))
 
 
 def cut(text: str, start: int, stop: int) -> str:

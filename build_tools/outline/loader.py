@@ -63,10 +63,12 @@ def locate(problem: Problem, source: Source) -> Problem:
     if problem.file is not None:
         return problem
     path = parse_path(problem.path)
-    line, column = source.locate(path)
+    file, (line, column) = source.file, source.locate(path)
+    if problem.path in source.elsewhere:  # translated text: the translator's entry
+        file, line, column = source.elsewhere[problem.path]
     shown = shown_path(path, source.data) if problem.path else None
     if shown and " (slide " in shown:
         number = shown.rsplit(" (slide ", 1)[1].split(" ", 1)[0].rstrip(")")
         if problem.message.startswith(f"slide {number} "):  # the message names it already
             shown = shown.rsplit(" (slide ", 1)[0]
-    return replace(problem.located(source.file, line, column), shown=shown)
+    return replace(problem.located(file, line, column), shown=shown)

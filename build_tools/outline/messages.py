@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -65,9 +66,12 @@ def problems_from(error: ValidationError, source: Source) -> list[Problem]:
     items = error.errors(include_url=False)
     suggested = set()
     renamed = _renamed_keys(items, source)
+    texts_as_keys = set()  # mappings made of the author's text (``- 注意: …``): one message
     for item in items:
         if item["type"] == "extra_forbidden":
             path = _data_path(source.data, item["loc"])
+            if not _key_like(str(path[-1])):
+                texts_as_keys.add(path[:-1])
             hint = _message(item, path, source)
             if "did you mean '" not in hint:
                 hint = renamed.get(path, hint)
@@ -78,6 +82,8 @@ def problems_from(error: ValidationError, source: Source) -> list[Problem]:
         if item["type"] == "missing" and _data_path(source.data, item["loc"]) in suggested:
             continue  # the misspelt key's message already names it
         path = _data_path(source.data, item["loc"])
+        if item["type"] == "missing" and path[:-1] in texts_as_keys:
+            continue  # the text-as-key message says how to write the item
         message = _message(item, path, source)
         if item["type"] == "extra_forbidden" and "did you mean '" not in message:
             message = renamed.get(path, message)
@@ -105,7 +111,7 @@ def _renamed_keys(items: list[Any], source: Source) -> dict[Path_, str]:
     renamed = {}
     for parent, keys in unknown.items():
         gone = missing.get(parent, [])
-        if len(keys) == 1 and len(gone) == 1:
+        if len(keys) == 1 and len(gone) == 1 and _key_like(str(keys[0][-1])):
             old, new = keys[0][-1], gone[0][-1]
             renamed[keys[0]] = f"unknown key '{old}'; did you mean '{new}' (required, and missing)?"
     return renamed
@@ -155,6 +161,9 @@ def _message(item: Any, path: Path_, source: Source) -> str:
     if kind in ("string_type",):
         quote = isinstance(value, bool | int | float | dt.date)
         hint = f': write it in quotes ("{_plain(value)}") for text' if quote else ""
+        if _text_as_key(value):
+            (key, rest), = value.items()
+            hint = f": the ': ' made it a key; write the text in quotes, \"{key}: {rest}\""
         return f"expected text; got {describe(value)}{hint}"
     if kind in ("string_too_short",):
         return "expected text; got an empty value"
@@ -162,9 +171,9 @@ def _message(item: Any, path: Path_, source: Source) -> str:
         return f"expected at most {ctx.get('max_length')} characters; got {len(value)}"
     if kind in ("int_type", "int_parsing", "int_from_float"):
         extra = " of minutes" if name in ("minutes", "duration") else ""
-        return f"expected a whole number{extra}; got {describe(value)}"
+        return f"expected a whole number{extra}; got {describe(value)}{_number_hint(name, value)}"
     if kind in ("float_type", "float_parsing", "finite_number"):
-        return f"expected a number; got {describe(value)}"
+        return f"expected a number; got {describe(value)}{_number_hint(name, value)}"
     if kind in ("bool_type", "bool_parsing"):
         return f"expected true or false; got {describe(value)}"
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
@@ -227,9 +236,13 @@ def _shape_hint(class_name: Any, value: Any, in_list: bool) -> str:
     text = _plain(value) if value is not None else "…"
     text = text if len(text) <= 40 else text[:37] + "…"
     dash = "- " if in_list else ""
+    if "text" in required:  # the author's sentence is the text (a trainer note's label is not)
+        required = ["text", *(name for name in required if name != "text")]
     if len(required) == 1:
         return f": write `{dash}{required[0]}: {text}`"
     rest = ", ".join(f"{name}: …" for name in required[1:])
+    if required[0] == "text":  # the other keys first, as the examples write them
+        return f": write `{dash}{{{rest}, text: {text}}}`"
     return f": write `{dash}{{{required[0]}: {text}, {rest}}}`"
 
 
@@ -239,7 +252,36 @@ def _plain(value: Any) -> str:
     return value.isoformat() if isinstance(value, dt.date) else str(value)
 
 
+def _key_like(name: str) -> bool:
+    """Could the author have meant it as a key? Keys are short lowercase ASCII words."""
+    return re.fullmatch(r"[A-Za-z_][A-Za-z0-9_-]{0,30}", name) is not None
+
+
+def _text_as_key(value: Any) -> bool:
+    """``注意: 冒充公检法`` where text was expected: YAML read a mapping of one key."""
+    return (isinstance(value, dict) and len(value) == 1
+            and not _key_like(str(next(iter(value)))) and isinstance(next(iter(value.values())),
+                                                                      str | None))
+
+
+def _number_hint(name: str, value: Any) -> str:
+    """``"6"`` or ``6分钟`` for minutes: the number alone, unquoted, is what YAML reads as one."""
+    if not isinstance(value, str):
+        return ""
+    digits = re.match(r"\s*(\d+)", value)
+    if digits is None:
+        return ""
+    if value.strip().isdigit():
+        return f": write {digits.group(1)} without quotes"
+    if name.isdigit():  # an item of a list (a chart's values): no key to show
+        return f": write the number alone, {digits.group(1)}"
+    return f": write the number alone, {name}: {digits.group(1)}"
+
+
 def _unknown_key(name: str, path: Path_, source: Source) -> str:
+    mapping = _value_at(source.data, path[:-1])
+    if isinstance(mapping, dict) and not _key_like(name):
+        return _text_as_key_message(name, mapping, path, source)
     siblings = _sibling_keys(source.data, path[:-1])
     allowed = _allowed_keys(siblings)
     if name in allowed:  # the siblings matched another mapping's keys: no honest hint here
@@ -252,13 +294,48 @@ def _unknown_key(name: str, path: Path_, source: Source) -> str:
     return f"unknown key '{name}'"
 
 
-def _sibling_keys(data: Any, path: Path_) -> set[str]:
+def _text_as_key_message(name: str, mapping: dict[Any, Any], path: Path_,
+                         source: Source) -> str:
+    """The author's text became a key. Two ways YAML does that: a comma inside ``{ }``
+    ends a value (``{notes: Two chapters, first …}``: 'first …' is a key without a value),
+    and ``: `` inside a plain list item (``- 注意: 冒充公检法``: a mapping of one key)."""
+    keys = list(mapping)
+    value = mapping.get(name)
+    at = keys.index(name) if name in keys else 0
+    before = next((k for k in reversed(keys[:at]) if isinstance(mapping[k], str)), None)
+    if value is None and before is not None and source.flow(path[:-1]):
+        shown = name if len(name) <= 30 else name[:27] + "…"
+        return (f"unknown key '{shown}'; inside {{ }} a comma ends a value: put the text of "
+                f"'{before}' in quotes ({before}: \"…, …\")")
+    in_list = len(path) >= 2 and isinstance(path[-2], int)
+    if len(keys) == 1 and isinstance(value, str) and in_list:
+        fields = _item_fields(path[:-1])
+        pair = next((p for p in (("lead", "text"), ("title", "text")) if set(p) <= fields), None)
+        way = f"write `- {{{pair[0]}: {name}, {pair[1]}: {value}}}`, or " if pair else "write "
+        return (f"unknown key '{name}'; the ': ' made the text a key: {way}the whole text in "
+                f"quotes, - \"{name}: {value}\"")
+    return f"unknown key '{name}'"
+
+
+def _item_fields(path: Path_) -> set[str]:
+    """The fields of the model a list item should be, from its list's name (points, steps)."""
+    owner = next((part for part in reversed(path) if isinstance(part, str)), "")
+    return {"points": set(model.Point.model_fields), "steps": set(model.Step.model_fields)}.get(
+        str(owner), set())
+
+
+def _value_at(data: Any, path: Path_) -> Any:
     current = data
     for part in path:
         try:
             current = current[part]
         except (KeyError, IndexError, TypeError):
-            return set()
+            return None
+    return current
+
+
+def _sibling_keys(data: Any, path: Path_) -> set[str]:
+    current = _value_at(data, path)
     return set(current) if isinstance(current, dict) else set()
 
 

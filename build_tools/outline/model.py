@@ -20,6 +20,7 @@ from pydantic import (
     ConfigDict,
     Field,
     GetJsonSchemaHandler,
+    PlainSerializer,
     StringConstraints,
     field_validator,
     model_validator,
@@ -63,12 +64,14 @@ def _no_control(text: str) -> str:
 
 
 # Inline markup (**bold**, *emphasis*, `code`, [text](https://…)) is parsed here, once:
-# the value is the plain text, carrying its spans (outline/inline.py).
+# the value is the plain text, carrying its spans (outline/inline.py). The JSON dump holds
+# the markup again: editions and translations are made from it and validated anew.
 Text = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT),
     AfterValidator(_no_control),
     AfterValidator(inline.parse),
+    PlainSerializer(inline.source_of, return_type=str, when_used="json"),
 ]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
 Minutes = Annotated[int, Field(gt=0, le=600, strict=True)]

@@ -11,9 +11,10 @@ written inside a message are shown from 1 here.
 
 from __future__ import annotations
 
+import difflib
 import re
 import warnings
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from build_tools.errors import Problem
 from build_tools.limits import image_problem, regular_file_problem, template_problems
@@ -52,8 +53,9 @@ def advise_outline(outline: Outline) -> list[Problem]:
     from build_tools.plan import make_plan  # the plan owns the clock
 
     plan = make_plan(outline)
+    advice = _unclosed_markup(outline)
     if plan.end.date() == plan.start.date():
-        return []
+        return advice
     days = (plan.end.date() - plan.start.date()).days
     when = "the next day" if days == 1 else f"{days} days later"
     return [
@@ -61,8 +63,30 @@ def advise_outline(outline: Outline) -> list[Problem]:
             "course.start",
             f"expected the day to end by midnight; starting at {outline.course.start}, it "
             f"ends at {plan.end:%H:%M} {when}: start earlier or split the course",
-        )
+        ),
+        *advice,
     ]
+
+
+UNCLOSED = {
+    "**": "close it (**bold**), or write \\*\\* for asterisks",
+    "`": "close it (`code`), or write \\` for a backtick",
+}
+
+
+def _unclosed_markup(outline: Outline) -> list[Problem]:
+    """A ``**`` or a backtick that closes nothing prints as typed on the slide: most likely
+    the author forgot its other half (the text builds, so it is a warning)."""
+    from build_tools.editions import texts
+    from build_tools.outline.inline import unclosed
+
+    problems = []
+    for path, typed in texts(outline.model_dump(mode="json")):  # the markup as typed
+        mark = unclosed(typed)
+        if mark is not None:
+            problems.append(Problem(path, f"expected {mark} to be closed; got one that shows "
+                                          f"as typed: {UNCLOSED[mark]}"))
+    return problems
 
 
 def _shown(c_index: int, s_index: int) -> str:
@@ -125,6 +149,8 @@ def _unique_slides(outline: Outline) -> list[Problem]:
 def _chapter_references(outline: Outline) -> list[Problem]:
     numbers = {chapter.number for chapter in outline.chapters}
     shown = ", ".join(str(n) for n in sorted(numbers))
+    # A break comes between chapters: after any but the last (which the closing follows).
+    before = ", ".join(str(n) for n in sorted(numbers)[:-1]) or "none: there is one chapter"
     problems = []
     after: dict[int, int] = {}
     for index, pause in enumerate(outline.course.breaks):
@@ -132,7 +158,7 @@ def _chapter_references(outline: Outline) -> list[Problem]:
             problems.append(
                 Problem(
                     f"course.breaks[{index}].after",
-                    f"expected a chapter number before the last ({shown}); got {pause.after}",
+                    f"expected a chapter number before the last ({before}); got {pause.after}",
                 )
             )
         elif pause.after in after:
@@ -164,7 +190,7 @@ def _assets(outline: Outline, project: Path) -> list[Problem]:
             if isinstance(slide, ImageSlide):
                 where = f"chapters[{c_index}].slides[{s_index}].image.path"
                 problem = _inside(project, slide.image.path, where) or _image(
-                    project / slide.image.path, slide.image.path, where
+                    project / slide.image.path, slide.image.path, where, project
                 )
                 if problem:
                     problems.append(problem)
@@ -210,14 +236,30 @@ def _jpeg_ends(path: Path) -> bool:
     return tail.endswith(b"\xff\xd9")
 
 
-def _image(path: Path, relative: str, where: str) -> Problem | None:
+def _nearest(project: Path, relative: str) -> str:
+    """``; did you mean '…'?``: the path with ``/`` for a Windows author's ``\\``, or the
+    closest name in the folder the path names (a typo), if there is one."""
+    slashed = relative.replace("\\", "/")
+    if slashed != relative and (project / slashed).is_file():
+        return f"; did you mean '{slashed}'?"
+    folder = (project / slashed).parent
+    try:
+        names = sorted(p.name for p in folder.iterdir() if p.is_file())
+    except OSError:
+        return ""
+    close = difflib.get_close_matches(PurePosixPath(slashed).name, names, n=1, cutoff=0.75)
+    return f"; did you mean '{PurePosixPath(slashed).with_name(close[0])}'?" if close else ""
+
+
+def _image(path: Path, relative: str, where: str, project: Path) -> Problem | None:
     from PIL import Image, UnidentifiedImageError  # Pillow comes with python-pptx
 
     kind: str | None = None
     missing = regular_file_problem(path, "an image file")
     if missing:
         if missing.endswith("it does not exist"):
-            return Problem(where, f"expected an image file; '{relative}' does not exist")
+            return Problem(where, f"expected an image file; '{relative}' does not exist"
+                                  f"{_nearest(project, relative)}")
         return Problem(where, f"{missing} ({relative!r})")
     too_big = image_problem(path, relative)
     if too_big:

@@ -145,6 +145,14 @@ class Source:
     values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
+    flows: set[Path_] = field(default_factory=set)  # mappings written inline, ``{a: 1}``
+    # Field paths (as ``Problem.path``) whose text an edition took from another file: the
+    # translation's file, line and column (``editions.Edition.elsewhere``).
+    elsewhere: dict[str, tuple[Path, int | None, int | None]] = field(default_factory=dict)
+
+    def flow(self, path: Path_) -> bool:
+        """Is the mapping at ``path`` written inline (where a comma ends a plain value)?"""
+        return tuple(path) in self.flows
 
     def locate(self, path: Path_, at_key: bool = False) -> tuple[int | None, int | None]:
         """The nearest recorded position for a path, walking up to its parents."""
@@ -271,7 +279,7 @@ def _compose(file: Path, text: str) -> yaml.Node | None:
             what = f"{what} ({error.context}" + (
                 f" that starts at line {started})" if started else ")"
             )
-        raise _syntax_error(file, mark, what) from None
+        raise _syntax_error(file, mark, what, text) from None
     except yaml.reader.ReaderError as error:  # a character YAML allows nowhere in a file
         raw = text.encode("utf-8")  # libyaml counts bytes of UTF-8
         position = min(error.position, len(raw))
@@ -304,10 +312,46 @@ def _compose(file: Path, text: str) -> yaml.Node | None:
         ) from None
 
 
-def _syntax_error(file: Path, mark: Any, what: str) -> InputError:
+_INDENT = ("check the indentation: the keys of one mapping, and the dashes of one list, "
+           "start in the same column")
+# What the author most likely did, for PyYAML's messages that name only the parser's view.
+_SYNTAX_HINTS = (
+    ("found unknown escape character", "inside double quotes a backslash starts an escape: "
+     "write the text unquoted or in single quotes, where \\* stays as typed"),
+    ("mapping values are not allowed", "put text holding ': ' in quotes, or indent this line "
+     "as the keys beside it"),
+    ("while parsing a flow", "close the brackets; inside { } and [ ], put text holding "
+     "[ ] { } or a comma in quotes (text: \"see [the guide](https://…)\")"),
+    ("while scanning an alias", "a value that starts with * is read as a YAML alias: put the "
+     "text in quotes (- \"**key** point…\")"),
+    ("that cannot start any token", "a value that starts with ` or @ must be in quotes "
+     "(- \"`code` …\")"),
+    ("did not find expected '-' indicator", _INDENT),
+    ("did not find expected key", _INDENT),
+    ("expected <block end>", _INDENT),
+)
+
+
+def _syntax_error(file: Path, mark: Any, what: str, text: str = "") -> InputError:
     line = mark.line + 1 if mark else None
     column = mark.column + 1 if mark else None
-    return InputError([Problem("", f"expected valid YAML; {what}", file, line, column)])
+    hint = next((f": {hint}" for found, hint in _SYNTAX_HINTS if found in what), "")
+    if mark and _starts_with_link(text, mark.line):
+        hint = (": a value that starts with [ is read as a list: put the text in quotes "
+                "(- \"[the guide](https://…) …\")")
+    return InputError([Problem("", f"expected valid YAML; {what}{hint}", file, line, column)])
+
+
+def _starts_with_link(text: str, index: int) -> bool:
+    """Is line ``index`` a list item or value that begins with a Markdown link?"""
+    lines = text.splitlines()
+    if index >= len(lines):
+        return False
+    value = lines[index].strip().removeprefix("- ").lstrip()
+    key, colon, rest = value.partition(": ")
+    if colon and not key.startswith(("[", "{")):
+        value = rest.lstrip()
+    return value.startswith("[") and "](" in value
 
 
 class _Builder:
@@ -377,6 +421,8 @@ class _Builder:
             raise self.fail(node, path, _tag_message(node.tag))
         result: dict[str, Any] = {}
         first_seen: dict[str, int] = {}
+        if node.flow_style:
+            self.source.flows.add(path)
         for key_node, value_node in node.value:
             if key_node.tag == f"{_TAG}merge":
                 raise self.fail(

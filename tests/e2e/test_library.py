@@ -103,3 +103,56 @@ def test_watch_asks_which_course_in_a_library(
     monkeypatch.chdir(tmp_path)
     assert main(["watch"]) == 2
     assert "expected --source naming one outline" in capsys.readouterr().err
+
+
+def test_one_course_of_a_library_named_with_source_builds_into_its_own_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found in a trial: ``course build --source source/aml.yaml --edition zh-TW`` in a
+    library wrote build/aml.zh-TW.pptx beside build/aml/, where ``course build`` puts the
+    course: two places for one course, and a stale copy in the one not rebuilt."""
+    _library(tmp_path, "alpha", "beta")
+    monkeypatch.chdir(tmp_path)
+    assert main(["build", "notes", "--source", "source/alpha.yaml"]) == 0
+    assert _built(tmp_path / "build") == ["alpha"]
+    assert _built(tmp_path / "build" / "alpha") == ["alpha-notes.html", "alpha-notes.md"]
+    assert main(["build", "notes"]) == 0  # the same folder: alpha is unchanged
+    assert _built(tmp_path / "build") == ["alpha", "beta"]
+
+
+def test_watch_and_serve_of_one_course_of_a_library_use_its_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import argparse
+
+    from build_tools import cli
+
+    _library(tmp_path, "alpha", "beta")
+    monkeypatch.chdir(tmp_path)
+    seen: list[tuple[Path, Path]] = []
+    monkeypatch.setattr("build_tools.watch.watch",
+                        lambda source, out, options: seen.append((source, out)) or 0)
+    args = argparse.Namespace(source=Path("source/alpha.yaml"), out=Path("build"))
+    monkeypatch.setattr(cli, "_options", lambda args: None)
+    assert cli._watch(args) == 0
+    assert seen == [(Path("source/alpha.yaml"), Path("build/alpha"))]
+
+
+def test_the_flat_outputs_left_when_a_second_outline_arrives_are_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found in a trial: build/aml.pptx stayed beside build/aml/aml.pptx after a second
+    outline arrived, never updated again; a trainer opened the old one."""
+    _library(tmp_path, "alpha")
+    monkeypatch.chdir(tmp_path)
+    assert main(["build", "notes"]) == 0
+    shutil.copy2(MINIMAL, tmp_path / "source" / "beta.yaml")
+    capsys.readouterr()
+    assert main(["build", "notes"]) == 0
+    err = capsys.readouterr().err
+    assert err.startswith("warning: build/alpha-notes.html: ")
+    assert "source/alpha.yaml" in err and "build/alpha/" in err and "delete" in err
+    (tmp_path / "build" / "alpha-notes.html").unlink()
+    (tmp_path / "build" / "alpha-notes.md").unlink()
+    assert main(["build", "notes"]) == 0
+    assert "warning" not in capsys.readouterr().err

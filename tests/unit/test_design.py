@@ -284,3 +284,24 @@ def boxes_rect(box: boxes.Box) -> Any:
     from build_tools.design.geometry import Rect
 
     return Rect(box.x_pt, box.y_pt, box.width_pt, box.height_pt)
+
+
+def test_a_table_column_is_as_wide_as_its_code_in_the_monospace_face(tmp_path: Path) -> None:
+    """Found in a trial course: a cell `mail.example.com` was given the width of the text in
+    the body face, so the deck broke it as ``mail.example.co`` / ``m``."""
+    import shutil
+
+    english = ALLKINDS.parent.parent.parent / "english"
+    shutil.copytree(english, tmp_path / "project")
+    source = tmp_path / "project" / "source" / "course.yaml"
+    text = source.read_text(encoding="utf-8")
+    old = text[text.index("          columns: [Supervisor"):text.index("        notes: Go through")]
+    source.write_text(text.replace(old, (
+        "          columns: [System, Use, Ask]\n          rows:\n"
+        "            - [Core banking, Accounts, IT desk]\n"
+        '            - [Mail, "`mail.example.com`", IT desk]\n')), encoding="utf-8")
+    context = designed(prepare(source))
+    assert context.designs is not None
+    planned = next(s for s in context.plan.slides if s.kind == "table")
+    (table,) = [b.table for b in context.designs.slides[planned.number - 1].boxes if b.table]
+    assert table.cells[2][1].text.lines == (("mail.example.com",),)

@@ -63,3 +63,24 @@ def test_a_kept_result_replays_what_it_read_so_the_manifest_lists_it() -> None:
         session.designed(replace(base, designs=None, layouts=None))
     assert any(name.endswith("template.pptx") for name in cold)
     assert warm == cold
+
+
+def test_a_session_designs_again_when_only_the_markup_changed() -> None:
+    """``**互联网金融**`` has the plain text of ``互联网金融``: the change check must see the
+    markup (found in a trial course: `course serve` kept showing the slide without bold)."""
+    from build_tools.outline.inline import parse
+
+    session = Session()
+    base = prepare(ALLKINDS)
+    session.designed(base)
+    outline = base.plan.outline
+    chapter = outline.chapters[0]
+    slide = chapter.slides[0]
+    point = slide.points[0]  # type: ignore[union-attr]
+    marked = point.model_copy(update={"text": parse(f"**{point.text}**")})
+    slide = slide.model_copy(update={"points": [marked, *slide.points[1:]]})  # type: ignore[union-attr]
+    chapter = chapter.model_copy(update={"slides": [slide, *chapter.slides[1:]]})
+    outline = outline.model_copy(update={"chapters": [chapter, *outline.chapters[1:]]})
+    plan = make_plan(outline, base.plan.locale, base.theme.deck.agenda_capacity)
+    edited = replace(base, plan=plan, designs=None, layouts=None)
+    assert session.designed(edited).designs == designed(edited).designs

@@ -90,8 +90,9 @@ def draw_table(page: Page, box: boxes.Box, table: boxes.Table) -> None:
         for c, cell in enumerate(row):
             kit_cell = page.kit.table_cell(tcs[c], cell.fill, pad_x, pad_y,
                                             cell.text.anchor)
-            page.typesetter.write(kit_cell.txBody, cell.text, frame_settings=False,
-                                  base=kit_cell.base)
+            # Queued like every text: the page then knows the body is written (and
+            # localised), so its final font pass leaves a `code` run's monospace face.
+            page.text(kit_cell.txBody, cell.text, cell=True, base=kit_cell.base)
 
 
 def draw_image(page: Page, box: boxes.Box, image: boxes.Image, project: Path) -> None:

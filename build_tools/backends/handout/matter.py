@@ -19,6 +19,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table,
 from build_tools.backends.handout.parts import ContentsLine, Parts, Rule, RuledLines
 from build_tools.backends.handout.styles import colour
 from build_tools.backends.handout.text import Block, Span, draw_blocks
+from build_tools.outline import inline
 from build_tools.plan import DeckPlan, PlannedQuestion, Section
 
 WHITE = "FFFFFF"
@@ -242,9 +243,9 @@ def back_matter(parts: Parts) -> list[Flowable]:
     if plan.references:
         story += [PageBreak(), *parts.part_heading(REFERENCES_KEY, labels.references)]
         for index, ref in enumerate(plan.references, 1):
-            text = labels.reference.format(title=ref.title, issuer=ref.issuer, year=ref.year)
-            if ref.note:
-                text += labels.reference_note.format(note=ref.note)
+            pattern = labels.reference + (labels.reference_note if ref.note else "")
+            text = inline.format_rich(pattern, title=ref.title, issuer=ref.issuer,
+                                      year=ref.year, note=ref.note)
             story.append(parts.para([Span(text)], styles.body_bullet, f"[{index}]"))
     return story
 

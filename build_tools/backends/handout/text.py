@@ -363,8 +363,10 @@ def draw_spans(
         draw_string(canvas, x, y, span.text)
         width = stringWidth(span.text, font, size)
         if span.href:  # a real link, as in the flowing text
+            # relative=1: the area in the canvas's current coordinates (a miniature is
+            # drawn scaled and moved), as the text itself is.
             canvas.linkURL(span.href, (x, y - size * 0.25, x + width, y + size * 0.9),
-                           relative=0)
+                           relative=1)
         x += width
     return x - start
 

@@ -109,6 +109,7 @@ class _Drawn:
     html: Markup
     regular: str
     bold: str
+    code: str
 
 
 # The last build's slides. A warm process (``build_tools.warm``) hands back the very same
@@ -129,39 +130,44 @@ def drawn_slides(designs: Sequence[SlideDesign], plan: DeckPlan, project: Path) 
         key = (id(design), planned.title, total, project)
         found = _drawn.get(key)
         if found is None or found.design is not design:
-            regular, bold = _text_of(design)
+            regular, bold, code = _text_of(design)
             found = _Drawn(design, Markup(macro(design, planned, total, project)),
-                           regular, bold)
+                           regular, bold, code)
         kept[key] = found
         result.append(found)
     _drawn = kept  # only the current deck's slides stay cached
     return result
 
 
-def _walk_text(box: Box) -> tuple[list[str], list[str]]:
+def _walk_text(box: Box) -> tuple[list[str], list[str], list[str]]:
     regular: list[str] = []
     bold: list[str] = []
+    code: list[str] = []
     blocks = [box.text]
     if box.table is not None:
         blocks += [cell.text for row in box.table.cells for cell in row]
     for block in blocks:
-        r, b = view.used_text(block)
+        r, b, c = view.used_text(block)
         regular.append(r)
         bold.append(b)
+        code.append(c)
     if box.chart is not None:
         regular += [mark.text for mark in box.chart.marks if isinstance(mark, ChartText)]
-    return regular, bold
+    return regular, bold, code
 
 
-def _text_of(design: SlideDesign) -> tuple[str, str]:
-    """The characters a slide draws in the regular and in the bold face."""
+def _text_of(design: SlideDesign) -> tuple[str, str, str]:
+    """The characters a slide draws in the regular, the bold and the code face."""
     regular: list[str] = []
     bold: list[str] = []
+    code: list[str] = []
     for box in design.boxes:
-        r, b = _walk_text(box)
+        r, b, c = _walk_text(box)
         regular += r
         bold += b
-    return "".join(set("".join(regular))), "".join(set("".join(bold)))
+        code += c
+    return ("".join(set("".join(regular))), "".join(set("".join(bold))),
+            "".join(set("".join(code))))
 
 
 def font_faces(slides: Sequence[_Drawn], context: Context) -> list[fonts.Face]:
@@ -169,6 +175,8 @@ def font_faces(slides: Sequence[_Drawn], context: Context) -> list[fonts.Face]:
     return [
         *fonts.faces(theme.regular_font, REGULAR, "".join(s.regular for s in slides)),
         *fonts.faces(theme.bold_font, BOLD, "".join(s.bold for s in slides)),
+        *fonts.faces(theme.code_font, REGULAR, "".join(s.code for s in slides),
+                     fonts.CODE_FAMILY),
     ]
 
 

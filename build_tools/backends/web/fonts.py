@@ -26,11 +26,15 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from build_tools import inputs
 from build_tools.files import write_whole
 
 SLICE = 512  # code points per slice
 CACHE_FORMAT = 1
 FAMILY = "course-sans"
+# `code` spans (deck.css names it too): the theme's code face, Latin only, the body face
+# after it for any Chinese inside the backticks.
+CODE_FAMILY = "course-mono"
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,7 @@ class Face:
     weight: int
     unicode_range: str
     data_base64: str
+    family: str = FAMILY
 
 
 def cache_folder() -> Path:
@@ -48,20 +53,20 @@ def cache_folder() -> Path:
     return cache_folder()
 
 
-@cache
-def _file_hash(path: Path, size: int, mtime_ns: int) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
-def file_hash(path: Path) -> str:
-    stat = path.stat()
-    return _file_hash(path, stat.st_size, stat.st_mtime_ns)
+def faces(font: Path, weight: int, text: Iterable[str], family: str = FAMILY) -> list[Face]:
+    """The faces that cover every character of ``text`` the font has, slice by slice.
 
-
-def faces(font: Path, weight: int, text: Iterable[str]) -> list[Face]:
-    """The faces that cover every character of ``text`` the font has, slice by slice."""
-    digest = file_hash(font)
+    The font is recorded as an input of the web deck (the code face is read by nothing
+    else); no text, no face and no input (a deck without `code`).
+    """
     unique = set(text if isinstance(text, str) else "".join(text))
+    if not unique:
+        return []
+    digest = inputs.parsed(font, _sha256)
     chars = sorted({c for c in unique if c.isprintable() and not c.isspace()} | {" "})
     slices: dict[int, list[str]] = {}
     for char in chars:
@@ -72,7 +77,7 @@ def faces(font: Path, weight: int, text: Iterable[str]) -> list[Face]:
         if data is None:
             continue
         low, high = number * SLICE, number * SLICE + SLICE - 1
-        found.append(Face(weight, f"U+{low:04X}-{high:04X}", data))
+        found.append(Face(weight, f"U+{low:04X}-{high:04X}", data, family))
     return found
 
 

@@ -128,15 +128,22 @@ def _image_uri(path: Path, size: int, mtime_ns: int) -> str:
     return f"data:{kind};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
 
 
-def used_text(block: TextBlock | None) -> tuple[str, str]:
-    """(regular, bold) characters a text block draws: the font subset needs both."""
+def used_text(block: TextBlock | None) -> tuple[str, str, str]:
+    """(regular, bold, code) characters a text block draws: the font subsets need them.
+
+    A `code` span's characters count for its body weight too: the code face has no Chinese,
+    which falls back to the body face.
+    """
     if block is None:
-        return "", ""
+        return "", "", ""
     regular: list[str] = []
     bold: list[str] = []
+    code: list[str] = []
     for paragraph in block.paragraphs:
         for span in paragraph.spans:
             (bold if span.bold else regular).append(span.text)
+            if span.font == "code":
+                code.append(span.text)
         if paragraph.bullet is not None:
             regular.append(paragraph.bullet.char)
-    return "".join(regular), "".join(bold)
+    return "".join(regular), "".join(bold), "".join(code)

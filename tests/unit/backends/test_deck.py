@@ -448,3 +448,23 @@ def test_the_native_category_labels_turn_exactly_when_the_marks_do(tmp_path: Pat
         angles[slide.number] = (int(body.get("rot")) / 60000, spec.category_label_deg)
     assert all(written == designed for written, designed in angles.values())
     assert {designed for _, designed in angles.values()} == {0.0, -45.0}
+
+
+def test_code_in_a_table_cell_keeps_the_monospace_face(allkinds_path: Path,
+                                                       tmp_path: Path) -> None:
+    """Found in a trial course: `mail.example.com` in a table cell came out in the body
+    face (the slide's final font pass reset every cell run), though the fit check measured
+    it in the monospace one."""
+    source = _copy_project(allkinds_path, tmp_path)
+    text = source.read_text(encoding="utf-8")
+    old = "- [中国证监会, 负责互联网基金销售等证券业务的监督管理。]"
+    assert old in text
+    source.write_text(text.replace(old, '- [中国证监会, "网址 `csrc.gov.cn`"]'), encoding="utf-8")
+    context = prepare(source, Options(epoch=EPOCH))
+    deck = Presentation(io.BytesIO(DeckBackend().render(context).outputs[0].data))
+    slide, _ = _slide_of(deck, context, "table")
+    (frame,) = [s for s in slide.shapes if s.has_table]
+    runs = {run.text: run for paragraph in frame.table.cell(2, 1).text_frame.paragraphs
+            for run in paragraph.runs}
+    assert runs["csrc.gov.cn"].font.name == context.theme.fonts.mono
+    assert runs["网址 "].font.name != context.theme.fonts.mono

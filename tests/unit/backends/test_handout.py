@@ -634,3 +634,20 @@ def test_a_missing_picture_reads_as_validation_says_it() -> None:
         HandoutBackend().render(context("notes", edited))
     [problem] = failure.value.problems
     assert (problem.path, problem.message) == (validation.path, validation.message)
+
+
+def test_a_link_in_a_reference_note_is_a_link() -> None:
+    """Found in a trial course: ``note: 见[人民银行网站](https://…)`` came out as plain text
+    on the references page (the locale's pattern dropped the spans)."""
+    from build_tools.outline.model import Reference
+
+    outline = base_context().plan.outline
+    url = "https://example.com/reference-note"
+    reference = Reference(title="法规", issuer="人民银行", year=2022,
+                          note=f"见[网站]({url})")  # the model parses the markup
+    edited = outline.model_copy(update={"references": [reference]})
+    pdf = reader(HandoutBackend().render(context("notes", edited)).outputs[0].data)
+    labels = base_context().locale
+    page = pdf.pages[next(p for _, title, p in outline_items(pdf) if title == labels.references)]
+    links = [a.get_object()["/A"]["/URI"] for a in page.get("/Annots") or []]
+    assert links == [url]

@@ -315,3 +315,32 @@ def test_registering_the_faces_again_still_records_them_as_inputs() -> None:
         register_fonts(theme)
     for record in (first, second):
         assert {str(theme.regular_font), str(theme.bold_font), str(theme.code_font)} <= set(record)
+
+
+def test_a_placed_link_is_annotated_where_the_text_is_drawn_under_a_transform() -> None:
+    """A miniature draws the slide scaled and moved (and platypus moves every flowable):
+    the link's clickable area must follow the text, not sit at the unscaled slide
+    coordinates. Found in a trial course: the area lay on blank paper below the slide."""
+    import io
+
+    from pypdf import PdfReader
+    from reportlab.pdfgen.canvas import Canvas
+
+    from build_tools.backends.handout.fonts import register_fonts
+    from build_tools.backends.handout.text import CanvasFonts, Span, draw_spans
+    from build_tools.theme import load_theme
+
+    names = register_fonts(load_theme())
+    stream = io.BytesIO()
+    canvas = Canvas(stream, initialFontName=names.regular)
+    canvas.translate(100, 200)
+    canvas.scale(0.5, 0.5)
+    width = draw_spans(canvas, CanvasFonts(names.regular, names.bold), 40, 300,
+                       [Span("手册", href="https://example.com/guide")], 20, "000000")
+    canvas.showPage()
+    canvas.save()
+    page = PdfReader(io.BytesIO(stream.getvalue())).pages[0]
+    (annotation,) = [a.get_object() for a in page["/Annots"]]
+    left, bottom, right, top = (float(v) for v in annotation["/Rect"])
+    assert left == pytest.approx(100 + 40 * 0.5) and right == pytest.approx(120 + width * 0.5)
+    assert bottom < 200 + 300 * 0.5 < top and top - bottom < 20  # around the baseline, scaled

@@ -277,3 +277,39 @@ def test_course_build_web_writes_the_file_and_skips_it_when_nothing_changed(
     printed = capsys.readouterr().out
     slides = len(context().plan.slides)
     assert f"{page}  {slides} slides" in printed and "unchanged" in printed
+
+
+def test_code_is_drawn_in_the_embedded_monospace_face(tmp_path: Path) -> None:
+    """`code` is set in the deck's monospace face (measured so by the fit check), so the web
+    deck must draw it in a monospace face too, embedded like the others. Found in a trial
+    course: ``micros0ft.com`` came out in the body face, where the 0 hides."""
+    import shutil
+
+    project = tmp_path / "project"
+    shutil.copytree(ALLKINDS.parent.parent, project)
+    source = project / "source" / "course.yaml"
+    text = source.read_text(encoding="utf-8")
+    old = "{text: \"R&D <b>不是标记</b> & 50% 的“引号”（括号）测试\"}"
+    assert old in text
+    source.write_text(text.replace(old, '"钓鱼域名：`micros0ft.com` 与 `中文q`"'),
+                      encoding="utf-8")
+    from build_tools import inputs
+
+    ready = designed(prepare(source))
+    with inputs.recording() as record:
+        [output] = WebBackend().render(ready).outputs
+    assert str(ready.theme.code_font) in record  # an edited code face rebuilds the web deck
+    drawn = output.data.decode("utf-8")
+    families = re.findall(r'@font-face\{font-family:"([^"]+)"', drawn)
+    mono = [family for family in set(families) if family != fonts.FAMILY]
+    assert len(mono) == 1
+    assert len(re.findall(r'<span class="code"[^>]*>micros0ft\.com</span>', drawn)) == 1
+    style = re.search(r"\.code\{font-family:([^}]*)\}", drawn)
+    assert style and style.group(1).startswith(f'"{mono[0]}"')
+    faces = re.findall(r'font-family:"' + mono[0] + r'";[^}]*?base64,([A-Za-z0-9+/=]+)\)',
+                       drawn)
+    cmap: dict[int, str] = {}
+    for data in faces:
+        cmap.update(TTFont(io.BytesIO(base64.b64decode(data))).getBestCmap())
+    assert {ord(c) for c in "micros0ft.comq"} <= set(cmap)
+    assert ord("中") not in cmap  # Chinese in code falls back to the body face
