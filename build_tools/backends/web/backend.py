@@ -10,7 +10,7 @@ process a one-slide edit re-renders one slide. Fonts are subset WOFF2 slices
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -24,6 +24,7 @@ from build_tools.backends.base import Context, Output, Result
 from build_tools.backends.web import chart, fonts, view
 from build_tools.design.boxes import Box, SlideDesign, Table, TableCell
 from build_tools.errors import BuildFailure
+from build_tools.outline.inline import spans_of
 from build_tools.plan import DeckPlan, PlannedSlide
 
 TEMPLATE = "deck.html.j2"
@@ -187,6 +188,9 @@ def speaker_data(plan: DeckPlan, designs: Sequence[SlideDesign]) -> dict[str, An
             "number": slide.number,
             "title": slide.title,
             "notes": slide.notes,
+            # The notes' inline markup as spans: the script makes <strong>, <code>, <a> of
+            # them with textContent, so no author text is ever parsed as HTML.
+            "notes_spans": [asdict(span) for span in spans_of(slide.notes)],
             "trainer": [{"label": n.label, "text": n.text} for n in slide.trainer],
             "from": start,
             "to": start + slide.minutes,

@@ -123,6 +123,24 @@
     return value < 0 ? "−" + text : text;
   }
 
+  // One span of the notes' inline markup as elements; the text only ever as textContent.
+  function styled(span) {
+    var node = document.createTextNode(span.text);
+    [["code", span.code], ["em", span.italic], ["strong", span.bold]].forEach(function (tag) {
+      if (!tag[1]) return;
+      var wrap = document.createElement(tag[0]);
+      wrap.appendChild(node);
+      node = wrap;
+    });
+    if (span.href) {
+      var link = document.createElement("a");
+      link.href = span.href;  // http(s) or mailto only: the outline refuses anything else
+      link.appendChild(node);
+      node = link;
+    }
+    return node;
+  }
+
   function showSpeaker(n) {
     var info = data.slides[n - 1];
     var now = document.getElementById("sp-current");
@@ -131,7 +149,9 @@
     next.replaceChildren(n < total ? clone(n + 1) : "");
     document.getElementById("sp-end").hidden = n < total;
     document.getElementById("sp-position").textContent = n + " / " + total + " · " + info.title;
-    document.getElementById("sp-notes").textContent = info.notes;
+    var notes = document.getElementById("sp-notes");
+    notes.replaceChildren();
+    info.notes_spans.forEach(function (span) { notes.appendChild(styled(span)); });
     var list = document.getElementById("sp-trainer");
     list.replaceChildren();
     info.trainer.forEach(function (note) {
