@@ -574,7 +574,8 @@ def _stats_one(args: argparse.Namespace, source: Path) -> int:
             (
                 slot.name if is_section else f"  ({label.get(slot.kind, slot.name)})",
                 str((slot.last or 0) - (slot.first or 0) + 1) if is_section else "",
-                f"{slot.first}–{slot.last}" if is_section else "",
+                ("" if not is_section else str(slot.first) if slot.first == slot.last
+                 else f"{slot.first}–{slot.last}"),
                 str(slot.minutes),
                 slot.start.strftime("%H:%M"),
                 slot.end.strftime("%H:%M"),

@@ -80,6 +80,7 @@ def test_stats_shows_minutes_per_chapter_against_the_duration(
     assert main(["stats", "--source", str(source)]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[2].split()[:4] == ["01", "概述", "2", "3–4"]
+    assert out[-3].split()[:3] == ["结束", "1", "5"]  # one slide: its number, as the run sheet
     assert out[-1] == "teaching minutes 20 matches the declared duration 20"
 
 

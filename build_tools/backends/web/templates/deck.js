@@ -123,8 +123,8 @@
     return value < 0 ? "−" + text : text;
   }
 
-  // Text with inline markup (spans from the build): elements and text nodes, never
-  // innerHTML, so nothing an author wrote is read as HTML.
+  // Text with inline markup (spans from the build): elements and text nodes only,
+  // so nothing an author wrote is read as HTML.
   function appendSpans(parent, spans) {
     spans.forEach(function (span) {
       var node = document.createTextNode(span.text);

@@ -313,3 +313,35 @@ def test_code_is_drawn_in_the_embedded_monospace_face(tmp_path: Path) -> None:
         cmap.update(TTFont(io.BytesIO(base64.b64decode(data))).getBestCmap())
     assert {ord(c) for c in "micros0ft.comq"} <= set(cmap)
     assert ord("中") not in cmap  # Chinese in code falls back to the body face
+
+
+def test_the_speaker_view_gets_the_notes_markup_as_spans(tmp_path: Path) -> None:
+    """Found in a trial course: the speaker view showed the notes without their bold, code
+    and links (the deck's notes page and the notes HTML have them). Spans, not HTML: the
+    script builds the elements, so author text never becomes markup."""
+    import shutil
+
+    project = tmp_path / "project"
+    shutil.copytree(ALLKINDS.parent.parent, project)
+    source = project / "source" / "course.yaml"
+    text = source.read_text(encoding="utf-8")
+    old = "notes: 先讲定义，再讲特点；"
+    assert old in text
+    source.write_text(text.replace(old, "notes: 先讲**定义**和 `a<b>` [手册](https://example.com)；"),
+                      encoding="utf-8")
+    [output] = WebBackend().render(designed(prepare(source))).outputs
+    parser = Page()
+    parser.feed(output.data.decode("utf-8"))
+    data = json.loads(parser.scripts["course-data"])
+    entry = next(s for s in data["slides"]
+                 if "".join(span["text"] for span in s["notes"]).startswith("先讲定义和 a<b> 手册"))
+    assert entry["notes"][:6] == [
+        {"text": "先讲"},
+        {"text": "定义", "bold": True},
+        {"text": "和 "},
+        {"text": "a<b>", "code": True},
+        {"text": " "},
+        {"text": "手册", "href": "https://example.com"},
+    ]
+    script = output.data.decode("utf-8")
+    assert "appendSpans(notes, info.notes)" in script and "innerHTML" not in script
