@@ -305,3 +305,26 @@ def test_a_table_column_is_as_wide_as_its_code_in_the_monospace_face(tmp_path: P
     planned = next(s for s in context.plan.slides if s.kind == "table")
     (table,) = [b.table for b in context.designs.slides[planned.number - 1].boxes if b.table]
     assert table.cells[2][1].text.lines == (("mail.example.com",),)
+
+
+def test_an_overflow_names_its_box_counting_from_one_as_its_path_does(tmp_path: Path) -> None:
+    """Found in a trial course: ``…events[2].label …: text overflows box 'events[1].label'``
+    (the path from 1, the box from 0)."""
+    import shutil
+
+    from build_tools.errors import BuildFailure
+    from build_tools.pipeline import build
+
+    project = tmp_path / "project"
+    shutil.copytree(ALLKINDS.parent.parent, project)
+    source = project / "source" / "course.yaml"
+    text = source.read_text(encoding="utf-8")
+    old = "- {title: 特征选择}"
+    assert old in text
+    source.write_text(text.replace(old, "- {title: " + "特征选择与变量筛选" * 12 + "}"),
+                      encoding="utf-8")
+    with pytest.raises(BuildFailure) as failure:
+        build(source, tmp_path / "out", ["slides"], force=True)
+    [problem] = failure.value.problems
+    assert "steps[1]" in problem.path  # the code's path, from 0; shown from 1
+    assert "box 'steps[2]'" in problem.message, problem.message
