@@ -170,7 +170,8 @@ def _limits(node: Node) -> str:
         if "minItems" in option or "maxItems" in option:
             limits.append(_range(option.get("minItems"), option.get("maxItems"), "items"))
         if "maxLength" in option:
-            limits.append(f"{option.get('minLength', 0)}–{option['maxLength']} characters")
+            limits.append(_range(option.get("minLength") or None, option["maxLength"],
+                                 "characters"))
         elif option.get("minLength"):
             limits.append("not empty")
         low = option.get("minimum", option.get("exclusiveMinimum"))
@@ -190,6 +191,8 @@ def _range(low: Any, high: Any, unit: str) -> str:
     if low is not None and high is not None:
         if str(low).startswith("more than"):
             return f"{low}, at most {high}{unit}"
+        if low == high:
+            return f"exactly {low}{unit}"
         return f"{low}–{high}{unit}"
     if high is not None:
         return f"at most {high}{unit}"

@@ -43,3 +43,12 @@ def test_it_shows_limits_defaults_shorthand_and_real_examples() -> None:
 
 def test_the_readme_links_it() -> None:
     assert "(docs/outline.md)" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_limits_read_as_an_author_says_them() -> None:
+    """Found in a trial course: "2–2 items" and "0–64 characters" for a required id."""
+    text = reference(schema())
+    assert "| `columns` | list of [Column](#column) | required | exactly 2 items |" in text
+    assert "at most 64 characters" in text
+    assert not re.search(r"\b(\d+)–\1\b", text)  # no "3–3"
+    assert not re.search(r"\b0–\d+ characters", text)
