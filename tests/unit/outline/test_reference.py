@@ -47,7 +47,7 @@ def test_the_readme_links_it() -> None:
 
 def test_limits_read_as_an_author_says_them() -> None:
     """Found in a trial course: "2–2 items" and "0–64 characters" for a required id."""
-    text = reference(schema())
+    text = reference()
     assert "| `columns` | list of [Column](#column) | required | exactly 2 items |" in text
     assert "at most 64 characters" in text
     assert not re.search(r"\b(\d+)–\1\b", text)  # no "3–3"
