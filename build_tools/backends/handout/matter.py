@@ -250,6 +250,9 @@ def back_matter(parts: Parts) -> list[Flowable]:
     return story
 
 
+SHORT_TAKEAWAYS = 6  # a chapter block with this many takeaways or fewer is never split
+
+
 def _takeaways(parts: Parts, section: Section) -> list[Flowable]:
     chapter, labels, styles = section.chapter, parts.labels, parts.styles
     assert chapter is not None
@@ -262,7 +265,12 @@ def _takeaways(parts: Parts, section: Section) -> list[Flowable]:
                     Span(chapter.discussion.question)], styles.body),
         RuledLines(colours.muted, styles.body_pt * 2.2, 3),
     ]
-    return [parts.keep(*head, *items[:2]), *items[2:], parts.keep(*discussion)]
+    # A chapter's block is short: kept whole on one page, its discussion question with its
+    # takeaways (it used to start the next page alone). A long one keeps its heading with
+    # the first two takeaways and its last takeaway with the question.
+    if len(items) <= SHORT_TAKEAWAYS:
+        return [parts.keep(*head, *items, *discussion)]
+    return [parts.keep(*head, *items[:2]), *items[2:-1], parts.keep(items[-1], *discussion)]
 
 
 def _quiz(parts: Parts, plan: DeckPlan) -> list[Flowable]:

@@ -651,3 +651,35 @@ def test_a_link_in_a_reference_note_is_a_link() -> None:
     page = pdf.pages[next(p for _, title, p in outline_items(pdf) if title == labels.references)]
     links = [a.get_object()["/A"]["/URI"] for a in page.get("/Annots") or []]
     assert links == [url]
+
+
+@pytest.mark.parametrize("chapters", [5, 6, 7, 8, 9])
+def test_a_chapters_discussion_question_stays_on_the_page_of_its_takeaways(
+        tmp_path: Path, chapters: int) -> None:
+    """Found in a trial course: the last chapter's question began the next page, apart
+    from its takeaways (要点回顾)."""
+    from tests.generated_course import outline
+
+    data = outline(chapters, 2)
+    for chapter in data["chapters"]:
+        number = chapter["number"]
+        chapter["takeaways"] = [f"第{number}章要点{i}：互联网金融是新型金融业务模式，风险与机遇并存"
+                                for i in range(1, 2 + number % 4)]
+        chapter["discussion"]["question"] = f"第{number}章讨论：你用过哪些互联网金融服务？"
+    source = tmp_path / "source" / "course.yaml"
+    source.parent.mkdir(parents=True)
+    source.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
+                      encoding="utf-8")
+    base = prepare(source)
+    pdf = reader(HandoutBackend().render(base).outputs[0].data)
+    marks = {title: page for _, title, page in outline_items(pdf)}
+    first = marks[base.locale.takeaways]
+    following = [page for page in sorted(set(marks.values())) if page > first]
+    last = following[0] if following else len(pdf.pages)
+    pages = [squeeze(pdf.pages[index].extract_text()) for index in range(first, last)]
+    for number in range(1, chapters + 1):
+        keys = [f"第{number}章要点1：", f"第{number}章讨论："]
+        found = [{index for index, text in enumerate(pages) if key in text} for key in keys]
+        assert all(len(where) == 1 for where in found), (number, found)
+        assert found[0] == found[1], (f"chapter {number}: takeaways on {found[0]}, "
+                                      f"question on {found[1]}")
