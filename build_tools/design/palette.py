@@ -48,6 +48,7 @@ DEFAULT_COLOUR_MAP = MappingProxyType({"bg1": "lt1", "tx1": "dk1", "bg2": "lt2",
 DARKEST = 0.12  # HSL lightness under which accent 1's darker shade would look the same
 # WCAG 2: large text (the shapes' labels are 14 pt bold or more) needs 3:1, body text 4.5:1.
 LARGE_TEXT_CONTRAST = 3.0
+NORMAL_TEXT_CONTRAST = 4.5
 BODY_TEXT_CONTRAST = 4.5
 
 
@@ -88,6 +89,13 @@ class Palette:
 
     colours: Colours
     refs: Mapping[str, SchemeRef] = field(default_factory=dict)
+    # Hyperlinked text: the theme's hyperlink colour (the house template's is secondary),
+    # so slides, miniatures and the web deck show a link as PowerPoint does.
+    hyperlink: str = ""
+
+    @property
+    def link(self) -> str:
+        return self.hyperlink or self.colours.secondary
 
     def on(self, fill: str) -> str:
         """The text colour for text on ``fill``: text or background, whichever contrasts
@@ -192,7 +200,12 @@ def from_scheme(theme: Theme, scheme: Scheme) -> Palette:
     colours = theme.colours.model_copy(update={
         "primary": primary, "accent": accent, "secondary": secondary, "light": light,
         "text": text, "muted": muted, "background": background, "series": series})
-    return Palette(colours, MappingProxyType(refs))
+    # The scheme's hyperlink colour, darker or lighter where it would not read as text on
+    # the background (WCAG 4.5:1 for text of body size).
+    hyperlink = take(SchemeRef("hlink"))
+    palette = Palette(colours, MappingProxyType(refs))
+    return Palette(colours, MappingProxyType(refs),
+                   palette.legible(hyperlink, background, NORMAL_TEXT_CONTRAST))
 
 
 # --- colour arithmetic ---------------------------------------------------------------------

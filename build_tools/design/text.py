@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from build_tools.design import boxes
 from build_tools.design.geometry import Rect
 from build_tools.design.layouts import TextStyle
+from build_tools.design.palette import luminance
 from build_tools.errors import Problem
 from build_tools.measure import LINE_HEIGHT, PARAGRAPH_SPACE, Measurer, Paragraph, Run
 from build_tools.outline.inline import spans_of
@@ -83,6 +84,7 @@ class Fitter:
 
     measurer: Measurer
     problems: list[Problem] = field(default_factory=list)
+    link_colour: str | None = None  # hyperlinked text (``Palette.link``); None: as the text
 
     @staticmethod
     def insets(placed: Placed) -> tuple[float, float, float, float]:
@@ -172,6 +174,9 @@ class Fitter:
         measurement = self.measurer.measure(paragraphs, width, size)
         colour = block.colour or style.colour
         bold = block.bold or style.bold
+        # Links in the hyperlink colour, as PowerPoint shows them, except in light text (on
+        # a dark fill), where the link colour would not read: there the underline says it.
+        link = self.link_colour if not colour or luminance(colour) < 0.5 else None
         paras = []
         for index, para in enumerate(block.paras):
             para_size = size * para.scale
@@ -180,7 +185,8 @@ class Fitter:
             paras.append(boxes.Paragraph(
                 # The outline's inline markup (outline/inline.py) becomes spans of its own.
                 tuple(boxes.Span(piece.text, span.bold or bold or piece.bold, piece.italic,
-                                 span.colour or colour, "code" if piece.code else style.font,
+                                 link if piece.href and link else span.colour or colour,
+                                 "code" if piece.code else style.font,
                                  piece.href)
                       for span in para.spans for piece in spans_of(span.text)),
                 para.level, para.scale, para.align or style.align, para.margin_pt, hanging,

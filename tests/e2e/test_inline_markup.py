@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -57,6 +58,12 @@ def test_the_deck_has_bold_italic_monospace_and_a_real_hyperlink(outputs: Path) 
     assert by_text["可疑"].font.italic is True
     assert by_text["micros0ft.com"].font.name == "Courier New"
     assert by_text["手册"].hyperlink.address == URL
+    # Drawn as PowerPoint draws a hyperlink: underlined, in the theme's hyperlink colour
+    # (the house template's is the secondary colour), as the miniature and the web deck.
+    secondary = prepare(ALLKINDS).theme.colours.secondary
+    assert by_text["手册"].font.underline is True
+    assert str(by_text["手册"].font.color.rgb) == secondary.upper()
+    assert by_text["及时"].font.underline is None
     assert "".join(run.text for run in runs).endswith("，* 号")
     assert not any("**" in run.text or "`" in run.text for run in runs)
 
@@ -96,6 +103,12 @@ def test_the_handout_has_bold_monospace_and_a_link_annotation(outputs: Path) -> 
     links = [a.get_object()["/A"]["/URI"] for a in page["/Annots"]]
     assert URL in links
     assert "**" not in page.extract_text()
+
+
+def test_the_web_deck_draws_the_link_as_the_slide_does(outputs: Path) -> None:
+    html = (outputs / "course-web" / "index.html").read_text(encoding="utf-8")
+    secondary = prepare(ALLKINDS).theme.colours.secondary
+    assert re.search(rf'<a href="{re.escape(URL)}"[^>]*style="color:#{secondary}', html)
 
 
 def test_the_notes_html_has_strong_em_code_and_a(outputs: Path) -> None:

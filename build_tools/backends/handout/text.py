@@ -367,6 +367,10 @@ def draw_spans(
             # drawn scaled and moved), as the text itself is.
             canvas.linkURL(span.href, (x, y - size * 0.25, x + width, y + size * 0.9),
                            relative=1)
+            # Underlined in its colour, as the slide shows a hyperlink.
+            canvas.setStrokeColor(colour(span.colour or hex_rgb))
+            canvas.setLineWidth(size * 0.06)
+            canvas.line(x, y - size * 0.12, x + width, y - size * 0.12)
         x += width
     return x - start
 

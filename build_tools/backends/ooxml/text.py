@@ -121,6 +121,8 @@ def _paragraph(parent: Any, spec: ParagraphSpec, script: Script, text: bool = Tr
             rPr.set("b", "1" if run.bold else "0")
         if run.italic is not None:
             rPr.set("i", "1" if run.italic else "0")
+        if run.href is not None:
+            rPr.set("u", "sng")  # as PowerPoint underlines a hyperlink it makes
         if run.colour is not None:
             _sub(_sub(rPr, "solidFill"), "srgbClr", val=run.colour.upper())
         set_run_script(rPr, script)
