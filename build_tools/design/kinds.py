@@ -394,7 +394,11 @@ def draw_process(sketch: Sketch, look: Look, content: ProcessSlide) -> None:
     overlap = point - 5.0
     measurer = sketch.fitter.measurer
     need = max(measurer.width_pt(step.title, look.heading[0], bold=True) for step in steps)
-    step_w = max(look.rules.step_width_min, need + 2 * point + 24)
+    # A step's note sits under it in two balanced lines where it can: a step is as wide as
+    # its title or half its note needs (notes were squeezed into many short lines).
+    note_need = max((measurer.width_pt(step.text, look.small[0]) / 2 + 28
+                     for step in steps if step.text), default=0.0)
+    step_w = max(look.rules.step_width_min, need + 2 * point + 24, note_need + overlap)
     full = (area.w + (n - 1) * overlap) / n
     width = min(full, step_w)
     row = n * width - (n - 1) * overlap

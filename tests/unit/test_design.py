@@ -328,3 +328,21 @@ def test_an_overflow_names_its_box_counting_from_one_as_its_path_does(tmp_path: 
     [problem] = failure.value.problems
     assert "steps[1]" in problem.path  # the code's path, from 0; shown from 1
     assert "box 'steps[2]'" in problem.message, problem.message
+
+
+def test_a_process_step_widens_so_its_note_takes_two_lines_not_many(context: Context) -> None:
+    """Found in a trial course: short step titles made narrow steps, and their notes ran
+    to four or five short lines under them."""
+    from build_tools.outline.model import ProcessSlide, Step
+
+    planned = slide_of(context, "process")
+    note = "收到可疑交易提示后先核实客户身份再上报"
+    steps = [Step(title=title, text=note) for title in ("识别", "核实", "上报")]
+    content = planned.content.model_copy(update={"steps": steps, "points": []})
+    assert isinstance(content, ProcessSlide)
+    design = Designer(context.plan, context.theme, context.layouts, context.measurer,
+                      context.project).design(dataclasses.replace(planned, content=content))
+    notes = [b for b in design.boxes if b.field.startswith("steps[") and b.field.endswith(".text")]
+    assert len(notes) == 3
+    for box in notes:
+        assert box.text is not None and len(box.text.lines[0]) <= 2, box.text.lines
