@@ -346,3 +346,25 @@ def test_a_process_step_widens_so_its_note_takes_two_lines_not_many(context: Con
     assert len(notes) == 3
     for box in notes:
         assert box.text is not None and len(box.text.lines[0]) <= 2, box.text.lines
+
+
+def test_a_link_in_a_table_cell_takes_the_hyperlink_colour(context: Context) -> None:
+    from build_tools.outline.inline import parse
+    from build_tools.outline.model import TableSlide
+
+    planned = slide_of(context, "table")
+    table = planned.content.table
+    rows = [list(row) for row in table.rows]
+    rows[0][1] = parse("见[官网](https://example.com/t)")
+    content = planned.content.model_copy(
+        update={"table": table.model_copy(update={"rows": rows})})
+    assert isinstance(content, TableSlide)
+    designer = Designer(context.plan, context.theme, context.layouts, context.measurer,
+                        context.project)
+    design = designer.design(dataclasses.replace(planned, content=content))
+    [box] = [b for b in design.boxes if b.table is not None]
+    assert box.table is not None
+    spans = box.table.cells[1][1].text.paragraphs[0].spans
+    assert [(s.text, s.colour, s.link) for s in spans] == [
+        ("见", context.theme.colours.text, None),
+        ("官网", designer.palette.link, "https://example.com/t")]
