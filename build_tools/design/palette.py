@@ -21,6 +21,7 @@ light          Background 2 where body text reads on it, else Accent 1, lighter 
                (darker 50% on a dark theme): panels, alternating table rows
 muted          Text 1, lighter 35% (or darker 25% on a dark theme): footers, captions
 series         Accent 1 … Accent 6 (what PowerPoint gives a chart in this theme)
+link           Hyperlink (``hlink``), made legible on the background (``Palette.link``)
 =============  ==========================================================================
 
 Every role keeps a resolved RGB (what the handout miniatures and the web deck draw) and,
