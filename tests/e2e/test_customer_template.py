@@ -32,7 +32,7 @@ from build_tools.options import Options
 from build_tools.pipeline import designed, prepare
 from build_tools.theme import load_theme
 from tests.conftest import ALLKINDS
-from tests.customer import ACCENTS, LOGO_NAME, logo_png, make_customer_template
+from tests.customer import ACCENTS, LOGO_NAME, LOGO_RECT_IN, logo_png, make_customer_template
 from tests.package_checks import problems
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -146,6 +146,8 @@ def test_the_masters_logo_is_a_box_of_every_slide_that_shows_it(
     logos = [b for b in bullets.boxes if b.name == LOGO_NAME]
     assert len(logos) == 1 and logos[0].from_layout and logos[0].image is not None
     assert logos[0].image.part is not None and logos[0].image.part.startswith("ppt/media/")
+    # Where the group it is in draws it (its own offset is in the group's box).
+    assert logos[0].rect == pytest.approx(tuple(v * 72 for v in LOGO_RECT_IN))
     # The title layout hides the master's shapes: no logo there, as on the slide.
     assert not [b for b in context.designs.of(1).boxes if b.name == LOGO_NAME]
 

@@ -15,7 +15,7 @@ import io
 import os
 import zipfile
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Annotated, Any, Literal, cast
 
@@ -389,6 +389,49 @@ def read_scheme(master: Any) -> Any:
                   minor[2])
 
 
+@dataclass(frozen=True)
+class _Place:
+    """Where a group puts its members: slide x = scale_x * x + dx (points), likewise y."""
+
+    scale_x: float
+    dx: float
+    scale_y: float
+    dy: float
+
+    def then(self, inner: _Place) -> _Place:
+        """This placement after ``inner`` (a nested group's)."""
+        return _Place(self.scale_x * inner.scale_x, self.scale_x * inner.dx + self.dx,
+                      self.scale_y * inner.scale_y, self.scale_y * inner.dy + self.dy)
+
+    def box(self, box: Any) -> Any:
+        if self == _IDENTITY:
+            return box
+        return replace(box, x_pt=self.scale_x * box.x_pt + self.dx,
+                       y_pt=self.scale_y * box.y_pt + self.dy,
+                       width_pt=self.scale_x * box.width_pt,
+                       height_pt=self.scale_y * box.height_pt)
+
+
+_IDENTITY = _Place(1.0, 0.0, 1.0, 0.0)
+
+
+def _group_place(group: Any) -> _Place:
+    """A group's transform (ECMA-376 20.1.7.5): its children's box ``chOff``/``chExt``
+    drawn at ``off``/``ext``."""
+    xfrm = group.find(f"{_P}grpSpPr/{_DML}xfrm")
+    if xfrm is None:
+        return _IDENTITY
+    off, ext, ch_off, ch_ext = (xfrm.find(f"{_DML}{tag}")
+                                for tag in ("off", "ext", "chOff", "chExt"))
+    if off is None or ext is None or ch_off is None or ch_ext is None:
+        return _IDENTITY
+    width, height = int(ch_ext.get("cx", 0)), int(ch_ext.get("cy", 0))
+    scale_x = int(ext.get("cx", 0)) / width if width else 1.0
+    scale_y = int(ext.get("cy", 0)) / height if height else 1.0
+    return _Place(scale_x, _pt(off.get("x")) - scale_x * _pt(ch_off.get("x")),
+                  scale_y, _pt(off.get("y")) - scale_y * _pt(ch_off.get("y")))
+
+
 class _Reader:
     """Reads colours, text styles, shapes and pictures of one master's layouts (read-only
     XML).
@@ -444,18 +487,27 @@ class _Reader:
 
     def decorations(self, owner: Any) -> list[Any]:
         """The part's own preset shapes with a solid fill and its pictures (not
-        placeholders), in drawing order, as from-layout boxes."""
-        found = []
-        element = ooxml.element_of(owner)
-        for shape in element.iter(f"{_P}sp", f"{_P}pic"):
-            if shape.find(f"{_P}nvSpPr/{_P}nvPr/{_P}ph") is not None or \
+        placeholders), in drawing order, as from-layout boxes; those in a group (a logo
+        with its wordmark) placed as the group's transform puts them."""
+        found: list[Any] = []
+        tree = ooxml.element_of(owner).find(f"{_P}cSld/{_P}spTree")
+        if tree is not None:
+            self._walk(owner, tree, _IDENTITY, found)
+        return found
+
+    def _walk(self, owner: Any, tree: Any, place: _Place, found: list[Any]) -> None:
+        for shape in tree:
+            if shape.tag == f"{_P}grpSp":
+                self._walk(owner, shape, place.then(_group_place(shape)), found)
+                continue
+            if shape.tag not in (f"{_P}sp", f"{_P}pic") or \
+                    shape.find(f"{_P}nvSpPr/{_P}nvPr/{_P}ph") is not None or \
                     shape.find(f"{_P}nvPicPr/{_P}nvPr/{_P}ph") is not None:
                 continue
             box = (self._shape(shape) if shape.tag == f"{_P}sp"
                    else self._picture(owner, shape))
             if box is not None:
-                found.append(box)
-        return found
+                found.append(place.box(box))
 
     def _shape(self, sp: Any) -> Any:
         from build_tools.design.boxes import Box
