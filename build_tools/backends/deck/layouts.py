@@ -389,6 +389,14 @@ def read_scheme(master: Any) -> Any:
                   minor[2])
 
 
+def _solid(holder: Any) -> Any:
+    """An ``a:solidFill`` of the colour ``holder`` holds (a gradient stop, a style
+    reference): read with the one colour reader."""
+    solid = etree.Element(f"{_DML}solidFill")
+    solid.extend(copy.deepcopy(child) for child in holder[:1])
+    return solid
+
+
 @dataclass(frozen=True)
 class _Place:
     """Where a group puts its members: slide x = scale_x * x + dx (points), likewise y."""
@@ -447,15 +455,18 @@ class _Reader:
         self.colours = self.scheme.colours
 
     def colour(self, fill: Any) -> tuple[str, float] | None:
-        """A ``a:solidFill`` (or its parent) as (hex RGB, alpha), or None."""
+        """A ``a:solidFill`` (or its parent) as (hex RGB, alpha), or None. A gradient
+        (``a:gradFill``) counts as the mean of its stops: the miniatures and the web deck
+        draw solid fills only, and a mean is closer to the slide than none."""
         from build_tools.design.palette import shade
 
         if fill is None:
             return None
         if fill.tag != f"{_DML}solidFill":
+            gradient = fill.find(f"{_DML}gradFill/{_DML}gsLst")
             fill = fill.find(f"{_DML}solidFill")
             if fill is None:
-                return None
+                return self._mean(gradient) if gradient is not None else None
         for child in fill:
             alpha_el = child.find(f"{_DML}alpha")
             alpha = int(alpha_el.get("val")) / 100000 if alpha_el is not None else 1.0
@@ -473,6 +484,17 @@ class _Reader:
                          int(off.get("val")) if off is not None else None), alpha
         return None
 
+    def _mean(self, stops: Any) -> tuple[str, float] | None:
+        """The mean colour and alpha of a gradient's stops (``a:gs``)."""
+        found = [self.colour(_solid(stop)) for stop in stops]
+        colours = [c for c in found if c is not None]
+        if not colours:
+            return None
+        channels = [sum(int(rgb[i:i + 2], 16) for rgb, _ in colours) / len(colours)
+                    for i in (0, 2, 4)]
+        return ("".join(f"{round(c):02X}" for c in channels),
+                sum(alpha for _, alpha in colours) / len(colours))
+
     def background(self, element: Any) -> str | None:
         """The part's background colour: its own fill, or the colour its reference to
         the theme's background styles carries (``p:bgRef``, taken as a solid fill)."""
@@ -480,9 +502,7 @@ class _Reader:
         found = self.colour(bg) if bg is not None else None
         ref = element.find(f"{_P}cSld/{_P}bg/{_P}bgRef")
         if found is None and ref is not None and len(ref):
-            solid = etree.Element(f"{_DML}solidFill")
-            solid.append(copy.deepcopy(ref[0]))
-            found = self.colour(solid)
+            found = self.colour(_solid(ref))
         return found[0] if found else None
 
     def decorations(self, owner: Any) -> list[Any]:
