@@ -84,8 +84,8 @@ def make_customer_template(target: Path, logo: bool = True) -> Path:
 
 
 def _with_logo(data: bytes) -> bytes:
-    """The logo as a picture on the slide master (every layout that shows the master's
-    shapes shows it), and a picture background on the closing layout."""
+    """The logo as a picture (in a group) on the slide master (every layout that shows the
+    master's shapes shows it), and a picture background on the closing layout."""
     prs = Presentation(io.BytesIO(data))
     master = prs.slide_master
     closing = next(layout for layout in master.slide_layouts if layout.name == BAND_LAYOUT)
@@ -104,9 +104,23 @@ def _with_logo(data: bytes) -> bytes:
     tree = ooxml.element_of(master).find(f"{{{_P}}}cSld/{{{_P}}}spTree")
     ids = [int(e.get("id")) for e in tree.iter(f"{{{_P}}}cNvPr")]
     x, y, w, h = (Emu(round(v * 914400)) for v in LOGO_RECT_IN)
-    pic = etree.SubElement(tree, f"{{{_P}}}pic")
+    # In a group, as a logo and its wordmark often are: the group draws its children's
+    # box (twice the logo's size here) at the logo's place, half size.
+    group = etree.SubElement(tree, f"{{{_P}}}grpSp")
+    nv_group = etree.SubElement(group, f"{{{_P}}}nvGrpSpPr")
+    etree.SubElement(nv_group, f"{{{_P}}}cNvPr", id=str(max(ids, default=1) + 1),
+                     name="Logo group")
+    etree.SubElement(nv_group, f"{{{_P}}}cNvGrpSpPr")
+    etree.SubElement(nv_group, f"{{{_P}}}nvPr")
+    group_xfrm = etree.SubElement(etree.SubElement(group, f"{{{_P}}}grpSpPr"), f"{{{_A}}}xfrm")
+    etree.SubElement(group_xfrm, f"{{{_A}}}off", x=str(x), y=str(y))
+    etree.SubElement(group_xfrm, f"{{{_A}}}ext", cx=str(w), cy=str(h))
+    etree.SubElement(group_xfrm, f"{{{_A}}}chOff", x="0", y="0")
+    etree.SubElement(group_xfrm, f"{{{_A}}}chExt", cx=str(2 * w), cy=str(2 * h))
+    x, y, w, h = Emu(0), Emu(0), Emu(2 * w), Emu(2 * h)  # the logo in the group's box
+    pic = etree.SubElement(group, f"{{{_P}}}pic")
     nv = etree.SubElement(pic, f"{{{_P}}}nvPicPr")
-    etree.SubElement(nv, f"{{{_P}}}cNvPr", id=str(max(ids, default=1) + 1), name=LOGO_NAME,
+    etree.SubElement(nv, f"{{{_P}}}cNvPr", id=str(max(ids, default=1) + 2), name=LOGO_NAME,
                      descr="Bank")
     etree.SubElement(etree.SubElement(nv, f"{{{_P}}}cNvPicPr"), f"{{{_A}}}picLocks",
                      noChangeAspect="1")

@@ -32,7 +32,7 @@ from build_tools.options import Options
 from build_tools.pipeline import designed, prepare
 from build_tools.theme import load_theme
 from tests.conftest import ALLKINDS
-from tests.customer import ACCENTS, LOGO_NAME, logo_png, make_customer_template
+from tests.customer import ACCENTS, LOGO_NAME, LOGO_RECT_IN, logo_png, make_customer_template
 from tests.package_checks import problems
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -146,6 +146,8 @@ def test_the_masters_logo_is_a_box_of_every_slide_that_shows_it(
     logos = [b for b in bullets.boxes if b.name == LOGO_NAME]
     assert len(logos) == 1 and logos[0].from_layout and logos[0].image is not None
     assert logos[0].image.part is not None and logos[0].image.part.startswith("ppt/media/")
+    # Where the group it is in draws it (its own offset is in the group's box).
+    assert logos[0].rect == pytest.approx(tuple(v * 72 for v in LOGO_RECT_IN))
     # The title layout hides the master's shapes: no logo there, as on the slide.
     assert not [b for b in context.designs.of(1).boxes if b.name == LOGO_NAME]
 
@@ -264,3 +266,29 @@ def test_a_project_that_changes_its_theme_colours_keeps_them_on_the_house_templa
     context = designed(prepare(source, Options()))
     assert context.layouts is not None and not context.layouts.customer
     assert context.theme.colours.primary == "6A1B9A"
+
+
+def test_a_gradient_background_is_drawn_as_the_mean_of_its_stops(tmp_path: Path) -> None:
+    """The miniatures and the web deck fill solid colours only: red to blue reads as
+    purple there, not as white."""
+    from pptx import Presentation as open_deck
+
+    prs = open_deck()
+    names = {"Title Slide": "标题幻灯片", "Title and Content": "标题和内容",
+             "Section Header": "节标题", "Title Only": "仅标题", "Blank": "空白"}
+    for layout in prs.slide_layouts:
+        layout.name = names.get(layout.name, layout.name)
+    bg = ooxml.element_of(prs.slide_master).find(f"{P}cSld/{P}bg")
+    for child in list(bg):
+        bg.remove(child)
+    bg_pr = etree.SubElement(bg, f"{P}bgPr")
+    stops = etree.SubElement(etree.SubElement(bg_pr, f"{A}gradFill"), f"{A}gsLst")
+    for position, colour in (("0", "FF0000"), ("100000", "0000FF")):
+        stop = etree.SubElement(stops, f"{A}gs", pos=position)
+        etree.SubElement(stop, f"{A}srgbClr", val=colour)
+    etree.SubElement(bg_pr, f"{A}effectLst")
+    template = tmp_path / "gradient.pptx"
+    prs.save(str(template))
+    context = designed(prepare(ALLKINDS, Options(template=template, allow_overflow=True)))
+    assert context.designs is not None
+    assert {d.background for d in context.designs.slides} == {"800080"}

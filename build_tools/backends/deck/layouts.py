@@ -15,7 +15,7 @@ import io
 import os
 import zipfile
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Annotated, Any, Literal, cast
 
@@ -389,6 +389,57 @@ def read_scheme(master: Any) -> Any:
                   minor[2])
 
 
+def _solid(holder: Any) -> Any:
+    """An ``a:solidFill`` of the colour ``holder`` holds (a gradient stop, a style
+    reference): read with the one colour reader."""
+    solid = etree.Element(f"{_DML}solidFill")
+    solid.extend(copy.deepcopy(child) for child in holder[:1])
+    return solid
+
+
+@dataclass(frozen=True)
+class _Place:
+    """Where a group puts its members: slide x = scale_x * x + dx (points), likewise y."""
+
+    scale_x: float
+    dx: float
+    scale_y: float
+    dy: float
+
+    def then(self, inner: _Place) -> _Place:
+        """This placement after ``inner`` (a nested group's)."""
+        return _Place(self.scale_x * inner.scale_x, self.scale_x * inner.dx + self.dx,
+                      self.scale_y * inner.scale_y, self.scale_y * inner.dy + self.dy)
+
+    def box(self, box: Any) -> Any:
+        if self == _IDENTITY:
+            return box
+        return replace(box, x_pt=self.scale_x * box.x_pt + self.dx,
+                       y_pt=self.scale_y * box.y_pt + self.dy,
+                       width_pt=self.scale_x * box.width_pt,
+                       height_pt=self.scale_y * box.height_pt)
+
+
+_IDENTITY = _Place(1.0, 0.0, 1.0, 0.0)
+
+
+def _group_place(group: Any) -> _Place:
+    """A group's transform (ECMA-376 20.1.7.5): its children's box ``chOff``/``chExt``
+    drawn at ``off``/``ext``."""
+    xfrm = group.find(f"{_P}grpSpPr/{_DML}xfrm")
+    if xfrm is None:
+        return _IDENTITY
+    off, ext, ch_off, ch_ext = (xfrm.find(f"{_DML}{tag}")
+                                for tag in ("off", "ext", "chOff", "chExt"))
+    if off is None or ext is None or ch_off is None or ch_ext is None:
+        return _IDENTITY
+    width, height = int(ch_ext.get("cx", 0)), int(ch_ext.get("cy", 0))
+    scale_x = int(ext.get("cx", 0)) / width if width else 1.0
+    scale_y = int(ext.get("cy", 0)) / height if height else 1.0
+    return _Place(scale_x, _pt(off.get("x")) - scale_x * _pt(ch_off.get("x")),
+                  scale_y, _pt(off.get("y")) - scale_y * _pt(ch_off.get("y")))
+
+
 class _Reader:
     """Reads colours, text styles, shapes and pictures of one master's layouts (read-only
     XML).
@@ -404,15 +455,18 @@ class _Reader:
         self.colours = self.scheme.colours
 
     def colour(self, fill: Any) -> tuple[str, float] | None:
-        """A ``a:solidFill`` (or its parent) as (hex RGB, alpha), or None."""
+        """A ``a:solidFill`` (or its parent) as (hex RGB, alpha), or None. A gradient
+        (``a:gradFill``) counts as the mean of its stops: the miniatures and the web deck
+        draw solid fills only, and a mean is closer to the slide than none."""
         from build_tools.design.palette import shade
 
         if fill is None:
             return None
         if fill.tag != f"{_DML}solidFill":
+            gradient = fill.find(f"{_DML}gradFill/{_DML}gsLst")
             fill = fill.find(f"{_DML}solidFill")
             if fill is None:
-                return None
+                return self._mean(gradient) if gradient is not None else None
         for child in fill:
             alpha_el = child.find(f"{_DML}alpha")
             alpha = int(alpha_el.get("val")) / 100000 if alpha_el is not None else 1.0
@@ -430,6 +484,17 @@ class _Reader:
                          int(off.get("val")) if off is not None else None), alpha
         return None
 
+    def _mean(self, stops: Any) -> tuple[str, float] | None:
+        """The mean colour and alpha of a gradient's stops (``a:gs``)."""
+        found = [self.colour(_solid(stop)) for stop in stops]
+        colours = [c for c in found if c is not None]
+        if not colours:
+            return None
+        channels = [sum(int(rgb[i:i + 2], 16) for rgb, _ in colours) / len(colours)
+                    for i in (0, 2, 4)]
+        return ("".join(f"{round(c):02X}" for c in channels),
+                sum(alpha for _, alpha in colours) / len(colours))
+
     def background(self, element: Any) -> str | None:
         """The part's background colour: its own fill, or the colour its reference to
         the theme's background styles carries (``p:bgRef``, taken as a solid fill)."""
@@ -437,25 +502,32 @@ class _Reader:
         found = self.colour(bg) if bg is not None else None
         ref = element.find(f"{_P}cSld/{_P}bg/{_P}bgRef")
         if found is None and ref is not None and len(ref):
-            solid = etree.Element(f"{_DML}solidFill")
-            solid.append(copy.deepcopy(ref[0]))
-            found = self.colour(solid)
+            found = self.colour(_solid(ref))
         return found[0] if found else None
 
     def decorations(self, owner: Any) -> list[Any]:
         """The part's own preset shapes with a solid fill and its pictures (not
-        placeholders), in drawing order, as from-layout boxes."""
-        found = []
-        element = ooxml.element_of(owner)
-        for shape in element.iter(f"{_P}sp", f"{_P}pic"):
-            if shape.find(f"{_P}nvSpPr/{_P}nvPr/{_P}ph") is not None or \
+        placeholders), in drawing order, as from-layout boxes; those in a group (a logo
+        with its wordmark) placed as the group's transform puts them."""
+        found: list[Any] = []
+        tree = ooxml.element_of(owner).find(f"{_P}cSld/{_P}spTree")
+        if tree is not None:
+            self._walk(owner, tree, _IDENTITY, found)
+        return found
+
+    def _walk(self, owner: Any, tree: Any, place: _Place, found: list[Any]) -> None:
+        for shape in tree:
+            if shape.tag == f"{_P}grpSp":
+                self._walk(owner, shape, place.then(_group_place(shape)), found)
+                continue
+            if shape.tag not in (f"{_P}sp", f"{_P}pic") or \
+                    shape.find(f"{_P}nvSpPr/{_P}nvPr/{_P}ph") is not None or \
                     shape.find(f"{_P}nvPicPr/{_P}nvPr/{_P}ph") is not None:
                 continue
             box = (self._shape(shape) if shape.tag == f"{_P}sp"
                    else self._picture(owner, shape))
             if box is not None:
-                found.append(box)
-        return found
+                found.append(place.box(box))
 
     def _shape(self, sp: Any) -> Any:
         from build_tools.design.boxes import Box
