@@ -20,8 +20,9 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from build_tools.errors import CourseError, InputError, Problem
+from build_tools.errors import BuildFailure, CourseError, InputError, Problem
 from build_tools.options import Options
+from build_tools.workers import WorkerDied, in_workers
 
 SOURCE_FOLDER = Path("source")
 SUFFIXES = (".yaml", ".yml")
@@ -96,9 +97,13 @@ def build_library(
     global _TASK
     _TASK = (targets, options, force)
     try:
-        context = multiprocessing.get_context("fork")
-        with context.Pool(jobs, initializer=_one_render_process) as pool:
-            yield from pool.imap(_build_in_worker, work)
+        yield from in_workers(_build_in_worker, work, jobs, _one_render_process,
+                              name=lambda item: item[0].stem, ordered=True)
+    except WorkerDied as died:
+        raise BuildFailure([Problem("", (
+            "a course's worker was killed (perhaps by the out-of-memory killer) before these "
+            f"courses were reported: {', '.join(died.items)}; build them again"
+        ))]) from None
     finally:
         _TASK = None
 

@@ -13,8 +13,6 @@ import os
 import signal
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -33,6 +31,7 @@ from build_tools.paths import project_folder
 from build_tools.plan import make_plan
 from build_tools.theme import Theme, load_theme
 from build_tools.warm import Session
+from build_tools.workers import WorkerDied, in_workers
 
 # Imported only when asked for: `check` and no-change rebuilds stay fast.
 BACKENDS = {
@@ -178,7 +177,7 @@ def render(
         raise
     except WorkerDied as died:
         raise BuildFailure([Problem("", (
-            f"a render worker stopped before it finished ({', '.join(died.targets)}): it was "
+            f"a render worker stopped before it finished ({', '.join(died.items)}): it was "
             "killed, perhaps by the out-of-memory killer; nothing was written"
         ))]) from None
     rendered: list[tuple[str, Output, float]] = []
@@ -226,33 +225,10 @@ def _render_all(
             progress(target)
     global _CONTEXT
     _CONTEXT = context  # inherited by the forked workers, never pickled
-    before = set(multiprocessing.active_children())
-    # ProcessPoolExecutor, not multiprocessing.Pool: when a worker dies (SIGKILL from the
-    # out-of-memory killer), Pool replaces it and waits forever for the lost task, while
-    # the executor fails every pending task with BrokenProcessPool.
-    executor = ProcessPoolExecutor(
-        jobs, mp_context=multiprocessing.get_context("fork"), initializer=_quiet_worker
-    )
-    finished = False
     try:
-        futures = {executor.submit(_render_in_worker, target): target for target in order}
-        waiting = dict(futures)
-        try:
-            for future in as_completed(futures):
-                done = future.result()
-                del waiting[future]
-                yield done
-        except BrokenProcessPool:
-            raise WorkerDied(list(waiting.values())) from None
-        finished = True
+        yield from in_workers(_render_in_worker, order, jobs, _quiet_worker)
     finally:
         _CONTEXT = None
-        if not finished:  # an error, Ctrl-C or SIGTERM: stop the others now, quietly
-            executor.shutdown(wait=False, cancel_futures=True)
-            for worker in set(multiprocessing.active_children()) - before:
-                worker.kill()
-                worker.join()
-        executor.shutdown(wait=True)
 
 
 def _quiet_worker() -> None:
@@ -261,14 +237,6 @@ def _quiet_worker() -> None:
     without Python's handler that the fork copied from the parent."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-
-
-class WorkerDied(Exception):
-    """A render worker ended without a result (killed by a signal, or it exited)."""
-
-    def __init__(self, targets: list[str]) -> None:
-        super().__init__(", ".join(targets))
-        self.targets = targets
 
 
 COST = {"slides": 3, "handout": 2, "notes": 1, "web": 1}

@@ -9,6 +9,7 @@ each test waits for the file, then signals.
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -190,3 +191,29 @@ def test_a_worker_killed_from_outside_ends_the_command_with_exit_1(
     assert line.endswith("it was killed, perhaps by the out-of-memory killer; nothing was written")
     assert (out / "course.txt").read_bytes() == before
     assert output_set.leftovers(out) == []
+
+
+def run_library(root: str) -> None:
+    """Entry point of the subprocess: ``course build`` of a library whose courses' decks
+    are drawn by ``Killed`` (each course's worker SIGKILLs itself)."""
+    from build_tools import cli
+
+    os.chdir(root)
+    pipeline.BACKENDS["slides"] = f"{__name__}:Killed"
+    sys.exit(cli.main(["build", "slides", "--force"]))
+
+
+def test_a_killed_course_worker_ends_a_library_build_with_exit_1(tmp_path: Path) -> None:
+    """As a killed render worker does for one course: one line and exit 1, never a wait
+    for the lost course (``multiprocessing.Pool`` waited forever)."""
+    root = tmp_path / "library"
+    source = copy_project(root)
+    shutil.copy(source, source.with_name("second.yaml"))
+    code = f"from tests.e2e.test_signals import run_library; run_library({str(root)!r})"
+    process = subprocess.run([sys.executable, "-c", code], cwd=ROOT, text=True,
+                             capture_output=True, timeout=120,
+                             env={**os.environ, "COURSE_JOBS": "2"})
+    assert process.returncode == 1, process.stderr
+    (line,) = process.stderr.splitlines()
+    assert line.startswith("error: a course's worker was killed"), line
+    assert "course" in line and "second" in line

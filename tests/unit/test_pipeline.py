@@ -97,3 +97,19 @@ def test_atomic_writes_replace_whole_files(tmp_path: Path) -> None:
     pipeline.write_atomically(target, b"new" * 1000)
     assert target.read_bytes() == b"new" * 1000
     assert [p.name for p in tmp_path.iterdir()] == ["file.bin"]
+
+
+def test_a_failed_parallel_render_leaves_no_executor_thread_running(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After a failure (or Ctrl-C) the executor's management thread is joined, not left
+    to race concurrent.futures' exit hook: that race printed an "Exception ignored … Bad
+    file descriptor" traceback after Ctrl-C in CI."""
+    import threading
+
+    monkeypatch.setenv("COURSE_JOBS", "2")
+    context = pipeline.prepare(copy_project(tmp_path))
+    with pytest.raises(KeyError):  # no such output: the worker's render raises
+        list(pipeline._render_all(context, ["notes", "no-such-output"], None))
+    running = [t for t in threading.enumerate()
+               if type(t).__module__ == "concurrent.futures.process" and t.is_alive()]
+    assert running == []
