@@ -15,6 +15,20 @@ ALLKINDS = FIXTURES / "valid" / "allkinds" / "source" / "course.yaml"
 CHARTS = FIXTURES / "valid" / "charts" / "source" / "course.yaml"  # every chart type
 
 
+def edited_allkinds(folder: Path, replacements: dict[str, str]) -> Path:
+    """A copy of the every-kind project in ``folder/project`` with each text of its outline
+    replaced (each must be there: a fixture edit must not silently miss); its outline."""
+    project = folder / "project"
+    shutil.copytree(ALLKINDS.parent.parent, project)
+    source = project / "source" / ALLKINDS.name
+    text = source.read_text(encoding="utf-8")
+    for old, new in replacements.items():
+        assert old in text, old
+        text = text.replace(old, new)
+    source.write_text(text, encoding="utf-8")
+    return source
+
+
 def require_tool(name: str) -> str:
     """Path of a client tool; skip without it locally, fail without it in CI."""
     found = shutil.which(name)

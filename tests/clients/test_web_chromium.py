@@ -12,7 +12,6 @@ other slide 5.3 or more).
 from __future__ import annotations
 
 import io
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,7 +22,7 @@ from pypdf import PdfReader
 from build_tools.pipeline import build, designed, prepare
 from tests.clients.cdp import Browser
 from tests.clients.test_miniatures import _difference, _grey, _slides
-from tests.conftest import ALLKINDS, CHARTS, COURSE, require_tool
+from tests.conftest import ALLKINDS, CHARTS, COURSE, edited_allkinds, require_tool
 from tests.customer import LOGO_COLOUR, LOGO_NAME, make_customer_template
 from tests.e2e.test_serve import Server, start
 
@@ -274,15 +273,10 @@ def test_an_edit_reloads_the_open_page_on_its_slide_and_bad_input_covers_it(
 
 def test_the_speaker_view_draws_the_notes_markup_and_never_reads_text_as_html(
         browser: Browser, tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    shutil.copytree(ALLKINDS.parent.parent, project)
-    source = project / "source" / "course.yaml"
-    text = source.read_text(encoding="utf-8")
-    old = "notes: 先讲定义，再讲特点；"
-    assert old in text
     notes = ("先讲**定义**，再讲*特点*：`micros0ft.com` 不是官网，见[手册](https://example.com/m)。"
              "<img src=x onerror=alert(1)>")
-    source.write_text(text.replace(old, f"notes: '{notes}'\n        #"), encoding="utf-8")
+    source = edited_allkinds(tmp_path,
+                             {"notes: 先讲定义，再讲特点；": f"notes: '{notes}'\n        #"})
     out = tmp_path / "build"
     build(source, out, ["web"], force=True)
     slide = next(s for s in prepare(source).plan.slides if "micros0ft" in s.notes)

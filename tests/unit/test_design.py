@@ -15,7 +15,7 @@ from build_tools.measure import NO_START, Paragraph, Run
 from build_tools.options import Options
 from build_tools.outline.model import BulletsSlide, Point
 from build_tools.pipeline import designed, prepare, prepare_located, render
-from tests.conftest import ALLKINDS, COURSE
+from tests.conftest import ALLKINDS, COURSE, edited_allkinds
 
 
 @pytest.fixture(scope="module")
@@ -310,19 +310,11 @@ def test_a_table_column_is_as_wide_as_its_code_in_the_monospace_face(tmp_path: P
 def test_an_overflow_names_its_box_counting_from_one_as_its_path_does(tmp_path: Path) -> None:
     """Found in a trial course: ``…events[2].label …: text overflows box 'events[1].label'``
     (the path from 1, the box from 0)."""
-    import shutil
-
     from build_tools.errors import BuildFailure
     from build_tools.pipeline import build
 
-    project = tmp_path / "project"
-    shutil.copytree(ALLKINDS.parent.parent, project)
-    source = project / "source" / "course.yaml"
-    text = source.read_text(encoding="utf-8")
-    old = "- {title: 特征选择}"
-    assert old in text
-    source.write_text(text.replace(old, "- {title: " + "特征选择与变量筛选" * 12 + "}"),
-                      encoding="utf-8")
+    source = edited_allkinds(tmp_path, {
+        "- {title: 特征选择}": "- {title: " + "特征选择与变量筛选" * 12 + "}"})
     with pytest.raises(BuildFailure) as failure:
         build(source, tmp_path / "out", ["slides"], force=True)
     [problem] = failure.value.problems

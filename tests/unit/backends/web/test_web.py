@@ -24,7 +24,7 @@ from build_tools.backends.web import backend as web_backend
 from build_tools.backends.web.view import lines_of
 from build_tools.design.boxes import Paragraph, SlideDesign, Span, TextBlock
 from build_tools.pipeline import designed, prepare
-from tests.conftest import ALLKINDS, COURSE
+from tests.conftest import ALLKINDS, COURSE, edited_allkinds
 
 PT = re.compile(r"(left|top|width|height):(-?[\d.]+)pt")
 
@@ -283,16 +283,9 @@ def test_code_is_drawn_in_the_embedded_monospace_face(tmp_path: Path) -> None:
     """`code` is set in the deck's monospace face (measured so by the fit check), so the web
     deck must draw it in a monospace face too, embedded like the others. Found in a trial
     course: ``micros0ft.com`` came out in the body face, where the 0 hides."""
-    import shutil
-
-    project = tmp_path / "project"
-    shutil.copytree(ALLKINDS.parent.parent, project)
-    source = project / "source" / "course.yaml"
-    text = source.read_text(encoding="utf-8")
-    old = "{text: \"R&D <b>不是标记</b> & 50% 的“引号”（括号）测试\"}"
-    assert old in text
-    source.write_text(text.replace(old, '"钓鱼域名：`micros0ft.com` 与 `中文q`"'),
-                      encoding="utf-8")
+    source = edited_allkinds(tmp_path, {
+        "{text: \"R&D <b>不是标记</b> & 50% 的“引号”（括号）测试\"}":
+            '"钓鱼域名：`micros0ft.com` 与 `中文q`"'})
     from build_tools import inputs
 
     ready = designed(prepare(source))
@@ -319,16 +312,8 @@ def test_the_speaker_view_gets_the_notes_markup_as_spans(tmp_path: Path) -> None
     """Found in a trial course: the speaker view showed the notes without their bold, code
     and links (the deck's notes page and the notes HTML have them). Spans, not HTML: the
     script builds the elements, so author text never becomes markup."""
-    import shutil
-
-    project = tmp_path / "project"
-    shutil.copytree(ALLKINDS.parent.parent, project)
-    source = project / "source" / "course.yaml"
-    text = source.read_text(encoding="utf-8")
-    old = "notes: 先讲定义，再讲特点；"
-    assert old in text
-    source.write_text(text.replace(old, "notes: 先讲**定义**和 `a<b>` [手册](https://example.com)；"),
-                      encoding="utf-8")
+    source = edited_allkinds(tmp_path, {
+        "notes: 先讲定义，再讲特点；": "notes: 先讲**定义**和 `a<b>` [手册](https://example.com)；"})
     [output] = WebBackend().render(designed(prepare(source))).outputs
     parser = Page()
     parser.feed(output.data.decode("utf-8"))
