@@ -16,7 +16,6 @@ with one character alone and centred lines are even, not ragged.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -26,6 +25,7 @@ from build_tools.design.layouts import TextStyle
 from build_tools.design.palette import luminance
 from build_tools.errors import Problem
 from build_tools.measure import LINE_HEIGHT, PARAGRAPH_SPACE, Measurer, Paragraph, Run
+from build_tools.outline.fieldpath import from_one, parse_path
 from build_tools.outline.inline import spans_of
 
 INSETS_PT = (7.2, 3.6, 7.2, 3.6)  # left, top, right, bottom: PowerPoint's defaults
@@ -147,7 +147,7 @@ class Fitter:
                 block = p.block
                 self.problems.append(Problem(
                     block.field if block.field.startswith("course.") else f"{path}.{block.field}",
-                    f"{where}: text overflows box '{_counted_from_one(block.box)}' by "
+                    f"{where}: text overflows box '{from_one(parse_path(block.box))}' by "
                     f"{overflow:.1f} pt at the smallest size {chosen:g} pt: "
                     f"{_what_to_cut(paragraphs, self._room(p, chosen)[0], chosen, overflow)}",
                 ))
@@ -201,12 +201,6 @@ _PLAIN = TextStyle()
 def plain_style(colour: str) -> TextStyle:
     """The look of a new text box or shape: the theme's text colour, top left."""
     return replace(_PLAIN, colour=colour)
-
-
-def _counted_from_one(name: str) -> str:
-    """A box's name as the author counts (``steps[0].text`` -> ``steps[1].text``), as the
-    field path beside it in the same message does."""
-    return re.sub(r"\[(\d+)\]", lambda match: f"[{int(match.group(1)) + 1}]", name)
 
 
 def _what_to_cut(paragraphs: Sequence[Paragraph], width_pt: float, size_pt: float,

@@ -36,10 +36,15 @@ def parse_path(text: str) -> Path_:
     return tuple(parts)
 
 
+def from_one(path: Path_) -> str:
+    """``format_path`` with indices from 1, as an author counts."""
+    return format_path(tuple(part + 1 if isinstance(part, int) else part for part in path))
+
+
 def shown_path(path: Path_, data: Any) -> str:
     """The author's form: indices from 1, and the slide's number and title when the path
     is inside a slide (or a chapter's divider), read from the outline's data."""
-    text = format_path(tuple(part + 1 if isinstance(part, int) else part for part in path))
+    text = from_one(path)
     slide = _slide_named(path, data)
     return f"{text} ({slide})" if slide else text
 
