@@ -24,7 +24,7 @@ from tests.clients.cdp import Browser
 from tests.clients.test_miniatures import _difference, _grey, _slides
 from tests.conftest import ALLKINDS, CHARTS, COURSE, edited_allkinds, require_tool
 from tests.customer import LOGO_COLOUR, LOGO_NAME, make_customer_template
-from tests.e2e.test_serve import Server, start
+from tests.e2e.test_serve import Server, serving
 
 pytestmark = pytest.mark.client
 
@@ -236,13 +236,8 @@ def test_printing_gives_one_slide_per_page(browser: Browser, deck_url: str) -> N
 
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[Server]:
-    running = start(tmp_path / "project")
-    try:
-        running.wait_for("rebuilt course.pptx")
+    with serving(tmp_path / "project") as running:
         yield running
-    finally:
-        running.process.terminate()
-        running.process.wait(timeout=30)
 
 
 def test_an_edit_reloads_the_open_page_on_its_slide_and_bad_input_covers_it(

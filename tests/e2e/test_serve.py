@@ -6,6 +6,7 @@ socket with ``http.client`` (which sends the path exactly as given, unlike a bro
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import json
 import queue
@@ -91,15 +92,23 @@ def start(project: Path, *extra: str) -> Server:
     return server
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[Server]:
-    running = start(tmp_path / "project")
+@contextlib.contextmanager
+def serving(project: Path) -> Iterator[Server]:
+    """``course serve`` on a copy of the project, once its first build is done; stopped
+    afterwards."""
+    running = start(project)
     try:
         running.wait_for("rebuilt course.pptx")
         yield running
     finally:
         running.process.terminate()
         running.process.wait(timeout=30)
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[Server]:
+    with serving(tmp_path / "project") as running:
+        yield running
 
 
 def test_it_serves_the_outputs_and_nothing_else(server: Server) -> None:
