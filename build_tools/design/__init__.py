@@ -89,7 +89,7 @@ class Designer:
         self.palette = palette_of(self.theme, self.layouts)
         # Every role colour the kinds, the sketch and the fit check use: the palette's.
         self.theme = themed(self.theme, self.palette)
-        self.fitter = Fitter(self.measurer, link_colour=self.palette.link)
+        self.fitter = Fitter(self.measurer, palette=self.palette)
         self.look = Look(self.theme, self.plan.locale, self.palette)
         course = self.plan.course
         date = self.plan.locale.format_date(course.date)

@@ -19,7 +19,7 @@ from build_tools.design import boxes
 from build_tools.design import chart as chart_layout
 from build_tools.design.chart_marks import ChartText
 from build_tools.design.geometry import Rect
-from build_tools.design.palette import Palette, house, luminance
+from build_tools.design.palette import Palette, house
 from build_tools.design.sketch import Sketch, text_rect
 from build_tools.design.text import Block, Para, Span
 from build_tools.errors import Problem
@@ -363,10 +363,8 @@ def draw_table(sketch: Sketch, look: Look, content: TableSlide) -> None:
             pieces = spans_of(text)  # the outline's inline markup
             runs = tuple(Run(p.text, header or first or p.bold, p.code) for p in pieces)
             lines = tuple(measurer.break_lines(Paragraph(runs), widths[c] - 2 * pad_x, chosen))
-            # A link in the hyperlink colour, as in every text (design.text), where it reads.
-            link = look.palette.link if luminance(colour) < 0.5 else colour
             spans = tuple(boxes.Span(p.text, header or first or p.bold, p.italic,
-                                     link if p.href else colour,
+                                     look.palette.link_in(colour) if p.href else colour,
                                      "code" if p.code else "body", p.href) for p in pieces)
             line.append(boxes.TableCell(
                 boxes.TextBlock((boxes.Paragraph(spans),), chosen, (lines,), "t",

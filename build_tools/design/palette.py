@@ -98,6 +98,12 @@ class Palette:
     def link(self) -> str:
         return self.hyperlink or self.colours.secondary
 
+    def link_in(self, text_colour: str) -> str:
+        """The colour of a link in text of ``text_colour``: the hyperlink colour, as
+        PowerPoint shows a link, except in light text (on a dark fill), where it would not
+        read: there the link keeps the text's colour and its underline says it."""
+        return self.link if luminance(text_colour) < 0.5 else text_colour
+
     def on(self, fill: str) -> str:
         """The text colour for text on ``fill``: text or background, whichever contrasts
         more (white on the house navy, dark text on a customer's yellow)."""

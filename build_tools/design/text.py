@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from build_tools.design import boxes
 from build_tools.design.geometry import Rect
 from build_tools.design.layouts import TextStyle
-from build_tools.design.palette import luminance
+from build_tools.design.palette import Palette
 from build_tools.errors import Problem
 from build_tools.measure import LINE_HEIGHT, PARAGRAPH_SPACE, Measurer, Paragraph, Run
 from build_tools.outline.fieldpath import from_one, parse_path
@@ -84,7 +84,7 @@ class Fitter:
 
     measurer: Measurer
     problems: list[Problem] = field(default_factory=list)
-    link_colour: str | None = None  # hyperlinked text (``Palette.link``); None: as the text
+    palette: Palette | None = None  # the colour of links (``Palette.link_in``); None: as text
 
     @staticmethod
     def insets(placed: Placed) -> tuple[float, float, float, float]:
@@ -154,6 +154,12 @@ class Fitter:
             results.append(self._text_block(p, paragraphs, chosen, overflow))
         return results
 
+    def _colour(self, colour: str, href: str | None) -> str:
+        """A run's colour: a link's from the palette, the rest as the text's."""
+        if href is None or self.palette is None:
+            return colour
+        return self.palette.link_in(colour)
+
     def _text_block(self, placed: Placed, paragraphs: list[Paragraph], size: float,
                     overflow: float) -> boxes.TextBlock:
         block, style = placed.block, placed.style
@@ -174,9 +180,6 @@ class Fitter:
         measurement = self.measurer.measure(paragraphs, width, size)
         colour = block.colour or style.colour
         bold = block.bold or style.bold
-        # Links in the hyperlink colour, as PowerPoint shows them, except in light text (on
-        # a dark fill), where the link colour would not read: there the underline says it.
-        link = self.link_colour if not colour or luminance(colour) < 0.5 else None
         paras = []
         for index, para in enumerate(block.paras):
             para_size = size * para.scale
@@ -185,7 +188,7 @@ class Fitter:
             paras.append(boxes.Paragraph(
                 # The outline's inline markup (outline/inline.py) becomes spans of its own.
                 tuple(boxes.Span(piece.text, span.bold or bold or piece.bold, piece.italic,
-                                 link if piece.href and link else span.colour or colour,
+                                 self._colour(span.colour or colour, piece.href),
                                  "code" if piece.code else style.font,
                                  piece.href)
                       for span in para.spans for piece in spans_of(span.text)),
