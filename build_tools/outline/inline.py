@@ -216,28 +216,45 @@ def _same_style(a: Inline, b: Inline) -> bool:
     return (a.bold, a.italic, a.code, a.href) == (b.bold, b.italic, b.code, b.href)
 
 
-def _html(span: Inline) -> str:
-    markup = escape(span.text, quote=False)
+@dataclass(frozen=True)
+class Marks:
+    """How one output format marks each style around text it has escaped: format strings
+    around ``{}`` (the text); ``link`` also takes ``{href}`` (the address, escaped)."""
+
+    code: str
+    italic: str
+    bold: str
+    link: str
+
+
+def marked(text: str, span: Any, marks: Marks, href: str | None = None) -> str:
+    """``text`` (already escaped for the format) wrapped as ``span`` is styled, code
+    innermost, then emphasis, bold and the link: the one order every format nests them in.
+    ``span``: an :class:`Inline`, or any span with ``code``, ``italic`` and ``bold``."""
     if span.code:
-        markup = f"<code>{markup}</code>"
+        text = marks.code.format(text)
     if span.italic:
-        markup = f"<em>{markup}</em>"
+        text = marks.italic.format(text)
     if span.bold:
-        markup = f"<strong>{markup}</strong>"
-    if span.href:
-        markup = f'<a href="{escape(span.href)}">{markup}</a>'
-    return markup
+        text = marks.bold.format(text)
+    if href:
+        text = marks.link.format(text, href=href)
+    return text
+
+
+HTML = Marks("<code>{}</code>", "<em>{}</em>", "<strong>{}</strong>", '<a href="{href}">{}</a>')
+# Code spans are fenced by ``_code_markup`` (the fence depends on the text).
+MARKDOWN = Marks("{}", "*{}*", "**{}**", "[{}](<{href}>)")
+
+
+def _html(span: Inline) -> str:
+    return marked(escape(span.text, quote=False), span, HTML,
+                  escape(span.href) if span.href else None)
 
 
 def _markdown(span: Inline, escape_text: Any) -> str:
-    markup = _code_markup(span.text) if span.code else str(escape_text(span.text))
-    if span.italic:
-        markup = f"*{markup}*"
-    if span.bold:
-        markup = f"**{markup}**"
-    if span.href:
-        markup = f"[{markup}](<{span.href}>)"
-    return markup
+    text = _code_markup(span.text) if span.code else str(escape_text(span.text))
+    return marked(text, span, MARKDOWN, span.href)
 
 
 def _code_markup(text: str) -> str:

@@ -31,7 +31,7 @@ from build_tools.backends.handout.internals import (
 from build_tools.backends.handout.styles import colour
 from build_tools.measure import LINE_HEIGHT, PARAGRAPH_SPACE, Measurer, Run, is_cjk, size_steps
 from build_tools.measure import Paragraph as MeasuredText
-from build_tools.outline.inline import Inline, spans_of
+from build_tools.outline.inline import Inline, Marks, marked, spans_of
 
 # Measured widths add LibreOffice's CJK/Latin autospace, which reportlab does not draw, so a
 # measured line is never wider than drawn; this slack also absorbs width rounding.
@@ -95,16 +95,14 @@ def escape_text(text: str) -> str:
     return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
 
 
+# reportlab's paragraph markup for each style (the link underlined, as on the slide).
+MARKS = Marks(f'<font face="{CODE_FACE}">{{}}</font>', "<i>{}</i>", "<b>{}</b>",
+              '<a href="{href}"><u>{}</u></a>')
+
+
 def span_markup(span: Span) -> str:
-    markup = escape_text(span.text)
-    if span.code:
-        markup = f'<font face="{CODE_FACE}">{markup}</font>'
-    if span.italic:
-        markup = f"<i>{markup}</i>"
-    if span.bold:
-        markup = f"<b>{markup}</b>"
-    if span.href:
-        markup = f'<a href="{escape_text(span.href)}"><u>{markup}</u></a>'
+    markup = marked(escape_text(span.text), span, MARKS,
+                    escape_text(span.href) if span.href else None)
     if span.colour:
         markup = f'<font color="#{span.colour}">{markup}</font>'
     return markup
